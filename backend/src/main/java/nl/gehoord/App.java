@@ -1,0 +1,158 @@
+package nl.gehoord;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import nl.gehoord.config.Settings;
+import nl.gehoord.crypto.FieldCipher;
+import nl.gehoord.crypto.KeyRing;
+import nl.gehoord.crypto.ReceiptCodes;
+import nl.gehoord.crypto.SecretHasher;
+import nl.gehoord.crypto.Tokens;
+import nl.gehoord.db.Database;
+import nl.gehoord.events.CaseEvents;
+import nl.gehoord.http.AccessGuard;
+import nl.gehoord.http.Json;
+import nl.gehoord.http.JettyProblems;
+import nl.gehoord.http.ProblemMapper;
+import nl.gehoord.http.ProblemRenderer;
+import nl.gehoord.http.RateLimits;
+import nl.gehoord.http.RequestContext;
+import nl.gehoord.http.Route;
+import nl.gehoord.http.SecurityHeaders;
+import nl.gehoord.intake.AnswerValidator;
+import nl.gehoord.intake.CaseController;
+import nl.gehoord.intake.CaseService;
+import nl.gehoord.intake.CaseTexts;
+import nl.gehoord.intake.ContentCatalog;
+import nl.gehoord.intake.DeviceController;
+import nl.gehoord.intake.DeviceService;
+import nl.gehoord.intake.FlowCatalog;
+import nl.gehoord.intake.InfoController;
+import nl.gehoord.intake.IntakeLimits;
+import nl.gehoord.intake.RegionRouter;
+import nl.gehoord.ops.OpsController;
+import nl.gehoord.organisations.PlacesService;
+import nl.gehoord.sla.DueDates;
+import nl.gehoord.staff.StaffController;
+import nl.gehoord.staff.StaffSessionService;
+import nl.gehoord.text.Messages;
+
+/** Wires the whole application by hand: one place to see what depends on what. */
+public final class App implements AutoCloseable {
+    private final Settings settings;
+    private final Database db;
+    private final Javalin server;
+    private final RateLimits rateLimits;
+
+    private App(Settings settings, Database db, Javalin server, RateLimits rateLimits) {
+        this.settings = settings;
+        this.db = db;
+        this.server = server;
+        this.rateLimits = rateLimits;
+    }
+
+    /** Opens the database, runs migrations and starts the HTTP server. */
+    public static App start(Settings settings, Clock clock, SecureRandom random) {
+        Database db = Database.open(settings.databaseUrl());
+        try {
+            db.migrate();
+            return start(settings, db, clock, random);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Starts with the demo data seeded first (idempotent): for the demo and for tests. */
+    public static App startWithDemo(Settings settings, Clock clock, SecureRandom random, String demoPassword) {
+        Database db = Database.open(settings.databaseUrl());
+        try {
+            db.migrate();
+            nl.gehoord.demo.DemoData.seed(db, clock, demoPassword);
+            return start(settings, db, clock, random);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    static App start(Settings settings, Database db, Clock clock, SecureRandom random) {
+        KeyRing keys = KeyRing.loadOrCreate(settings.keyFile(), random);
+        FieldCipher cipher = new FieldCipher(keys, random);
+        SecretHasher hasher = new SecretHasher(keys);
+        Tokens tokens = new Tokens(random);
+        Messages messages = new Messages();
+        FlowCatalog flow = new FlowCatalog();
+        ContentCatalog content = new ContentCatalog();
+        RateLimits rateLimits = new RateLimits();
+        IntakeLimits intakeLimits = IntakeLimits.defaults();
+        CaseEvents caseEvents = new CaseEvents();
+
+        DeviceService devices = new DeviceService(db, cipher, tokens, clock);
+        StaffSessionService staffSessions = new StaffSessionService(db, tokens, clock);
+        CaseService cases = new CaseService(db, cipher, hasher, new ReceiptCodes(random), tokens,
+                new AnswerValidator(flow), new RegionRouter(), new CaseTexts(messages, cipher), content,
+                DueDates.defaults(), caseEvents, clock);
+
+        Routes.Controllers controllers = new Routes.Controllers(
+                new OpsController(db),
+                new InfoController(flow, content, new PlacesService(db)),
+                new DeviceController(devices, rateLimits, intakeLimits),
+                new CaseController(cases, rateLimits, intakeLimits),
+                new StaffController(staffSessions, rateLimits));
+        AccessGuard guard = new AccessGuard(List.of(devices, staffSessions));
+        ProblemRenderer renderer = new ProblemRenderer(messages);
+        ProblemMapper problems = new ProblemMapper(renderer);
+
+        Javalin server = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.http.maxRequestSize = settings.maxRequestBytes();
+            config.http.defaultContentType = "application/json";
+            config.router.ignoreTrailingSlashes = true;
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            config.requestLogger.http(RequestContext::log);
+            config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyProblems.ServerHandler(renderer)));
+            config.jetty.modifyServletContextHandler(context ->
+                    context.setErrorHandler(new JettyProblems.ContextHandler(renderer)));
+            config.routes.before(ctx -> {
+                RequestContext.begin(ctx);
+                SecurityHeaders.apply(ctx);
+            });
+            problems.register(config.routes);
+            for (Route route : Routes.all(controllers)) {
+                config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(route),
+                        route.roles().toArray(new nl.gehoord.http.Role[0]));
+            }
+        });
+        server.start();
+        return new App(settings, db, server, rateLimits);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public RateLimits rateLimits() {
+        return rateLimits;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        db.close();
+    }
+}

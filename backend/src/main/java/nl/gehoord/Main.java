@@ -1,0 +1,81 @@
+package nl.gehoord;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import nl.gehoord.config.ConfigException;
+import nl.gehoord.config.Settings;
+import nl.gehoord.config.SettingsLoader;
+import nl.gehoord.crypto.Tokens;
+import nl.gehoord.db.Database;
+import nl.gehoord.demo.DemoData;
+
+/**
+ * The command line: {@code serve [--demo]} runs the server. Exit codes: 0 fine, 2 bad usage or settings,
+ * 1 anything else.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        List<String> arguments = Arrays.asList(args);
+        String command = arguments.isEmpty() ? "help" : arguments.get(0);
+        try {
+            switch (command) {
+                case "serve" -> serve(arguments.contains("--demo"));
+                case "help", "--help", "-h" -> usage(0);
+                default -> {
+                    System.err.println("Unknown command: " + command);
+                    usage(2);
+                }
+            }
+        } catch (ConfigException e) {
+            System.err.println("Gehoord cannot start: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void usage(int exitCode) {
+        System.out.println("""
+                Usage: java -jar gehoord.jar <command>
+
+                Commands:
+                  serve           run the server
+                  serve --demo    seed the demo data first (safe to repeat), then run the server
+
+                Settings come from environment variables; see README.md.""");
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+    }
+
+    private static void serve(boolean demo) {
+        Settings settings = SettingsLoader.fromEnvironment();
+        SecureRandom random = new SecureRandom();
+        Clock clock = Clock.systemUTC();
+        Database db = Database.open(settings.databaseUrl());
+        db.migrate();
+        String demoPassword = null;
+        if (demo) {
+            demoPassword = settings.demoPassword().orElseGet(() -> new Tokens(random).bearerToken().substring(0, 20));
+            boolean seeded = DemoData.seed(db, clock, demoPassword);
+            if (!seeded && settings.demoPassword().isEmpty()) {
+                demoPassword = null;
+            }
+        }
+        App app = App.start(settings, db, clock, random);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "gehoord-shutdown"));
+        String url = "http://localhost:" + app.port();
+        System.out.println();
+        System.out.println("Gehoord is running at " + url + "  (health: " + url + "/health)");
+        System.out.println("Data folder: " + settings.dataDir());
+        if (demo) {
+            System.out.println("Demo staff logins: " + String.join(", ", DemoData.STAFF_EMAILS));
+            System.out.println(demoPassword != null ? "Demo password: " + demoPassword
+                    : "Demo password: unchanged since the demo was first seeded (set GEHOORD_DEMO_PASSWORD to choose one "
+                    + "on a fresh data folder).");
+        }
+    }
+}

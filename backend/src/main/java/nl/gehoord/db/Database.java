@@ -1,0 +1,153 @@
+package nl.gehoord.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The data source, migrations and transactions.
+ *
+ * <p>SQLite has one writer at a time. Rather than let concurrent requests collide on SQLITE_BUSY, every
+ * write transaction in this process queues on one fair lock; reads run in parallel thanks to WAL. The busy
+ * timeout still covers other processes (a backup command, an operator's sqlite3 shell).
+ */
+public final class Database implements AutoCloseable {
+    private static final long WRITE_LOCK_WAIT_SECONDS = 30;
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private volatile boolean migrated;
+
+    private Database(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    }
+
+    public static Database open(String jdbcUrl) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("gehoord-db");
+        if (dialect == Dialect.SQLITE) {
+            ensureParentFolder(jdbcUrl);
+            config.setDataSourceProperties(sqlitePragmas().toProperties());
+            config.setMaximumPoolSize(8);
+        } else {
+            config.setMaximumPoolSize(16);
+        }
+        config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(30));
+        return new Database(new HikariDataSource(config), dialect);
+    }
+
+    /** Chosen on purpose; the Jdbi SQLite plugin sets none of these. */
+    static SQLiteConfig sqlitePragmas() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // FULL: a transaction acknowledged to a client is on disk, WAL included, before we answer 2xx.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(10_000);
+        // Deleted content (erasure, retention) is overwritten in the file, not just unlinked.
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        return config;
+    }
+
+    private static void ensureParentFolder(String jdbcUrl) {
+        String path = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        if (path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the data folder " + parent, e);
+        }
+    }
+
+    public void migrate() {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.migrationFolder())
+                .load()
+                .migrate();
+        migrated = true;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Runs a write transaction; on SQLite it first waits its turn for the single writer. */
+    public <T> T write(HandleCallback<T, RuntimeException> work) {
+        if (dialect != Dialect.SQLITE) {
+            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+        }
+        boolean locked;
+        try {
+            locked = writeLock.tryLock(WRITE_LOCK_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseBusyException();
+        }
+        if (!locked) {
+            throw new DatabaseBusyException();
+        }
+        try {
+            return jdbi.inTransaction(work);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    public void writeVoid(java.util.function.Consumer<Handle> work) {
+        write(h -> {
+            work.accept(h);
+            return null;
+        });
+    }
+
+    /** Runs a read; WAL lets it see the last committed state without waiting for the writer. */
+    public <T> T read(HandleCallback<T, RuntimeException> work) {
+        return jdbi.withHandle(work);
+    }
+
+    /** True when the database answers and the migrations have run. */
+    public boolean ready() {
+        if (!migrated) {
+            return false;
+        }
+        try {
+            return read(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,55 @@
+package nl.gehoord.demo;
+
+import java.time.Clock;
+import java.util.List;
+import nl.gehoord.db.Database;
+import nl.gehoord.organisations.PlacesDao;
+import nl.gehoord.staff.Passwords;
+import nl.gehoord.staff.StaffDao;
+
+/**
+ * The demo: one trust-person organisation, three regions with care locations, and one staff account per role,
+ * all sharing one password. Seeding twice changes nothing (and keeps the first password).
+ */
+public final class DemoData {
+    public static final String ORGANISATION_ID = "demo-org";
+    public static final List<String> STAFF_EMAILS = List.of("trust@demo.local", "coordinator@demo.local",
+            "council@demo.local", "admin@demo.local");
+
+    private DemoData() {
+    }
+
+    /** Returns true when the demo was seeded now, false when it was there already. */
+    public static boolean seed(Database db, Clock clock, String password) {
+        return db.write(h -> {
+            PlacesDao places = h.attach(PlacesDao.class);
+            if (places.organisation(ORGANISATION_ID).isPresent()) {
+                return false;
+            }
+            long now = clock.millis();
+            places.insertOrganisation(new PlacesDao.Organisation(ORGANISATION_ID, "Vertrouwenswerk Demo", now));
+            places.insertRegion(new PlacesDao.Region("utrecht", "Regio Utrecht", "Utrecht", ORGANISATION_ID));
+            places.insertRegion(new PlacesDao.Region("amsterdam", "Regio Amsterdam-Amstelland", "Amsterdam", ORGANISATION_ID));
+            places.insertRegion(new PlacesDao.Region("rotterdam", "Regio Rijnmond", "Rotterdam", ORGANISATION_ID));
+            places.insertLocation(new PlacesDao.Location("loc-utr-linde", "utrecht", "Stichting De Linde", "Groep De Kastanje", "residential"));
+            places.insertLocation(new PlacesDao.Location("loc-utr-gezinshuis", "utrecht", "Stichting De Linde", "Gezinshuis Zonnebloem", "foster_care"));
+            places.insertLocation(new PlacesDao.Location("loc-utr-horizon", "utrecht", "Horizon Jeugdzorg", "De Vluchtheuvel", "closed_care"));
+            places.insertLocation(new PlacesDao.Location("loc-ams-waterland", "amsterdam", "Jeugdhulp Waterland", "Woongroep Het Anker", "residential"));
+            places.insertLocation(new PlacesDao.Location("loc-ams-jb", "amsterdam", "Jeugdbescherming Regio Amsterdam", "Team Oost", "youth_protection"));
+            places.insertLocation(new PlacesDao.Location("loc-rtd-maas", "rotterdam", "Maasstad Jeugd", "Groep De Haven", "residential"));
+            places.insertLocation(new PlacesDao.Location("loc-rtd-jji", "rotterdam", "JJI De Hartelborgt", "Afdeling Noord", "youth_prison"));
+            String hash = Passwords.hash(password);
+            StaffDao staff = h.attach(StaffDao.class);
+            String[][] accounts = {
+                {"staff-demo-trust", "trust@demo.local", "Sam de Vries", "trust_person"},
+                {"staff-demo-coordinator", "coordinator@demo.local", "Noor Jansen", "coordinator"},
+                {"staff-demo-council", "council@demo.local", "Cliëntenraad Demo", "council"},
+                {"staff-demo-admin", "admin@demo.local", "Beheer Demo", "admin"},
+            };
+            for (String[] a : accounts) {
+                staff.insert(new StaffDao.StaffRow(a[0], ORGANISATION_ID, a[1], a[2], a[3], hash, true, true, now));
+            }
+            return true;
+        });
+    }
+}

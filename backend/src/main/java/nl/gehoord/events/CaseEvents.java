@@ -1,0 +1,21 @@
+package nl.gehoord.events;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Handle;
+
+/** Hands each case event to every listener, in the caller's transaction. Listeners are added once, at wiring. */
+public final class CaseEvents {
+    private final List<CaseEventListener> listeners = new CopyOnWriteArrayList<>();
+
+    public CaseEvents listen(CaseEventListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    public void publish(Handle handle, CaseEvent event) {
+        for (CaseEventListener listener : listeners) {
+            listener.on(handle, event);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package nl.gehoord.intake;
+
+import io.javalin.http.Context;
+import java.util.Map;
+import nl.gehoord.http.ApiException;
+import nl.gehoord.http.Bodies;
+import nl.gehoord.http.Http;
+import nl.gehoord.http.RateLimits;
+
+/** The young person's case endpoints: parse, call the service, render. */
+public final class CaseController {
+    private final CaseService cases;
+    private final RateLimits limits;
+    private final IntakeLimits intakeLimits;
+
+    public CaseController(CaseService cases, RateLimits limits, IntakeLimits intakeLimits) {
+        this.cases = cases;
+        this.limits = limits;
+        this.intakeLimits = intakeLimits;
+    }
+
+    public record MessageBody(String text) {
+    }
+
+    public record ClaimBody(String caseCode) {
+    }
+
+    public record FeedbackBody(Integer score, String text) {
+    }
+
+    public void create(Context ctx) {
+        var device = Http.device(ctx);
+        String key = ctx.header("Idempotency-Key");
+        if (key == null || key.isBlank()) {
+            throw ApiException.badRequest("idempotency_key_missing");
+        }
+        if (!key.matches("[A-Za-z0-9_.:-]{8,128}")) {
+            throw ApiException.badRequest("idempotency_key_invalid");
+        }
+        limits.check(intakeLimits.casesPerDevice(), device.deviceId());
+        NewCaseRequest body = Bodies.read(ctx, NewCaseRequest.class);
+        ctx.status(201).json(cases.create(device, key, body, Http.language(ctx)));
+    }
+
+    public void list(Context ctx) {
+        ctx.json(Map.of("cases", cases.list(Http.device(ctx), Http.language(ctx))));
+    }
+
+    public void detail(Context ctx) {
+        ctx.json(cases.detail(Http.device(ctx), Http.idParam(ctx, "caseId"), Http.language(ctx)));
+    }
+
+    public void postMessage(Context ctx) {
+        var device = Http.device(ctx);
+        String caseId = Http.idParam(ctx, "caseId");
+        limits.check(intakeLimits.messagesPerDevice(), device.deviceId());
+        MessageBody body = Bodies.read(ctx, MessageBody.class);
+        ctx.status(201).json(cases.postMessage(device, caseId, body.text()));
+    }
+
+    public void messages(Context ctx) {
+        String afterParam = ctx.queryParam("after");
+        int after = 0;
+        if (afterParam != null) {
+            if (!afterParam.matches("\\d{1,9}")) {
+                throw ApiException.validation("after", "wrong_type");
+            }
+            after = Integer.parseInt(afterParam);
+        }
+        ctx.json(cases.messages(Http.device(ctx), Http.idParam(ctx, "caseId"), after));
+    }
+
+    public void claim(Context ctx) {
+        var device = Http.device(ctx);
+        limits.check(intakeLimits.claimsPerDevice(), device.deviceId());
+        limits.check(intakeLimits.claimsPerAddress(), ctx.ip());
+        limits.check(intakeLimits.claimsGlobal(), "global");
+        ClaimBody body = Bodies.read(ctx, ClaimBody.class);
+        if (body.caseCode() == null) {
+            throw ApiException.validation("caseCode", "required");
+        }
+        ctx.json(cases.claim(device, body.caseCode(), Http.language(ctx)));
+    }
+
+    public void withdraw(Context ctx) {
+        ctx.json(cases.withdraw(Http.device(ctx), Http.idParam(ctx, "caseId"), Http.language(ctx)));
+    }
+
+    public void erase(Context ctx) {
+        cases.erase(Http.device(ctx), Http.idParam(ctx, "caseId"));
+        ctx.status(204);
+    }
+
+    public void export(Context ctx) {
+        String caseId = Http.idParam(ctx, "caseId");
+        var export = cases.export(Http.device(ctx), caseId, Http.language(ctx));
+        ctx.header("Content-Disposition", "attachment; filename=\"gehoord-" + caseId + ".json\"");
+        ctx.json(export);
+    }
+
+    public void feedback(Context ctx) {
+        FeedbackBody body = Bodies.read(ctx, FeedbackBody.class);
+        cases.feedback(Http.device(ctx), Http.idParam(ctx, "caseId"), body.score(), body.text());
+        ctx.status(201).json(Map.of("received", true));
+    }
+}

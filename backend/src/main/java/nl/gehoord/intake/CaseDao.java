@@ -1,0 +1,134 @@
+package nl.gehoord.intake;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Cases, the devices that may read them, idempotency records, the timeline and feedback. */
+@RegisterConstructorMapper(CaseDao.CaseRow.class)
+@RegisterConstructorMapper(CaseDao.EventRow.class)
+@RegisterConstructorMapper(CaseDao.IdempotencyRow.class)
+@RegisterConstructorMapper(CaseDao.FeedbackRow.class)
+@RegisterConstructorMapper(CaseDao.DeviceLink.class)
+public interface CaseDao {
+    record CaseRow(String id, String codeHmac, String organisationId, String kind, String topic, String setting,
+                   String regionCode, String ageBand, String locationId, String contactPreference, boolean urgent,
+                   String status, int flowVersion, String assignedStaffId, String keyId, String answersEnc,
+                   String storyEnc, String aboutEnc, String contactEnc, long createdAt, long updatedAt,
+                   Long firstResponseDueAt, Long firstResponseAt, Long closedAt, Long erasedAt) {
+    }
+
+    record EventRow(String id, String caseId, int seq, String type, String status, String keyId,
+                    String explanationEnc, Long dueAt, long createdAt) {
+    }
+
+    record IdempotencyRow(String deviceId, String keyHash, String requestHash, String caseId, String caseCodeEnc,
+                          long createdAt) {
+    }
+
+    record FeedbackRow(String caseId, int score, String keyId, String textEnc, long createdAt) {
+    }
+
+    record DeviceLink(String caseId, String deviceId, long linkedAt) {
+    }
+
+    @SqlUpdate("""
+            INSERT INTO cases (id, code_hmac, organisation_id, kind, topic, setting, region_code, age_band, location_id,
+                               contact_preference, urgent, status, flow_version, assigned_staff_id, key_id,
+                               answers_enc, story_enc, about_enc, contact_enc, created_at, updated_at,
+                               first_response_due_at, first_response_at, closed_at, erased_at)
+            VALUES (:id, :codeHmac, :organisationId, :kind, :topic, :setting, :regionCode, :ageBand, :locationId,
+                    :contactPreference, :urgent, :status, :flowVersion, :assignedStaffId, :keyId,
+                    :answersEnc, :storyEnc, :aboutEnc, :contactEnc, :createdAt, :updatedAt,
+                    :firstResponseDueAt, :firstResponseAt, :closedAt, :erasedAt)
+            """)
+    void insert(@BindMethods CaseRow row);
+
+    @SqlQuery("SELECT * FROM cases WHERE id = :id")
+    Optional<CaseRow> byId(@Bind("id") String id);
+
+    /** The case, if this device may read it. */
+    @SqlQuery("""
+            SELECT c.* FROM cases c JOIN case_devices d ON d.case_id = c.id
+            WHERE c.id = :caseId AND d.device_id = :deviceId AND c.erased_at IS NULL
+            """)
+    Optional<CaseRow> forDevice(@Bind("caseId") String caseId, @Bind("deviceId") String deviceId);
+
+    @SqlQuery("""
+            SELECT c.* FROM cases c JOIN case_devices d ON d.case_id = c.id
+            WHERE d.device_id = :deviceId AND c.erased_at IS NULL
+            ORDER BY c.created_at DESC, c.id
+            """)
+    List<CaseRow> allForDevice(@Bind("deviceId") String deviceId);
+
+    @SqlQuery("SELECT * FROM cases WHERE code_hmac = :codeHmac AND erased_at IS NULL")
+    Optional<CaseRow> byCodeHmac(@Bind("codeHmac") String codeHmac);
+
+    @SqlUpdate("UPDATE cases SET status = :status, updated_at = :at, closed_at = :closedAt WHERE id = :id")
+    void updateStatus(@Bind("id") String id, @Bind("status") String status, @Bind("at") long at,
+                      @Bind("closedAt") Long closedAt);
+
+    @SqlUpdate("UPDATE cases SET updated_at = :at WHERE id = :id")
+    void touch(@Bind("id") String id, @Bind("at") long at);
+
+    /** Erasure: every sealed field and the receipt go; the coded facts the statistics need stay. */
+    @SqlUpdate("""
+            UPDATE cases SET code_hmac = NULL, answers_enc = NULL, story_enc = NULL, about_enc = NULL,
+                             contact_enc = NULL, key_id = NULL, location_id = NULL, erased_at = :at, updated_at = :at
+            WHERE id = :id
+            """)
+    void eraseContent(@Bind("id") String id, @Bind("at") long at);
+
+    @SqlUpdate("INSERT INTO case_devices (case_id, device_id, linked_at) VALUES (:caseId, :deviceId, :linkedAt)")
+    void link(@BindMethods DeviceLink link);
+
+    @SqlQuery("SELECT * FROM case_devices WHERE case_id = :caseId ORDER BY linked_at")
+    List<DeviceLink> links(@Bind("caseId") String caseId);
+
+    @SqlUpdate("DELETE FROM case_devices WHERE case_id = :caseId")
+    void unlinkAll(@Bind("caseId") String caseId);
+
+    @SqlQuery("SELECT * FROM idempotency_keys WHERE device_id = :deviceId AND key_hash = :keyHash")
+    Optional<IdempotencyRow> idempotency(@Bind("deviceId") String deviceId, @Bind("keyHash") String keyHash);
+
+    @SqlUpdate("""
+            INSERT INTO idempotency_keys (device_id, key_hash, request_hash, case_id, case_code_enc, created_at)
+            VALUES (:deviceId, :keyHash, :requestHash, :caseId, :caseCodeEnc, :createdAt)
+            """)
+    void insertIdempotency(@BindMethods IdempotencyRow row);
+
+    @SqlUpdate("DELETE FROM idempotency_keys WHERE case_id = :caseId")
+    void deleteIdempotency(@Bind("caseId") String caseId);
+
+    @SqlUpdate("DELETE FROM idempotency_keys WHERE created_at < :before")
+    int deleteIdempotencyBefore(@Bind("before") long before);
+
+    @SqlUpdate("""
+            INSERT INTO case_events (id, case_id, seq, type, status, key_id, explanation_enc, due_at, created_at)
+            VALUES (:id, :caseId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = :caseId),
+                    :type, :status, :keyId, :explanationEnc, :dueAt, :createdAt)
+            """)
+    void insertEvent(@BindMethods EventRow row);
+
+    @SqlQuery("SELECT * FROM case_events WHERE case_id = :caseId ORDER BY seq")
+    List<EventRow> events(@Bind("caseId") String caseId);
+
+    @SqlUpdate("UPDATE case_events SET explanation_enc = NULL, key_id = NULL WHERE case_id = :caseId")
+    void eraseEventTexts(@Bind("caseId") String caseId);
+
+    @SqlUpdate("""
+            INSERT INTO case_feedback (case_id, score, key_id, text_enc, created_at)
+            VALUES (:caseId, :score, :keyId, :textEnc, :createdAt)
+            """)
+    void insertFeedback(@BindMethods FeedbackRow row);
+
+    @SqlQuery("SELECT * FROM case_feedback WHERE case_id = :caseId")
+    Optional<FeedbackRow> feedback(@Bind("caseId") String caseId);
+
+    @SqlUpdate("UPDATE case_feedback SET text_enc = NULL, key_id = NULL WHERE case_id = :caseId")
+    void eraseFeedbackText(@Bind("caseId") String caseId);
+}

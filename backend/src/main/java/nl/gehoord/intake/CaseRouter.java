@@ -1,0 +1,20 @@
+package nl.gehoord.intake;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Decides which organisation receives a new case and, where it can, who handles it. Runs inside the case's
+ * write transaction so routing and the case are stored together.
+ */
+public interface CaseRouter {
+    /** What a router needs to know; only coded facts, never the young person's words. */
+    record Request(String caseId, String kind, String topic, String setting, String regionCode, String locationId,
+                   boolean urgent) {
+    }
+
+    /** The organisation that owns the case, and the trust person it went to (null: the coordinators' queue). */
+    record Decision(String organisationId, String assignedStaffId) {
+    }
+
+    Decision route(Handle handle, Request request);
+}

@@ -1,0 +1,367 @@
+package nl.gehoord.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.gehoord.crypto.FieldCipher;
+import nl.gehoord.crypto.ReceiptCodes;
+import nl.gehoord.crypto.SecretHasher;
+import nl.gehoord.crypto.Tokens;
+import nl.gehoord.db.Database;
+import nl.gehoord.events.CaseEvent;
+import nl.gehoord.events.CaseEvents;
+import nl.gehoord.http.Actor;
+import nl.gehoord.http.ApiException;
+import nl.gehoord.http.FieldError;
+import nl.gehoord.http.Json;
+import nl.gehoord.organisations.PlacesDao;
+import nl.gehoord.sla.DueDates;
+import nl.gehoord.text.Language;
+import org.jdbi.v3.core.Handle;
+
+/** A young person's cases: create, read, talk, claim on a new phone, withdraw, export and erase. */
+public final class CaseService {
+    public static final int PAGE_SIZE = 100;
+    public static final int MAX_MESSAGE = 4000;
+    public static final int MAX_FEEDBACK = 1000;
+
+    private final Database db;
+    private final FieldCipher cipher;
+    private final SecretHasher hasher;
+    private final ReceiptCodes codes;
+    private final Tokens tokens;
+    private final AnswerValidator validator;
+    private final CaseRouter router;
+    private final CaseTexts texts;
+    private final ContentCatalog content;
+    private final DueDates dueDates;
+    private final CaseEvents events;
+    private final Clock clock;
+
+    public CaseService(Database db, FieldCipher cipher, SecretHasher hasher, ReceiptCodes codes, Tokens tokens,
+                       AnswerValidator validator, CaseRouter router, CaseTexts texts, ContentCatalog content,
+                       DueDates dueDates, CaseEvents events, Clock clock) {
+        this.db = db;
+        this.cipher = cipher;
+        this.hasher = hasher;
+        this.codes = codes;
+        this.tokens = tokens;
+        this.validator = validator;
+        this.router = router;
+        this.texts = texts;
+        this.content = content;
+        this.dueDates = dueDates;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Creates a case, or returns the one this device already made with the same idempotency key. */
+    public CaseViews.Created create(Actor.Device device, String idempotencyKey, NewCaseRequest request,
+                                    Language language) {
+        AnswerValidator.ValidCase valid = validator.validate(request);
+        String keyHash = SecretHasher.sha256(idempotencyKey);
+        String requestHash = SecretHasher.sha256(canonical(request));
+        return db.write(h -> {
+            CaseDao cases = h.attach(CaseDao.class);
+            Optional<CaseDao.IdempotencyRow> earlier = cases.idempotency(device.deviceId(), keyHash);
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestHash().equals(requestHash)) {
+                    throw ApiException.validation("Idempotency-Key", "idempotency_key_reused");
+                }
+                CaseDao.CaseRow row = cases.byId(earlier.get().caseId()).orElseThrow(ApiException::notFound);
+                if (row.erasedAt() != null) {
+                    throw ApiException.notFound();
+                }
+                String code = cipher.open(earlier.get().caseCodeEnc(), row.id(), "caseCode");
+                return created(row, code, language);
+            }
+            checkPlaces(h, valid);
+            long now = clock.millis();
+            String caseId = tokens.id();
+            String code = codes.next();
+            CaseRouter.Decision decision = router.route(h, new CaseRouter.Request(caseId, valid.kind(), valid.topic(),
+                    valid.setting(), valid.region(), valid.locationId(), valid.urgent()));
+            long due = dueDates.firstResponseDue(Instant.ofEpochMilli(now), valid.urgent()).toEpochMilli();
+            String status = decision.assignedStaffId() == null ? CaseStatus.RECEIVED : CaseStatus.ASSIGNED;
+            Map<String, Object> about = valid.locationId() == null && valid.aboutText() == null ? null
+                    : mapOf("locationId", valid.locationId(), "text", valid.aboutText());
+            cases.insert(new CaseDao.CaseRow(caseId, hasher.hmac(code), decision.organisationId(), valid.kind(),
+                    valid.topic(), valid.setting(), valid.region(), valid.ageBand(), valid.locationId(),
+                    valid.contactPreference(), valid.urgent(), status, valid.flowVersion(), decision.assignedStaffId(),
+                    cipher.activeKeyId(), seal(valid.answers(), caseId, "answers"),
+                    cipher.seal(valid.story(), caseId, "story"), seal(about, caseId, "about"),
+                    seal(valid.contact(), caseId, "contact"), now, now, due, null, null, null));
+            cases.link(new CaseDao.DeviceLink(caseId, device.deviceId(), now));
+            addEvent(cases, caseId, "received", CaseStatus.RECEIVED, due, now);
+            if (decision.assignedStaffId() != null) {
+                addEvent(cases, caseId, "assigned", CaseStatus.ASSIGNED, null, now);
+            }
+            cases.insertIdempotency(new CaseDao.IdempotencyRow(device.deviceId(), keyHash, requestHash, caseId,
+                    cipher.seal(code, caseId, "caseCode"), now));
+            events.publish(h, CaseEvent.of(CaseEvent.RECEIVED, caseId));
+            if (decision.assignedStaffId() != null) {
+                events.publish(h, new CaseEvent(CaseEvent.ASSIGNED, caseId, decision.assignedStaffId()));
+            }
+            return created(cases.byId(caseId).orElseThrow(), code, language);
+        });
+    }
+
+    private void checkPlaces(Handle h, AnswerValidator.ValidCase valid) {
+        PlacesDao places = h.attach(PlacesDao.class);
+        List<FieldError> errors = new ArrayList<>();
+        if (places.region(valid.region()).isEmpty()) {
+            errors.add(new FieldError("region", "unknown_option"));
+        }
+        if (valid.locationId() != null) {
+            Optional<PlacesDao.Location> location = places.location(valid.locationId());
+            if (location.isEmpty() || !location.get().regionCode().equals(valid.region())) {
+                errors.add(new FieldError("about.locationId", "unknown_option"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+    }
+
+    private CaseViews.Created created(CaseDao.CaseRow row, String code, Language language) {
+        Instant due = Instant.ofEpochMilli(row.firstResponseDueAt());
+        return new CaseViews.Created(row.id(), code, row.status(), texts.status(language, row.status()), row.urgent(),
+                texts.nextStepsAfterCreate(language, row.urgent(), due), due, Instant.ofEpochMilli(row.createdAt()),
+                row.urgent() ? content.helpContacts(language) : null);
+    }
+
+    public List<CaseViews.Summary> list(Actor.Device device, Language language) {
+        return db.read(h -> h.attach(CaseDao.class).allForDevice(device.deviceId()).stream()
+                .map(row -> summary(row, language)).toList());
+    }
+
+    public CaseViews.Summary summary(CaseDao.CaseRow row, Language language) {
+        return new CaseViews.Summary(row.id(), row.kind(), row.status(), texts.status(language, row.status()),
+                row.urgent(), Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()));
+    }
+
+    public CaseViews.Detail detail(Actor.Device device, String caseId, Language language) {
+        return db.read(h -> {
+            CaseDao cases = h.attach(CaseDao.class);
+            CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
+            List<CaseDao.EventRow> events = cases.events(caseId);
+            List<CaseViews.MessageView> thread = h.attach(MessageDao.class).page(caseId, 0, PAGE_SIZE).stream()
+                    .map(this::messageView).toList();
+            return new CaseViews.Detail(row.id(), row.kind(), row.status(), texts.status(language, row.status()),
+                    row.urgent(), Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()),
+                    texts.timeline(language, events), texts.nextStep(language, row, events), thread,
+                    row.urgent() ? content.helpContacts(language) : null);
+        });
+    }
+
+    public CaseViews.MessageView postMessage(Actor.Device device, String caseId, String text) {
+        List<FieldError> errors = new ArrayList<>();
+        String body = TextRules.clean(text, "text", MAX_MESSAGE, true, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        return db.write(h -> {
+            CaseDao cases = h.attach(CaseDao.class);
+            CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
+            if (!CaseStatus.isOpen(row.status())) {
+                throw ApiException.conflict("case_closed");
+            }
+            long now = clock.millis();
+            String id = tokens.id();
+            MessageDao messages = h.attach(MessageDao.class);
+            messages.insert(new MessageDao.MessageRow(id, caseId, 0, "young_person", null, cipher.activeKeyId(),
+                    cipher.seal(body, caseId, "message"), now));
+            cases.touch(caseId, now);
+            events.publish(h, CaseEvent.of(CaseEvent.YOUNG_PERSON_MESSAGE, caseId));
+            return messageView(messages.byId(id));
+        });
+    }
+
+    public CaseViews.MessagePage messages(Actor.Device device, String caseId, int after) {
+        return db.read(h -> {
+            h.attach(CaseDao.class).forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
+            List<CaseViews.MessageView> page = h.attach(MessageDao.class).page(caseId, after, PAGE_SIZE).stream()
+                    .map(this::messageView).toList();
+            Integer next = page.size() == PAGE_SIZE ? page.get(page.size() - 1).seq() : null;
+            return new CaseViews.MessagePage(page, next);
+        });
+    }
+
+    /** Links a case to this device by its receipt code. A wrong code and an unknown case look the same. */
+    public CaseViews.Summary claim(Actor.Device device, String caseCode, Language language) {
+        Optional<String> normalised = ReceiptCodes.normalise(caseCode);
+        if (normalised.isEmpty()) {
+            throw new ApiException(404, "claim_failed");
+        }
+        String hmac = hasher.hmac(normalised.get());
+        return db.write(h -> {
+            CaseDao cases = h.attach(CaseDao.class);
+            CaseDao.CaseRow row = cases.byCodeHmac(hmac).orElseThrow(() -> new ApiException(404, "claim_failed"));
+            if (cases.forDevice(row.id(), device.deviceId()).isEmpty()) {
+                cases.link(new CaseDao.DeviceLink(row.id(), device.deviceId(), clock.millis()));
+            }
+            return summary(row, language);
+        });
+    }
+
+    public CaseViews.Detail withdraw(Actor.Device device, String caseId, Language language) {
+        db.writeVoid(h -> {
+            CaseDao cases = h.attach(CaseDao.class);
+            CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
+            if (!CaseStatus.isOpen(row.status())) {
+                throw ApiException.conflict("case_not_open");
+            }
+            long now = clock.millis();
+            cases.updateStatus(caseId, CaseStatus.WITHDRAWN, now, now);
+            addEvent(cases, caseId, "withdrawn", CaseStatus.WITHDRAWN, null, now);
+            events.publish(h, CaseEvent.of(CaseEvent.WITHDRAWN, caseId));
+        });
+        return detail(device, caseId, language);
+    }
+
+    /**
+     * Erases everything the young person told us: answers, story, about, contact, messages, explanations,
+     * feedback text, the receipt and every device link. What stays are the coded facts that anonymous statistics
+     * count (kind, topic, setting, region, age band, status, dates); they no longer lead to anyone.
+     */
+    public void erase(Actor.Device device, String caseId) {
+        db.writeVoid(h -> {
+            CaseDao cases = h.attach(CaseDao.class);
+            CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
+            long now = clock.millis();
+            eraseContent(h, row, now);
+            events.publish(h, CaseEvent.of(CaseEvent.ERASED, caseId));
+        });
+    }
+
+    /** Shared by the young person's erase and the retention job. */
+    public static void eraseContent(Handle h, CaseDao.CaseRow row, long now) {
+        CaseDao cases = h.attach(CaseDao.class);
+        if (CaseStatus.isOpen(row.status())) {
+            cases.updateStatus(row.id(), CaseStatus.WITHDRAWN, now, now);
+        }
+        h.attach(MessageDao.class).deleteAll(row.id());
+        cases.eraseEventTexts(row.id());
+        cases.eraseFeedbackText(row.id());
+        cases.deleteIdempotency(row.id());
+        cases.unlinkAll(row.id());
+        cases.eraseContent(row.id(), now);
+    }
+
+    public CaseViews.Export export(Actor.Device device, String caseId, Language language) {
+        return db.read(h -> {
+            CaseDao cases = h.attach(CaseDao.class);
+            CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
+            Map<String, String> answers = open(row.answersEnc(), row.id(), "answers", new TypeReference<>() { });
+            Map<String, String> about = open(row.aboutEnc(), row.id(), "about", new TypeReference<>() { });
+            NewCaseRequest.Contact contact = open(row.contactEnc(), row.id(), "contact", new TypeReference<>() { });
+            CaseViews.ExportAbout exportAbout = null;
+            if (about != null) {
+                String locationName = row.locationId() == null ? null : h.attach(PlacesDao.class)
+                        .location(row.locationId()).map(l -> l.provider() + ", " + l.name()).orElse(null);
+                exportAbout = new CaseViews.ExportAbout(about.get("locationId"), locationName, about.get("text"));
+            }
+            CaseViews.ExportCase data = new CaseViews.ExportCase(row.id(), row.kind(), row.status(), row.urgent(),
+                    row.topic(), row.setting(), row.regionCode(), row.ageBand(), answers,
+                    cipher.open(row.storyEnc(), row.id(), "story"), exportAbout, contact, row.contactPreference(),
+                    Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()));
+            List<CaseViews.MessageView> thread = new ArrayList<>();
+            int after = 0;
+            List<MessageDao.MessageRow> page;
+            do {
+                page = h.attach(MessageDao.class).page(caseId, after, PAGE_SIZE);
+                page.forEach(m -> thread.add(messageView(m)));
+                after = page.isEmpty() ? after : page.get(page.size() - 1).seq();
+            } while (page.size() == PAGE_SIZE);
+            CaseViews.ExportFeedback feedback = cases.feedback(caseId)
+                    .map(f -> new CaseViews.ExportFeedback(f.score(), cipher.open(f.textEnc(), caseId, "feedback"),
+                            Instant.ofEpochMilli(f.createdAt())))
+                    .orElse(null);
+            List<CaseViews.ExportDevice> devices = cases.links(caseId).stream()
+                    .map(l -> new CaseViews.ExportDevice(l.deviceId(), Instant.ofEpochMilli(l.linkedAt()))).toList();
+            return new CaseViews.Export(clock.instant(), data, thread, texts.timeline(language, cases.events(caseId)),
+                    feedback, devices);
+        });
+    }
+
+    public void feedback(Actor.Device device, String caseId, Integer score, String text) {
+        List<FieldError> errors = new ArrayList<>();
+        if (score == null) {
+            errors.add(new FieldError("score", "required"));
+        } else if (score < 1 || score > 5) {
+            errors.add(new FieldError("score", "out_of_range"));
+        }
+        String clean = TextRules.clean(text, "text", MAX_FEEDBACK, false, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        db.writeVoid(h -> {
+            CaseDao cases = h.attach(CaseDao.class);
+            CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
+            if (CaseStatus.isOpen(row.status())) {
+                throw ApiException.conflict("case_not_closed");
+            }
+            if (cases.feedback(caseId).isPresent()) {
+                throw ApiException.conflict("feedback_exists");
+            }
+            cases.insertFeedback(new CaseDao.FeedbackRow(caseId, score, clean == null ? null : cipher.activeKeyId(),
+                    cipher.seal(clean, caseId, "feedback"), clock.millis()));
+        });
+    }
+
+    private void addEvent(CaseDao cases, String caseId, String type, String status, Long dueAt, long now) {
+        cases.insertEvent(new CaseDao.EventRow(tokens.id(), caseId, 0, type, status, null, null, dueAt, now));
+    }
+
+    CaseViews.MessageView messageView(MessageDao.MessageRow row) {
+        return new CaseViews.MessageView(row.id(), row.seq(), row.author(),
+                cipher.open(row.bodyEnc(), row.caseId(), "message"), Instant.ofEpochMilli(row.createdAt()));
+    }
+
+    private String seal(Object value, String caseId, String field) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return cipher.seal(Json.mapper().writeValueAsString(value), caseId, field);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T open(String sealed, String caseId, String field, TypeReference<T> type) {
+        if (sealed == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(cipher.open(sealed, caseId, field), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + field + " is not JSON", e);
+        }
+    }
+
+    private static String canonical(NewCaseRequest request) {
+        try {
+            return Json.mapper().writer().with(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> mapOf(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        if (v1 != null) {
+            map.put(k1, v1);
+        }
+        if (v2 != null) {
+            map.put(k2, v2);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,38 @@
+package nl.gehoord.intake;
+
+import io.javalin.http.Context;
+import nl.gehoord.http.Bodies;
+import nl.gehoord.http.Http;
+
+/** POST /v1/devices, PUT and DELETE /v1/devices/me. */
+public final class DeviceController {
+    private final DeviceService devices;
+    private final nl.gehoord.http.RateLimits limits;
+    private final IntakeLimits intakeLimits;
+
+    public DeviceController(DeviceService devices, nl.gehoord.http.RateLimits limits, IntakeLimits intakeLimits) {
+        this.devices = devices;
+        this.limits = limits;
+        this.intakeLimits = intakeLimits;
+    }
+
+    public void register(Context ctx) {
+        limits.check(intakeLimits.registrationsPerAddress(), ctx.ip());
+        DeviceService.Registration body = Bodies.read(ctx, DeviceService.Registration.class);
+        ctx.status(201).json(devices.register(body));
+    }
+
+    public void update(Context ctx) {
+        DeviceService.Update body = Bodies.read(ctx, DeviceService.Update.class);
+        ctx.json(devices.update(Http.device(ctx), body));
+    }
+
+    public void current(Context ctx) {
+        ctx.json(devices.current(Http.device(ctx)));
+    }
+
+    public void delete(Context ctx) {
+        devices.delete(Http.device(ctx));
+        ctx.status(204);
+    }
+}

@@ -1,0 +1,43 @@
+package nl.gehoord.intake;
+
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** App installs. The bearer token is kept only as its SHA-256; the push token is sealed. */
+@RegisterConstructorMapper(DeviceDao.DeviceRow.class)
+public interface DeviceDao {
+    record DeviceRow(String id, String tokenHash, String platform, String locale, String pushTokenEnc,
+                     boolean discreet, String quietStart, String quietEnd, long createdAt, long lastSeenAt) {
+    }
+
+    @SqlUpdate("""
+            INSERT INTO devices (id, token_hash, platform, locale, push_token_enc, discreet, quiet_start, quiet_end,
+                                 created_at, last_seen_at)
+            VALUES (:id, :tokenHash, :platform, :locale, :pushTokenEnc, :discreet, :quietStart, :quietEnd,
+                    :createdAt, :lastSeenAt)
+            """)
+    void insert(@BindMethods DeviceRow row);
+
+    @SqlQuery("SELECT * FROM devices WHERE token_hash = :hash")
+    Optional<DeviceRow> byTokenHash(@Bind("hash") String tokenHash);
+
+    @SqlQuery("SELECT * FROM devices WHERE id = :id")
+    Optional<DeviceRow> byId(@Bind("id") String id);
+
+    @SqlUpdate("""
+            UPDATE devices SET locale = :locale, push_token_enc = :pushTokenEnc, discreet = :discreet,
+                               quiet_start = :quietStart, quiet_end = :quietEnd, last_seen_at = :lastSeenAt
+            WHERE id = :id
+            """)
+    void update(@BindMethods DeviceRow row);
+
+    @SqlUpdate("UPDATE devices SET last_seen_at = :at WHERE id = :id AND last_seen_at < :at")
+    void touch(@Bind("id") String id, @Bind("at") long at);
+
+    @SqlUpdate("DELETE FROM devices WHERE id = :id")
+    int delete(@Bind("id") String id);
+}

@@ -1,0 +1,35 @@
+package nl.gehoord.intake;
+
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The message thread of a case between the young person and the trust person. Bodies are sealed. */
+@RegisterConstructorMapper(MessageDao.MessageRow.class)
+public interface MessageDao {
+    record MessageRow(String id, String caseId, int seq, String author, String staffId, String keyId, String bodyEnc,
+                      long createdAt) {
+    }
+
+    /** The sequence number is taken inside the write transaction, so it is gap-free per case. */
+    @SqlUpdate("""
+            INSERT INTO case_messages (id, case_id, seq, author, staff_id, key_id, body_enc, created_at)
+            VALUES (:id, :caseId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_messages WHERE case_id = :caseId),
+                    :author, :staffId, :keyId, :bodyEnc, :createdAt)
+            """)
+    void insert(@BindMethods MessageRow row);
+
+    @SqlQuery("SELECT * FROM case_messages WHERE id = :id")
+    MessageRow byId(@Bind("id") String id);
+
+    @SqlQuery("""
+            SELECT * FROM case_messages WHERE case_id = :caseId AND seq > :after ORDER BY seq LIMIT :limit
+            """)
+    List<MessageRow> page(@Bind("caseId") String caseId, @Bind("after") int after, @Bind("limit") int limit);
+
+    @SqlUpdate("DELETE FROM case_messages WHERE case_id = :caseId")
+    int deleteAll(@Bind("caseId") String caseId);
+}

@@ -1,0 +1,103 @@
+package nl.gehoord.staff;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import nl.gehoord.crypto.SecretHasher;
+import nl.gehoord.crypto.Tokens;
+import nl.gehoord.db.Database;
+import nl.gehoord.http.Actor;
+import nl.gehoord.http.ApiException;
+import nl.gehoord.http.Authenticator;
+import nl.gehoord.http.Role;
+
+/**
+ * Staff log-in with email and password, giving an opaque session token (stored hashed) that expires after a
+ * period of no use and, at the latest, after a fixed time. A wrong email and a wrong password get the same
+ * answer in about the same time.
+ */
+public final class StaffSessionService implements Authenticator {
+    public static final String TOKEN_PREFIX = "gs_";
+    public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
+    public static final Duration ABSOLUTE_TIMEOUT = Duration.ofHours(12);
+    /** Writing last-used on every request would make reads into writes; a minute's precision is plenty. */
+    private static final long TOUCH_INTERVAL_MS = 60_000L;
+
+    private final Database db;
+    private final Tokens tokens;
+    private final Clock clock;
+
+    public StaffSessionService(Database db, Tokens tokens, Clock clock) {
+        this.db = db;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    public record Login(String email, String password, String totp) {
+    }
+
+    public record Session(String token, Instant expiresAt, String staffId, String role) {
+    }
+
+    public Session login(Login login) {
+        if (login.email() == null || login.password() == null || login.email().length() > 254
+                || login.password().length() > 1024) {
+            throw ApiException.validation("email", "required");
+        }
+        String email = login.email().trim().toLowerCase(Locale.ROOT);
+        Optional<StaffDao.StaffRow> staff = db.read(h -> h.attach(StaffDao.class).byEmail(email));
+        if (staff.isEmpty()) {
+            Passwords.verifyDummy(login.password());
+            throw new ApiException(401, "login_failed");
+        }
+        StaffDao.StaffRow row = staff.get();
+        if (!Passwords.verify(login.password(), row.passwordHash()) || !row.active()) {
+            throw new ApiException(401, "login_failed");
+        }
+        return open(row);
+    }
+
+    /** Opens a session for an account whose credentials were checked. */
+    Session open(StaffDao.StaffRow row) {
+        String token = TOKEN_PREFIX + tokens.bearerToken();
+        long now = clock.millis();
+        long expires = now + ABSOLUTE_TIMEOUT.toMillis();
+        db.writeVoid(h -> h.attach(StaffDao.class).insertSession(new StaffDao.SessionRow(tokens.id(),
+                SecretHasher.sha256(token), row.id(), now, now, expires)));
+        return new Session(token, Instant.ofEpochMilli(expires), row.id(), row.role());
+    }
+
+    public void logout(Actor.Staff staff) {
+        db.writeVoid(h -> h.attach(StaffDao.class).deleteSession(staff.sessionId()));
+    }
+
+    @Override
+    public String prefix() {
+        return TOKEN_PREFIX;
+    }
+
+    @Override
+    public Optional<Actor> authenticate(String token) {
+        long now = clock.millis();
+        return db.read(h -> {
+            StaffDao dao = h.attach(StaffDao.class);
+            Optional<StaffDao.SessionRow> session = dao.sessionByTokenHash(SecretHasher.sha256(token));
+            if (session.isEmpty() || session.get().expiresAt() <= now
+                    || now - session.get().lastUsedAt() > IDLE_TIMEOUT.toMillis()) {
+                return Optional.<Actor>empty();
+            }
+            Optional<StaffDao.StaffRow> staff = dao.byId(session.get().staffId()).filter(StaffDao.StaffRow::active);
+            if (staff.isEmpty()) {
+                return Optional.<Actor>empty();
+            }
+            if (now - session.get().lastUsedAt() > TOUCH_INTERVAL_MS) {
+                db.writeVoid(w -> w.attach(StaffDao.class).touchSession(session.get().id(), now));
+            }
+            StaffDao.StaffRow s = staff.get();
+            return Optional.<Actor>of(new Actor.Staff(s.id(), Role.ofStaffRole(s.role()), s.organisationId(), null,
+                    session.get().id()));
+        });
+    }
+}

@@ -1,0 +1,35 @@
+package nl.gehoord.testing;
+
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import nl.gehoord.db.Database;
+
+/** A fingerprint of every row in every table, to prove that a refused request changed nothing. */
+public final class DatabaseState {
+    private DatabaseState() {
+    }
+
+    public static String fingerprint(Database db) {
+        return db.read(h -> {
+            List<String> tables = h.createQuery("""
+                    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                      AND name <> 'flyway_schema_history' ORDER BY name
+                    """).mapTo(String.class).list();
+            try {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                for (String table : tables) {
+                    digest.update(table.getBytes());
+                    List<Map<String, Object>> rows = h.createQuery("SELECT * FROM " + table + " ORDER BY 1").mapToMap().list();
+                    for (Map<String, Object> row : rows) {
+                        digest.update(new java.util.TreeMap<>(row).toString().getBytes());
+                    }
+                }
+                return HexFormat.of().formatHex(digest.digest());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}
