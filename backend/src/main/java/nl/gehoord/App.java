@@ -5,6 +5,9 @@ import io.javalin.json.JavalinJackson;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import nl.gehoord.admin.AdminController;
+import nl.gehoord.admin.AdminService;
+import nl.gehoord.audit.AuditLog;
 import nl.gehoord.config.Settings;
 import nl.gehoord.crypto.FieldCipher;
 import nl.gehoord.crypto.KeyRing;
@@ -31,11 +34,20 @@ import nl.gehoord.intake.DeviceController;
 import nl.gehoord.intake.DeviceService;
 import nl.gehoord.intake.FlowCatalog;
 import nl.gehoord.intake.InfoController;
+import nl.gehoord.inbox.CannedReplyController;
+import nl.gehoord.inbox.CannedReplyService;
+import nl.gehoord.inbox.InboxController;
+import nl.gehoord.inbox.InboxEventListener;
+import nl.gehoord.inbox.InboxService;
+import nl.gehoord.inbox.RuleRouter;
+import nl.gehoord.inbox.StaffProfileController;
+import nl.gehoord.inbox.StaffProfileService;
 import nl.gehoord.intake.IntakeLimits;
-import nl.gehoord.intake.RegionRouter;
 import nl.gehoord.ops.OpsController;
 import nl.gehoord.organisations.PlacesService;
 import nl.gehoord.sla.DueDates;
+import nl.gehoord.sla.SlaPolicies;
+import nl.gehoord.sla.SlaScheduler;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.staff.StaffSessionService;
 import nl.gehoord.text.Messages;
@@ -46,12 +58,17 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final Javalin server;
     private final RateLimits rateLimits;
+    private final List<Route> routes;
+    private final SlaScheduler slaScheduler;
 
-    private App(Settings settings, Database db, Javalin server, RateLimits rateLimits) {
+    private App(Settings settings, Database db, Javalin server, RateLimits rateLimits, List<Route> routes,
+                SlaScheduler slaScheduler) {
         this.settings = settings;
         this.db = db;
         this.server = server;
         this.rateLimits = rateLimits;
+        this.routes = routes;
+        this.slaScheduler = slaScheduler;
     }
 
     /** Opens the database, runs migrations and starts the HTTP server. */
@@ -91,10 +108,18 @@ public final class App implements AutoCloseable {
         IntakeLimits intakeLimits = IntakeLimits.defaults();
         CaseEvents caseEvents = new CaseEvents();
 
+        // issue 4: audit, routing, inbox, SLA
+        AuditLog audit = new AuditLog(clock);
+        SlaPolicies slaPolicies = new SlaPolicies(clock);
+        caseEvents.listen(new InboxEventListener(slaPolicies, clock));
+        SlaScheduler slaScheduler = new SlaScheduler(db, caseEvents, clock);
+        InboxService inbox = new InboxService(db, cipher, tokens, caseEvents, audit, clock);
+        AdminService admin = new AdminService(db, tokens, audit, slaPolicies, clock);
+
         DeviceService devices = new DeviceService(db, cipher, tokens, clock);
-        StaffSessionService staffSessions = new StaffSessionService(db, tokens, clock);
+        StaffSessionService staffSessions = new StaffSessionService(db, tokens, clock, cipher, audit);
         CaseService cases = new CaseService(db, cipher, hasher, new ReceiptCodes(random), tokens,
-                new AnswerValidator(flow), new RegionRouter(), new CaseTexts(messages, cipher), content,
+                new AnswerValidator(flow), new RuleRouter(clock), new CaseTexts(messages, cipher), content,
                 DueDates.defaults(), caseEvents, clock);
 
         Routes.Controllers controllers = new Routes.Controllers(
@@ -102,7 +127,12 @@ public final class App implements AutoCloseable {
                 new InfoController(flow, content, new PlacesService(db)),
                 new DeviceController(devices, rateLimits, intakeLimits),
                 new CaseController(cases, rateLimits, intakeLimits),
-                new StaffController(staffSessions, rateLimits));
+                new StaffController(staffSessions, rateLimits),
+                new InboxController(inbox),
+                new StaffProfileController(new StaffProfileService(db, cipher, audit, random)),
+                new CannedReplyController(new CannedReplyService(db, tokens, audit, clock)),
+                new AdminController(admin));
+        List<Route> routes = Routes.all(controllers);
         AccessGuard guard = new AccessGuard(List.of(devices, staffSessions));
         ProblemRenderer renderer = new ProblemRenderer(messages);
         ProblemMapper problems = new ProblemMapper(renderer);
@@ -125,13 +155,14 @@ public final class App implements AutoCloseable {
                 SecurityHeaders.apply(ctx);
             });
             problems.register(config.routes);
-            for (Route route : Routes.all(controllers)) {
+            for (Route route : routes) {
                 config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(route),
                         route.roles().toArray(new nl.gehoord.http.Role[0]));
             }
         });
         server.start();
-        return new App(settings, db, server, rateLimits);
+        slaScheduler.start();
+        return new App(settings, db, server, rateLimits, routes, slaScheduler);
     }
 
     public int port() {
@@ -150,8 +181,19 @@ public final class App implements AutoCloseable {
         return rateLimits;
     }
 
+    /** Every route as wired, with its roles (the access matrix test walks them). */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** The SLA pass, so tests can run it with their own clock. */
+    public SlaScheduler slaScheduler() {
+        return slaScheduler;
+    }
+
     @Override
     public void close() {
+        slaScheduler.close();
         server.stop();
         db.close();
     }

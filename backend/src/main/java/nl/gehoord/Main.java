@@ -12,7 +12,8 @@ import nl.gehoord.db.Database;
 import nl.gehoord.demo.DemoData;
 
 /**
- * The command line: {@code serve [--demo]} runs the server. Exit codes: 0 fine, 2 bad usage or settings,
+ * The command line: {@code serve [--demo]} runs the server; {@code create-admin} and {@code verify-audit}
+ * are in {@link AdminCommands}. Exit codes: 0 fine, 2 bad usage or settings,
  * 1 anything else.
  */
 public final class Main {
@@ -25,6 +26,8 @@ public final class Main {
         try {
             switch (command) {
                 case "serve" -> serve(arguments.contains("--demo"));
+                case "create-admin" -> System.exit(AdminCommands.createAdmin(arguments.subList(1, arguments.size())));
+                case "verify-audit" -> System.exit(AdminCommands.verifyAudit());
                 case "help", "--help", "-h" -> usage(0);
                 default -> {
                     System.err.println("Unknown command: " + command);
@@ -44,6 +47,10 @@ public final class Main {
                 Commands:
                   serve           run the server
                   serve --demo    seed the demo data first (safe to repeat), then run the server
+                  create-admin --email <email> [--organisation <id>] [--name <name>]
+                                  create an admin account; the password is read from the console
+                                  (or the first line of stdin), never from the arguments
+                  verify-audit    check that the audit log's hash chain is intact (exit 1 if not)
 
                 Settings come from environment variables; see README.md.""");
         if (exitCode != 0) {

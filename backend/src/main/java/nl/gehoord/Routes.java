@@ -12,7 +12,11 @@ import static nl.gehoord.http.Role.COUNCIL;
 import static nl.gehoord.http.Role.TRUST_PERSON;
 
 import java.util.List;
+import nl.gehoord.admin.AdminController;
 import nl.gehoord.http.Route;
+import nl.gehoord.inbox.CannedReplyController;
+import nl.gehoord.inbox.InboxController;
+import nl.gehoord.inbox.StaffProfileController;
 import nl.gehoord.intake.CaseController;
 import nl.gehoord.intake.DeviceController;
 import nl.gehoord.intake.InfoController;
@@ -25,7 +29,10 @@ public final class Routes {
     }
 
     public record Controllers(OpsController ops, InfoController info, DeviceController devices, CaseController cases,
-                              StaffController staff) {
+                              StaffController staff,
+                              // issue 4: the inbox
+                              InboxController inbox, StaffProfileController staffProfile,
+                              CannedReplyController cannedReplies, AdminController admin) {
     }
 
     public static List<Route> all(Controllers c) {
@@ -60,7 +67,54 @@ public final class Routes {
 
                 // Staff sessions
                 Route.of(POST, "/v1/staff/session", c.staff()::login, PUBLIC),
-                Route.of(DELETE, "/v1/staff/session", c.staff()::logout, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN)
+                Route.of(DELETE, "/v1/staff/session", c.staff()::logout, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
+
+                // --- issue 4: the trust person's inbox, the coordinator's queue, admin -----------------------
+                // Young person: how their case is handled (404 for a case that is not theirs)
+                Route.of(POST, "/v1/cases/{caseId}/other-trust-person", c.inbox()::askOtherTrustPerson, DEVICE),
+                Route.of(POST, "/v1/cases/{caseId}/visit-request", c.inbox()::askVisit, DEVICE),
+
+                // Staff: their own settings
+                Route.of(GET, "/v1/staff/me", c.staffProfile()::me, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
+                Route.of(PUT, "/v1/staff/me", c.staffProfile()::update, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/v1/staff/me/totp", c.staffProfile()::enrolTotp, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
+
+                // Inbox and queue (a trust person sees their cases, a coordinator their team's; others are 404)
+                Route.of(GET, "/v1/inbox", c.inbox()::inbox, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/v1/queue", c.inbox()::queue, COORDINATOR),
+                Route.of(GET, "/v1/inbox/{caseId}", c.inbox()::open, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/v1/inbox/{caseId}/messages", c.inbox()::reply, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/v1/inbox/{caseId}/notes", c.inbox()::note, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/v1/inbox/{caseId}/status", c.inbox()::status, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/v1/inbox/{caseId}/due-date", c.inbox()::dueDate, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/v1/inbox/{caseId}/visit", c.inbox()::visit, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/v1/inbox/{caseId}/assign", c.inbox()::assign, COORDINATOR),
+
+                // Canned replies of the staff member's organisation
+                Route.of(GET, "/v1/canned-replies", c.cannedReplies()::list, TRUST_PERSON, COORDINATOR, ADMIN),
+                Route.of(POST, "/v1/canned-replies", c.cannedReplies()::create, COORDINATOR, ADMIN),
+                Route.of(PUT, "/v1/canned-replies/{replyId}", c.cannedReplies()::update, COORDINATOR, ADMIN),
+                Route.of(DELETE, "/v1/canned-replies/{replyId}", c.cannedReplies()::delete, COORDINATOR, ADMIN),
+
+                // Admin: never case content
+                Route.of(GET, "/v1/admin/organisations", c.admin()::organisations, ADMIN),
+                Route.of(POST, "/v1/admin/organisations", c.admin()::createOrganisation, ADMIN),
+                Route.of(GET, "/v1/admin/organisations/{organisationId}/sla", c.admin()::sla, ADMIN),
+                Route.of(PUT, "/v1/admin/organisations/{organisationId}/sla", c.admin()::setSla, ADMIN),
+                Route.of(GET, "/v1/admin/regions", c.admin()::regions, ADMIN),
+                Route.of(POST, "/v1/admin/regions", c.admin()::createRegion, ADMIN),
+                Route.of(GET, "/v1/admin/teams", c.admin()::teams, ADMIN),
+                Route.of(POST, "/v1/admin/teams", c.admin()::createTeam, ADMIN),
+                Route.of(GET, "/v1/admin/staff", c.admin()::staff, ADMIN),
+                Route.of(POST, "/v1/admin/staff", c.admin()::createStaff, ADMIN),
+                Route.of(PUT, "/v1/admin/staff/{staffId}", c.admin()::changeStaff, ADMIN),
+                Route.of(GET, "/v1/admin/routing-rules", c.admin()::rules, ADMIN),
+                Route.of(POST, "/v1/admin/routing-rules", c.admin()::createRule, ADMIN),
+                Route.of(DELETE, "/v1/admin/routing-rules/{ruleId}", c.admin()::deleteRule, ADMIN),
+                Route.of(PUT, "/v1/admin/locations/{locationId}/trust-person", c.admin()::locationTrustPerson, ADMIN),
+                Route.of(GET, "/v1/admin/audit", c.admin()::audit, ADMIN),
+                Route.of(GET, "/v1/admin/audit/verify", c.admin()::verifyAudit, ADMIN)
+                // --- end issue 4 ----------------------------------------------------------------------------
         );
     }
 }

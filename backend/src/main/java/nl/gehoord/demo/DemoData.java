@@ -3,6 +3,8 @@ package nl.gehoord.demo;
 import java.time.Clock;
 import java.util.List;
 import nl.gehoord.db.Database;
+import nl.gehoord.inbox.InboxDao;
+import org.jdbi.v3.core.Handle;
 import nl.gehoord.organisations.PlacesDao;
 import nl.gehoord.staff.Passwords;
 import nl.gehoord.staff.StaffDao;
@@ -24,6 +26,7 @@ public final class DemoData {
         return db.write(h -> {
             PlacesDao places = h.attach(PlacesDao.class);
             if (places.organisation(ORGANISATION_ID).isPresent()) {
+                seedInbox(h, clock.millis());
                 return false;
             }
             long now = clock.millis();
@@ -49,7 +52,31 @@ public final class DemoData {
             for (String[] a : accounts) {
                 staff.insert(new StaffDao.StaffRow(a[0], ORGANISATION_ID, a[1], a[2], a[3], hash, true, true, now));
             }
+            seedInbox(h, now);
             return true;
         });
+    }
+
+    // --- issue 4: the inbox -------------------------------------------------------------------------------
+    public static final String TEAM_ID = "team-midden";
+
+    /**
+     * Team Midden with the demo trust person and coordinator in it, and one catch-all routing rule, so a demo
+     * case from any region reaches trust@demo.local. Also two canned replies. Skipped when the team exists.
+     */
+    static void seedInbox(Handle h, long now) {
+        InboxDao inbox = h.attach(InboxDao.class);
+        if (inbox.team(TEAM_ID).isPresent()) {
+            return;
+        }
+        inbox.insertTeam(new InboxDao.Team(TEAM_ID, ORGANISATION_ID, "Team Midden", now));
+        h.createUpdate("UPDATE staff SET team_id = :team WHERE id IN ('staff-demo-trust', 'staff-demo-coordinator')")
+                .bind("team", TEAM_ID).execute();
+        inbox.insertRule(new InboxDao.Rule("rule-demo-default", ORGANISATION_ID, 1000, null, null, null, TEAM_ID, now));
+        inbox.insertCanned(new InboxDao.CannedReply("canned-demo-hello", ORGANISATION_ID, "Eerste antwoord",
+                "Hoi, ik ben je vertrouwenspersoon. Ik werk niet voor de jeugdzorg. Wat fijn dat je schrijft. "
+                        + "Wil je me meer vertellen?", now, now));
+        inbox.insertCanned(new InboxDao.CannedReply("canned-demo-visit", ORGANISATION_ID, "Langskomen",
+                "Ik kom binnenkort langs op je groep. Dan kunnen we praten. Is dat goed?", now, now));
     }
 }

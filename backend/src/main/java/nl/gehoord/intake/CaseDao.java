@@ -72,6 +72,9 @@ public interface CaseDao {
     void updateStatus(@Bind("id") String id, @Bind("status") String status, @Bind("at") long at,
                       @Bind("closedAt") Long closedAt);
 
+    @SqlUpdate("UPDATE cases SET team_id = :teamId WHERE id = :id")
+    void setTeam(@Bind("id") String id, @Bind("teamId") String teamId);
+
     @SqlUpdate("UPDATE cases SET updated_at = :at WHERE id = :id")
     void touch(@Bind("id") String id, @Bind("at") long at);
 

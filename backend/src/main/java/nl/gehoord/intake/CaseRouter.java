@@ -12,8 +12,14 @@ public interface CaseRouter {
                    boolean urgent) {
     }
 
-    /** The organisation that owns the case, and the trust person it went to (null: the coordinators' queue). */
-    record Decision(String organisationId, String assignedStaffId) {
+    /**
+     * The organisation that owns the case, the trust person it went to (null: the coordinators' queue) and the
+     * team that handles it (null: the organisation's own queue).
+     */
+    record Decision(String organisationId, String assignedStaffId, String teamId) {
+        public Decision(String organisationId, String assignedStaffId) {
+            this(organisationId, assignedStaffId, null);
+        }
     }
 
     Decision route(Handle handle, Request request);

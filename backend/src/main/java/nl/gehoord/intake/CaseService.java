@@ -96,6 +96,9 @@ public final class CaseService {
                     cipher.activeKeyId(), seal(valid.answers(), caseId, "answers"),
                     cipher.seal(valid.story(), caseId, "story"), seal(about, caseId, "about"),
                     seal(valid.contact(), caseId, "contact"), now, now, due, null, null, null));
+            if (decision.teamId() != null) {
+                cases.setTeam(caseId, decision.teamId());
+            }
             cases.link(new CaseDao.DeviceLink(caseId, device.deviceId(), now));
             addEvent(cases, caseId, "received", CaseStatus.RECEIVED, due, now);
             if (decision.assignedStaffId() != null) {

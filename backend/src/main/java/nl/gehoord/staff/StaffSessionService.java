@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import nl.gehoord.audit.AuditLog;
+import nl.gehoord.crypto.FieldCipher;
 import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
@@ -28,11 +30,17 @@ public final class StaffSessionService implements Authenticator {
     private final Database db;
     private final Tokens tokens;
     private final Clock clock;
+    private final FieldCipher cipher;
+    private final Totp totp;
+    private final AuditLog audit;
 
-    public StaffSessionService(Database db, Tokens tokens, Clock clock) {
+    public StaffSessionService(Database db, Tokens tokens, Clock clock, FieldCipher cipher, AuditLog audit) {
         this.db = db;
         this.tokens = tokens;
         this.clock = clock;
+        this.cipher = cipher;
+        this.totp = new Totp(clock);
+        this.audit = audit;
     }
 
     public record Login(String email, String password, String totp) {
@@ -53,10 +61,21 @@ public final class StaffSessionService implements Authenticator {
             throw new ApiException(401, "login_failed");
         }
         StaffDao.StaffRow row = staff.get();
-        if (!Passwords.verify(login.password(), row.passwordHash()) || !row.active()) {
+        if (!Passwords.verify(login.password(), row.passwordHash()) || !row.active() || !secondFactorOk(row, login)) {
+            db.writeVoid(h -> audit.append(h, new AuditLog.Who(row.id(), row.role()), "login_failed", null, null));
             throw new ApiException(401, "login_failed");
         }
         return open(row);
+    }
+
+    /** An account with a TOTP secret needs the current code too; a missing code fails like a wrong one. */
+    private boolean secondFactorOk(StaffDao.StaffRow row, Login login) {
+        String sealed = db.read(h -> h.createQuery("SELECT totp_secret_enc FROM staff WHERE id = :id")
+                .bind("id", row.id()).mapTo(String.class).findOne().orElse(null));
+        if (sealed == null) {
+            return true;
+        }
+        return totp.accepts(cipher.open(sealed, row.id(), "totpSecret"), login.totp());
     }
 
     /** Opens a session for an account whose credentials were checked. */
@@ -64,13 +83,19 @@ public final class StaffSessionService implements Authenticator {
         String token = TOKEN_PREFIX + tokens.bearerToken();
         long now = clock.millis();
         long expires = now + ABSOLUTE_TIMEOUT.toMillis();
-        db.writeVoid(h -> h.attach(StaffDao.class).insertSession(new StaffDao.SessionRow(tokens.id(),
-                SecretHasher.sha256(token), row.id(), now, now, expires)));
+        db.writeVoid(h -> {
+            h.attach(StaffDao.class).insertSession(new StaffDao.SessionRow(tokens.id(),
+                    SecretHasher.sha256(token), row.id(), now, now, expires));
+            audit.append(h, new AuditLog.Who(row.id(), row.role()), "login", null, null);
+        });
         return new Session(token, Instant.ofEpochMilli(expires), row.id(), row.role());
     }
 
     public void logout(Actor.Staff staff) {
-        db.writeVoid(h -> h.attach(StaffDao.class).deleteSession(staff.sessionId()));
+        db.writeVoid(h -> {
+            h.attach(StaffDao.class).deleteSession(staff.sessionId());
+            audit.append(h, new AuditLog.Who(staff.staffId(), staff.role().stored()), "logout", null, null);
+        });
     }
 
     @Override
@@ -96,7 +121,9 @@ public final class StaffSessionService implements Authenticator {
                 db.writeVoid(w -> w.attach(StaffDao.class).touchSession(session.get().id(), now));
             }
             StaffDao.StaffRow s = staff.get();
-            return Optional.<Actor>of(new Actor.Staff(s.id(), Role.ofStaffRole(s.role()), s.organisationId(), null,
+            String teamId = h.createQuery("SELECT team_id FROM staff WHERE id = :id").bind("id", s.id())
+                    .mapTo(String.class).findOne().orElse(null);
+            return Optional.<Actor>of(new Actor.Staff(s.id(), Role.ofStaffRole(s.role()), s.organisationId(), teamId,
                     session.get().id()));
         });
     }

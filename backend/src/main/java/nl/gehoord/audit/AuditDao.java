@@ -1,0 +1,32 @@
+package nl.gehoord.audit;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The audit log table: insert and read only; the database refuses updates and deletes. */
+@RegisterConstructorMapper(AuditDao.Entry.class)
+public interface AuditDao {
+    record Entry(long seq, long at, String actorId, String actorRole, String action, String caseId, String targetId,
+                 String prevHash, String hash) {
+    }
+
+    @SqlUpdate("""
+            INSERT INTO audit_log (seq, at, actor_id, actor_role, action, case_id, target_id, prev_hash, hash)
+            VALUES (:seq, :at, :actorId, :actorRole, :action, :caseId, :targetId, :prevHash, :hash)
+            """)
+    void insert(@BindMethods Entry entry);
+
+    @SqlQuery("SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1")
+    Optional<Entry> last();
+
+    @SqlQuery("SELECT * FROM audit_log WHERE seq > :after ORDER BY seq LIMIT :limit")
+    List<Entry> page(@Bind("after") long after, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT * FROM audit_log WHERE case_id = :caseId ORDER BY seq")
+    List<Entry> forCase(@Bind("caseId") String caseId);
+}

@@ -1,0 +1,189 @@
+package nl.gehoord.inbox;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Teams, routing, the inbox's own case columns, notes and canned replies. */
+@RegisterConstructorMapper(InboxDao.Team.class)
+@RegisterConstructorMapper(InboxDao.Rule.class)
+@RegisterConstructorMapper(InboxDao.Member.class)
+@RegisterConstructorMapper(InboxDao.Handling.class)
+@RegisterConstructorMapper(InboxDao.Note.class)
+@RegisterConstructorMapper(InboxDao.CannedReply.class)
+public interface InboxDao {
+    record Team(String id, String organisationId, String name, long createdAt) {
+    }
+
+    record Rule(String id, String organisationId, int priority, String regionCode, String setting, String topic,
+                String teamId, long createdAt) {
+        boolean matches(String region, String caseSetting, String caseTopic) {
+            return (regionCode == null || regionCode.equals(region)) && (setting == null || setting.equals(caseSetting))
+                    && (topic == null || topic.equals(caseTopic));
+        }
+    }
+
+    /** A trust person as assignment sees them. */
+    record Member(String id, String teamId, boolean available, boolean active, String role, long lastAssignedAt,
+                  int openCases) {
+    }
+
+    /** The inbox's view of a case's handling facts. */
+    record Handling(String id, String organisationId, String teamId, String assignedStaffId, String status,
+                    boolean urgent, long createdAt, Long firstResponseDueAt, Long firstResponseAt,
+                    Long nextResponseSince, Long nextResponseDueAt, Long resolutionDueAt, Long slaDueAt,
+                    boolean visitRequested, Long visitAt, String contactPreference, Long erasedAt) {
+    }
+
+    record Note(String id, String caseId, String staffId, String keyId, String bodyEnc, long createdAt) {
+    }
+
+    record CannedReply(String id, String organisationId, String title, String body, long createdAt, long updatedAt) {
+    }
+
+    // Teams and routing
+
+    @SqlUpdate("INSERT INTO teams (id, organisation_id, name, created_at) VALUES (:id, :organisationId, :name, :createdAt)")
+    void insertTeam(@BindMethods Team team);
+
+    @SqlQuery("SELECT * FROM teams WHERE id = :id")
+    Optional<Team> team(@Bind("id") String id);
+
+    @SqlQuery("SELECT * FROM teams ORDER BY organisation_id, name, id")
+    List<Team> teams();
+
+    @SqlUpdate("""
+            INSERT INTO routing_rules (id, organisation_id, priority, region_code, setting, topic, team_id, created_at)
+            VALUES (:id, :organisationId, :priority, :regionCode, :setting, :topic, :teamId, :createdAt)
+            """)
+    void insertRule(@BindMethods Rule rule);
+
+    @SqlQuery("SELECT * FROM routing_rules WHERE organisation_id = :organisationId ORDER BY priority, created_at, id")
+    List<Rule> rules(@Bind("organisationId") String organisationId);
+
+    @SqlQuery("SELECT * FROM routing_rules ORDER BY organisation_id, priority, created_at, id")
+    List<Rule> allRules();
+
+    @SqlUpdate("DELETE FROM routing_rules WHERE id = :id")
+    int deleteRule(@Bind("id") String id);
+
+    @SqlQuery("""
+            SELECT l.staff_id FROM location_trust_persons l JOIN staff s ON s.id = l.staff_id
+            WHERE l.location_id = :locationId AND s.active = 1 AND s.available = 1 AND s.role = 'trust_person'
+            """)
+    Optional<String> availableLocationTrustPerson(@Bind("locationId") String locationId);
+
+    @SqlUpdate("DELETE FROM location_trust_persons WHERE location_id = :locationId")
+    void clearLocationTrustPerson(@Bind("locationId") String locationId);
+
+    @SqlUpdate("""
+            INSERT INTO location_trust_persons (location_id, staff_id, created_at) VALUES (:locationId, :staffId, :at)
+            """)
+    void setLocationTrustPerson(@Bind("locationId") String locationId, @Bind("staffId") String staffId,
+                                @Bind("at") long at);
+
+    @SqlQuery("""
+            SELECT s.id, s.team_id, s.available, s.active, s.role, s.last_assigned_at,
+                   (SELECT COUNT(*) FROM cases c WHERE c.assigned_staff_id = s.id
+                      AND c.status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')) AS open_cases
+            FROM staff s
+            WHERE s.team_id = :teamId AND s.role = 'trust_person' AND s.active = 1 AND s.available = 1
+            ORDER BY open_cases, s.last_assigned_at, s.id
+            """)
+    List<Member> availableTrustPersons(@Bind("teamId") String teamId);
+
+    @SqlQuery("""
+            SELECT s.id, s.team_id, s.available, s.active, s.role, s.last_assigned_at, 0 AS open_cases
+            FROM staff s WHERE s.id = :id
+            """)
+    Optional<Member> member(@Bind("id") String id);
+
+    @SqlQuery("SELECT team_id FROM staff WHERE id = :id")
+    Optional<String> teamOf(@Bind("id") String staffId);
+
+    @SqlUpdate("UPDATE staff SET last_assigned_at = :at WHERE id = :id")
+    void markAssigned(@Bind("id") String staffId, @Bind("at") long at);
+
+    // The inbox's case columns
+
+    @SqlQuery("""
+            SELECT id, organisation_id, team_id, assigned_staff_id, status, urgent, created_at, first_response_due_at,
+                   first_response_at, next_response_since, next_response_due_at, resolution_due_at, sla_due_at,
+                   visit_requested, visit_at, contact_preference, erased_at
+            FROM cases WHERE id = :id
+            """)
+    Optional<Handling> handling(@Bind("id") String caseId);
+
+    @SqlUpdate("UPDATE cases SET team_id = :teamId WHERE id = :id")
+    void setTeam(@Bind("id") String caseId, @Bind("teamId") String teamId);
+
+    @SqlUpdate("UPDATE cases SET assigned_staff_id = :staffId, team_id = :teamId, updated_at = :at WHERE id = :id")
+    void assign(@Bind("id") String caseId, @Bind("staffId") String staffId, @Bind("teamId") String teamId,
+                @Bind("at") long at);
+
+    @SqlUpdate("UPDATE cases SET status = :status, updated_at = :at WHERE id = :id")
+    void setStatusOnly(@Bind("id") String caseId, @Bind("status") String status, @Bind("at") long at);
+
+    @SqlUpdate("""
+            UPDATE cases SET first_response_due_at = :firstDue, next_response_since = :nextSince,
+                             next_response_due_at = :nextDue, resolution_due_at = :resolutionDue, sla_due_at = :slaDue
+            WHERE id = :id
+            """)
+    void setDeadlines(@Bind("id") String caseId, @Bind("firstDue") Long firstDue, @Bind("nextSince") Long nextSince,
+                      @Bind("nextDue") Long nextDue, @Bind("resolutionDue") Long resolutionDue,
+                      @Bind("slaDue") Long slaDue);
+
+    @SqlUpdate("UPDATE cases SET first_response_at = :at WHERE id = :id AND first_response_at IS NULL")
+    void markFirstResponse(@Bind("id") String caseId, @Bind("at") long at);
+
+    @SqlUpdate("UPDATE cases SET staff_read_seq = :seq WHERE id = :id AND staff_read_seq < :seq")
+    void markRead(@Bind("id") String caseId, @Bind("seq") int seq);
+
+    @SqlQuery("SELECT COALESCE(MAX(seq), 0) FROM case_messages WHERE case_id = :caseId")
+    int lastMessageSeq(@Bind("caseId") String caseId);
+
+    @SqlUpdate("UPDATE cases SET visit_requested = 1, updated_at = :at WHERE id = :id")
+    void requestVisit(@Bind("id") String caseId, @Bind("at") long at);
+
+    @SqlUpdate("UPDATE cases SET visit_at = :visitAt, updated_at = :at WHERE id = :id")
+    void planVisit(@Bind("id") String caseId, @Bind("visitAt") long visitAt, @Bind("at") long at);
+
+    // Notes
+
+    @SqlUpdate("""
+            INSERT INTO case_notes (id, case_id, staff_id, key_id, body_enc, created_at)
+            VALUES (:id, :caseId, :staffId, :keyId, :bodyEnc, :createdAt)
+            """)
+    void insertNote(@BindMethods Note note);
+
+    @SqlQuery("SELECT * FROM case_notes WHERE case_id = :caseId ORDER BY created_at, id")
+    List<Note> notes(@Bind("caseId") String caseId);
+
+    @SqlUpdate("DELETE FROM case_notes WHERE case_id = :caseId")
+    int deleteNotes(@Bind("caseId") String caseId);
+
+    // Canned replies
+
+    @SqlUpdate("""
+            INSERT INTO canned_replies (id, organisation_id, title, body, created_at, updated_at)
+            VALUES (:id, :organisationId, :title, :body, :createdAt, :updatedAt)
+            """)
+    void insertCanned(@BindMethods CannedReply reply);
+
+    @SqlQuery("SELECT * FROM canned_replies WHERE organisation_id = :organisationId ORDER BY title, id")
+    List<CannedReply> canned(@Bind("organisationId") String organisationId);
+
+    @SqlQuery("SELECT * FROM canned_replies WHERE id = :id AND organisation_id = :organisationId")
+    Optional<CannedReply> cannedById(@Bind("id") String id, @Bind("organisationId") String organisationId);
+
+    @SqlUpdate("UPDATE canned_replies SET title = :title, body = :body, updated_at = :at WHERE id = :id")
+    void updateCanned(@Bind("id") String id, @Bind("title") String title, @Bind("body") String body,
+                      @Bind("at") long at);
+
+    @SqlUpdate("DELETE FROM canned_replies WHERE id = :id AND organisation_id = :organisationId")
+    int deleteCanned(@Bind("id") String id, @Bind("organisationId") String organisationId);
+}

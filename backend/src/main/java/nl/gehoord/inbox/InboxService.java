@@ -1,0 +1,529 @@
+package nl.gehoord.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import nl.gehoord.audit.AuditDao;
+import nl.gehoord.audit.AuditLog;
+import nl.gehoord.crypto.FieldCipher;
+import nl.gehoord.crypto.Tokens;
+import nl.gehoord.db.Database;
+import nl.gehoord.events.CaseEvent;
+import nl.gehoord.events.CaseEvents;
+import nl.gehoord.http.Actor;
+import nl.gehoord.http.ApiException;
+import nl.gehoord.http.FieldError;
+import nl.gehoord.http.Json;
+import nl.gehoord.intake.CaseDao;
+import nl.gehoord.intake.CaseService;
+import nl.gehoord.intake.CaseStatus;
+import nl.gehoord.intake.CaseViews;
+import nl.gehoord.intake.MessageDao;
+import nl.gehoord.intake.TextRules;
+import nl.gehoord.organisations.PlacesDao;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The trust person's and coordinator's work on cases: the inbox and queue, opening a case (audited), replies,
+ * internal notes, status changes with a plain explanation, due dates, visits and (re)assignment.
+ */
+public final class InboxService {
+    public static final int DEFAULT_PAGE = 50;
+    public static final int MAX_PAGE = 100;
+    public static final int MAX_EXPLANATION = 1000;
+    public static final int MAX_NOTE = 4000;
+
+    private final Database db;
+    private final FieldCipher cipher;
+    private final Tokens tokens;
+    private final CaseEvents events;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public InboxService(Database db, FieldCipher cipher, Tokens tokens, CaseEvents events, AuditLog audit,
+                        Clock clock) {
+        this.db = db;
+        this.cipher = cipher;
+        this.tokens = tokens;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Inbox and queue filters; all optional. */
+    public record Filter(String status, Boolean urgent, Boolean overdue, String cursor, Integer limit) {
+    }
+
+    // Lists
+
+    public InboxViews.Page inbox(Actor.Staff me, Filter filter) {
+        return list("c.assigned_staff_id = :me", me, filter);
+    }
+
+    /** The coordinator's queue: unassigned cases of their team (or of their organisation without a team). */
+    public InboxViews.Page queue(Actor.Staff me, Filter filter, boolean wholeTeam) {
+        String scope = "(c.team_id = :team OR (c.team_id IS NULL AND c.organisation_id = :org))";
+        return list(wholeTeam ? scope : scope + " AND c.assigned_staff_id IS NULL", me, filter);
+    }
+
+    private InboxViews.Page list(String scope, Actor.Staff me, Filter filter) {
+        List<FieldError> errors = new ArrayList<>();
+        List<String> statuses = statuses(filter.status(), errors);
+        int limit = filter.limit() == null ? DEFAULT_PAGE : filter.limit();
+        if (limit < 1 || limit > MAX_PAGE) {
+            errors.add(new FieldError("limit", "invalid_value"));
+        }
+        Cursor cursor = filter.cursor() == null ? null : Cursor.parse(filter.cursor(), errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        long now = clock.millis();
+        String sql = """
+                SELECT c.id, c.kind, c.topic, c.setting, c.region_code, c.status, c.urgent, c.created_at, c.updated_at,
+                       c.sla_due_at, c.first_response_due_at, c.first_response_at, c.next_response_since,
+                       c.next_response_due_at, c.resolution_due_at, c.visit_requested, c.contact_preference,
+                       c.assigned_staff_id,
+                       (SELECT COUNT(*) FROM case_messages m WHERE m.case_id = c.id AND m.author = 'young_person'
+                          AND m.seq > c.staff_read_seq) AS unread
+                FROM cases c
+                WHERE <scope> AND c.erased_at IS NULL AND c.status IN (<statuses>)
+                  AND (:urgentOnly = 0 OR c.urgent = 1)
+                  AND (:overdueOnly = 0 OR (c.sla_due_at IS NOT NULL AND c.sla_due_at < :now))
+                  AND (:hasCursor = 0 OR c.urgent < :cUrgent OR (c.urgent = :cUrgent
+                       AND (COALESCE(c.sla_due_at, 9000000000000000) > :cDue
+                            OR (COALESCE(c.sla_due_at, 9000000000000000) = :cDue AND c.id > :cId))))
+                ORDER BY c.urgent DESC, COALESCE(c.sla_due_at, 9000000000000000), c.id
+                LIMIT :limit
+                """;
+        List<InboxViews.Item> items = db.read(h -> h.createQuery(sql)
+                .define("scope", scope)
+                .bindList("statuses", statuses)
+                .bind("me", me.staffId()).bind("team", me.teamId() == null ? "" : me.teamId())
+                .bind("org", me.organisationId())
+                .bind("urgentOnly", Boolean.TRUE.equals(filter.urgent()) ? 1 : 0)
+                .bind("overdueOnly", Boolean.TRUE.equals(filter.overdue()) ? 1 : 0)
+                .bind("now", now)
+                .bind("hasCursor", cursor == null ? 0 : 1)
+                .bind("cUrgent", cursor == null ? 0 : cursor.urgent())
+                .bind("cDue", cursor == null ? 0L : cursor.due())
+                .bind("cId", cursor == null ? "" : cursor.id())
+                .bind("limit", limit + 1)
+                .map((rs, ctx) -> {
+                    Long due = nullable(rs, "sla_due_at");
+                    String state = SlaState.of(rs.getString("status"), rs.getLong("created_at"),
+                            nullable(rs, "first_response_due_at"), nullable(rs, "first_response_at"),
+                            nullable(rs, "next_response_since"), nullable(rs, "next_response_due_at"),
+                            nullable(rs, "resolution_due_at"), now);
+                    return new InboxViews.Item(rs.getString("id"), rs.getString("kind"), rs.getString("topic"),
+                            rs.getString("setting"), rs.getString("region_code"), rs.getString("status"),
+                            rs.getInt("urgent") == 1, Instant.ofEpochMilli(rs.getLong("created_at")),
+                            Instant.ofEpochMilli(rs.getLong("updated_at")), due == null ? null : Instant.ofEpochMilli(due),
+                            due != null && due < now, state, rs.getInt("unread"),
+                            rs.getInt("visit_requested") == 1 || "in_person_visit".equals(rs.getString("contact_preference")),
+                            rs.getString("assigned_staff_id"));
+                }).list());
+        String next = null;
+        if (items.size() > limit) {
+            items = new ArrayList<>(items.subList(0, limit));
+            InboxViews.Item last = items.get(limit - 1);
+            next = new Cursor(last.urgent() ? 1 : 0, last.dueAt() == null ? 9_000_000_000_000_000L
+                    : last.dueAt().toEpochMilli(), last.caseId()).encode();
+        }
+        return new InboxViews.Page(items, next);
+    }
+
+    private static List<String> statuses(String status, List<FieldError> errors) {
+        if (status == null || status.equals("open")) {
+            return List.copyOf(CaseStatus.OPEN);
+        }
+        if (status.equals("all")) {
+            List<String> all = new ArrayList<>(CaseStatus.OPEN);
+            all.addAll(CaseStatus.FINISHED);
+            return all;
+        }
+        if (!CaseStatus.OPEN.contains(status) && !CaseStatus.FINISHED.contains(status)) {
+            errors.add(new FieldError("status", "unknown_option"));
+            return List.of();
+        }
+        return List.of(status);
+    }
+
+    record Cursor(int urgent, long due, String id) {
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((urgent + "|" + due + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor parse(String raw, List<FieldError> errors) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8).split("\\|");
+                if (parts.length == 3 && parts[0].matches("[01]") && parts[1].matches("\\d{1,16}")
+                        && parts[2].matches("[A-Za-z0-9-]{1,64}")) {
+                    return new Cursor(Integer.parseInt(parts[0]), Long.parseLong(parts[1]), parts[2]);
+                }
+            } catch (IllegalArgumentException e) {
+                // falls through to the field error
+            }
+            errors.add(new FieldError("cursor", "invalid_value"));
+            return null;
+        }
+    }
+
+    // One case
+
+    /** The full case. Opening it is audited; the assigned trust person's opening marks the thread read. */
+    public InboxViews.Detail open(Actor.Staff me, String caseId) {
+        return db.write(h -> {
+            InboxDao.Handling c = access(h, me, caseId);
+            audit.append(h, who(me), "case.read", caseId, null);
+            InboxDao inbox = h.attach(InboxDao.class);
+            if (me.staffId().equals(c.assignedStaffId())) {
+                inbox.markRead(caseId, inbox.lastMessageSeq(caseId));
+            }
+            return detail(h, c.id());
+        });
+    }
+
+    private InboxViews.Detail detail(Handle h, String caseId) {
+        CaseDao cases = h.attach(CaseDao.class);
+        CaseDao.CaseRow row = cases.byId(caseId).orElseThrow(ApiException::notFound);
+        InboxDao.Handling c = h.attach(InboxDao.class).handling(caseId).orElseThrow(ApiException::notFound);
+        long now = clock.millis();
+        Map<String, String> answers = openJson(row.answersEnc(), caseId, "answers");
+        Map<String, String> about = openJson(row.aboutEnc(), caseId, "about");
+        InboxViews.About aboutView = null;
+        if (about != null) {
+            String locationName = row.locationId() == null ? null : h.attach(PlacesDao.class).location(row.locationId())
+                    .map(l -> l.provider() + ", " + l.name()).orElse(null);
+            aboutView = new InboxViews.About(about.get("locationId"), locationName, about.get("text"));
+        }
+        List<CaseViews.MessageView> thread = new ArrayList<>();
+        int after = 0;
+        List<MessageDao.MessageRow> page;
+        do {
+            page = h.attach(MessageDao.class).page(caseId, after, CaseService.PAGE_SIZE);
+            for (MessageDao.MessageRow m : page) {
+                thread.add(new CaseViews.MessageView(m.id(), m.seq(), m.author(),
+                        cipher.open(m.bodyEnc(), caseId, "message"), Instant.ofEpochMilli(m.createdAt())));
+                after = m.seq();
+            }
+        } while (page.size() == CaseService.PAGE_SIZE);
+        List<InboxViews.TimelineEntry> timeline = cases.events(caseId).stream()
+                .map(e -> new InboxViews.TimelineEntry(e.type(), e.status(), Instant.ofEpochMilli(e.createdAt()),
+                        cipher.open(e.explanationEnc(), caseId, "explanation"), instant(e.dueAt())))
+                .toList();
+        List<InboxViews.Note> notes = h.attach(InboxDao.class).notes(caseId).stream()
+                .map(n -> new InboxViews.Note(n.id(), n.staffId(), cipher.open(n.bodyEnc(), caseId, "note"),
+                        Instant.ofEpochMilli(n.createdAt())))
+                .toList();
+        List<InboxViews.Opened> opened = h.attach(AuditDao.class).forCase(caseId).stream()
+                .filter(a -> a.action().equals("case.read"))
+                .map(a -> new InboxViews.Opened(a.actorId(), a.actorRole(), Instant.ofEpochMilli(a.at())))
+                .toList();
+        String state = SlaState.of(c.status(), c.createdAt(), c.firstResponseDueAt(), c.firstResponseAt(),
+                c.nextResponseSince(), c.nextResponseDueAt(), c.resolutionDueAt(), now);
+        InboxViews.Deadlines deadlines = new InboxViews.Deadlines(instant(c.firstResponseDueAt()),
+                instant(c.firstResponseAt()), instant(c.nextResponseDueAt()), instant(c.resolutionDueAt()),
+                instant(c.slaDueAt()), state);
+        return new InboxViews.Detail(row.id(), row.kind(), row.topic(), row.setting(), row.regionCode(), row.ageBand(),
+                row.status(), row.urgent(), Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()),
+                row.assignedStaffId(), c.teamId(), row.contactPreference(),
+                c.visitRequested() || "in_person_visit".equals(row.contactPreference()), instant(c.visitAt()),
+                deadlines, answers, row.storyEnc() == null ? null : cipher.open(row.storyEnc(), caseId, "story"),
+                aboutView, openJson(row.contactEnc(), caseId, "contact"), thread, timeline, notes, opened);
+    }
+
+    /** A reply the young person reads. The first one sets the first response; each one meets the next-response time. */
+    public CaseViews.MessageView reply(Actor.Staff me, String caseId, String text) {
+        String body = cleanText(text, "text", CaseService.MAX_MESSAGE);
+        return db.write(h -> {
+            InboxDao.Handling c = access(h, me, caseId);
+            if (!CaseStatus.isOpen(c.status())) {
+                throw ApiException.conflict("case_closed");
+            }
+            long now = clock.millis();
+            String id = tokens.id();
+            MessageDao messages = h.attach(MessageDao.class);
+            messages.insert(new MessageDao.MessageRow(id, caseId, 0, "trust_person", me.staffId(),
+                    cipher.activeKeyId(), cipher.seal(body, caseId, "message"), now));
+            InboxDao inbox = h.attach(InboxDao.class);
+            inbox.markFirstResponse(caseId, now);
+            h.attach(CaseDao.class).touch(caseId, now);
+            if (me.staffId().equals(c.assignedStaffId())) {
+                inbox.markRead(caseId, inbox.lastMessageSeq(caseId));
+            }
+            Deadlines.clearNextResponse(h, caseId);
+            audit.append(h, who(me), "case.reply", caseId, id);
+            events.publish(h, new CaseEvent(CaseEvent.REPLY, caseId, me.staffId()));
+            MessageDao.MessageRow row = messages.byId(id);
+            return new CaseViews.MessageView(row.id(), row.seq(), row.author(), body, Instant.ofEpochMilli(now));
+        });
+    }
+
+    /** An internal note: never shown to the young person, never pushed. */
+    public InboxViews.Note note(Actor.Staff me, String caseId, String text) {
+        String body = cleanText(text, "text", MAX_NOTE);
+        return db.write(h -> {
+            access(h, me, caseId);
+            long now = clock.millis();
+            String id = tokens.id();
+            h.attach(InboxDao.class).insertNote(new InboxDao.Note(id, caseId, me.staffId(), cipher.activeKeyId(),
+                    cipher.seal(body, caseId, "note"), now));
+            audit.append(h, who(me), "case.note", caseId, id);
+            return new InboxViews.Note(id, me.staffId(), body, Instant.ofEpochMilli(now));
+        });
+    }
+
+    public record StatusChange(String status, String explanation, Instant dueAt) {
+    }
+
+    public InboxViews.StatusResult changeStatus(Actor.Staff me, String caseId, StatusChange change) {
+        List<FieldError> errors = new ArrayList<>();
+        if (change.status() == null) {
+            errors.add(new FieldError("status", "required"));
+        } else if (!CaseStatus.OPEN.contains(change.status()) && !CaseStatus.FINISHED.contains(change.status())) {
+            errors.add(new FieldError("status", "unknown_option"));
+        }
+        String explanation = TextRules.clean(change.explanation(), "explanation", MAX_EXPLANATION, true, errors);
+        long now = clock.millis();
+        if (change.dueAt() != null && (change.status() != null && !StatusMachine.WITH_DUE_DATE.contains(change.status())
+                || change.dueAt().toEpochMilli() <= now)) {
+            errors.add(new FieldError("dueAt", "invalid_value"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        return db.write(h -> {
+            InboxDao.Handling c = access(h, me, caseId);
+            if (!StatusMachine.SETTABLE.contains(change.status()) || !StatusMachine.allowed(c.status(), change.status())) {
+                throw ApiException.conflict("illegal_transition");
+            }
+            Long due = change.dueAt() == null ? null : change.dueAt().toEpochMilli();
+            setStatus(h, caseId, change.status(), explanation, due, now);
+            audit.append(h, who(me), "case.status", caseId, change.status());
+            events.publish(h, new CaseEvent(CaseEvent.STATUS_CHANGED, caseId, me.staffId()));
+            return new InboxViews.StatusResult(caseId, change.status(), Instant.ofEpochMilli(now), instant(due));
+        });
+    }
+
+    /** Writes the status, closes or reopens, and adds the timeline row the young person reads. */
+    void setStatus(Handle h, String caseId, String status, String explanation, Long dueAt, long now) {
+        CaseDao cases = h.attach(CaseDao.class);
+        cases.updateStatus(caseId, status, now, StatusMachine.finishes(status) ? now : null);
+        cases.insertEvent(new CaseDao.EventRow(tokens.id(), caseId, 0, "status_changed", status,
+                explanation == null ? null : cipher.activeKeyId(),
+                explanation == null ? null : cipher.seal(explanation, caseId, "explanation"), dueAt, now));
+        Deadlines.recompute(h, caseId);
+    }
+
+    public record DueDateChange(Instant dueAt, String explanation) {
+    }
+
+    /** Moves the date by which the next step is due, saying why (the committee runs late, for example). */
+    public InboxViews.StatusResult moveDueDate(Actor.Staff me, String caseId, DueDateChange change) {
+        List<FieldError> errors = new ArrayList<>();
+        String explanation = TextRules.clean(change.explanation(), "explanation", MAX_EXPLANATION, true, errors);
+        long now = clock.millis();
+        if (change.dueAt() == null) {
+            errors.add(new FieldError("dueAt", "required"));
+        } else if (change.dueAt().toEpochMilli() <= now) {
+            errors.add(new FieldError("dueAt", "invalid_value"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        return db.write(h -> {
+            InboxDao.Handling c = access(h, me, caseId);
+            if (!StatusMachine.WITH_DUE_DATE.contains(c.status())) {
+                throw ApiException.conflict("no_due_date_here");
+            }
+            long due = change.dueAt().toEpochMilli();
+            h.attach(CaseDao.class).insertEvent(new CaseDao.EventRow(tokens.id(), caseId, 0, "due_date_moved",
+                    c.status(), cipher.activeKeyId(), cipher.seal(explanation, caseId, "explanation"), due, now));
+            h.attach(CaseDao.class).touch(caseId, now);
+            audit.append(h, who(me), "case.due_date", caseId, null);
+            events.publish(h, new CaseEvent(CaseEvent.DUE_DATE_MOVED, caseId, me.staffId()));
+            return new InboxViews.StatusResult(caseId, c.status(), Instant.ofEpochMilli(now), change.dueAt());
+        });
+    }
+
+    /** Sets the date of the visit at which the trust person talks with the young person in person. */
+    public InboxViews.VisitResult planVisit(Actor.Staff me, String caseId, Instant visitAt) {
+        long now = clock.millis();
+        if (visitAt == null) {
+            throw ApiException.validation("visitAt", "required");
+        }
+        if (visitAt.toEpochMilli() <= now) {
+            throw ApiException.validation("visitAt", "invalid_value");
+        }
+        return db.write(h -> {
+            InboxDao.Handling c = access(h, me, caseId);
+            if (!CaseStatus.isOpen(c.status())) {
+                throw ApiException.conflict("case_closed");
+            }
+            h.attach(InboxDao.class).planVisit(caseId, visitAt.toEpochMilli(), now);
+            h.attach(CaseDao.class).insertEvent(new CaseDao.EventRow(tokens.id(), caseId, 0, "visit_planned", null,
+                    null, null, visitAt.toEpochMilli(), now));
+            audit.append(h, who(me), "case.visit_planned", caseId, null);
+            return new InboxViews.VisitResult(caseId, visitAt);
+        });
+    }
+
+    /** A coordinator gives a case to a trust person of their team. */
+    public InboxViews.AssignResult assign(Actor.Staff me, String caseId, String staffId) {
+        if (staffId == null || !staffId.matches("[A-Za-z0-9-]{1,64}")) {
+            throw ApiException.validation("staffId", staffId == null ? "required" : "unknown_option");
+        }
+        return db.write(h -> {
+            InboxDao.Handling c = access(h, me, caseId);
+            if (!CaseStatus.isOpen(c.status())) {
+                throw ApiException.conflict("case_closed");
+            }
+            InboxDao inbox = h.attach(InboxDao.class);
+            InboxDao.Member target = inbox.member(staffId)
+                    .filter(m -> m.active() && "trust_person".equals(m.role()) && m.teamId() != null)
+                    .filter(m -> me.teamId() == null ? sameOrganisation(h, m.id(), me.organisationId())
+                            : me.teamId().equals(m.teamId()))
+                    .orElseThrow(() -> ApiException.validation("staffId", "unknown_option"));
+            if (staffId.equals(c.assignedStaffId())) {
+                throw ApiException.conflict("already_assigned");
+            }
+            long now = clock.millis();
+            String status = assignTo(h, c, target, now);
+            audit.append(h, who(me), "case.assign", caseId, staffId);
+            return new InboxViews.AssignResult(caseId, status, staffId);
+        });
+    }
+
+    /** Assigns and tells everyone: a first assignment moves a received case on; a change is a reassignment. */
+    String assignTo(Handle h, InboxDao.Handling c, InboxDao.Member target, long now) {
+        InboxDao inbox = h.attach(InboxDao.class);
+        inbox.assign(c.id(), target.id(), target.teamId(), now);
+        inbox.markAssigned(target.id(), now);
+        String status = c.status();
+        if (CaseStatus.RECEIVED.equals(c.status())) {
+            setStatus(h, c.id(), CaseStatus.ASSIGNED, null, null, now);
+            status = CaseStatus.ASSIGNED;
+            events.publish(h, new CaseEvent(CaseEvent.STATUS_CHANGED, c.id(), target.id()));
+        }
+        if (c.assignedStaffId() == null) {
+            events.publish(h, new CaseEvent(CaseEvent.ASSIGNED, c.id(), target.id()));
+        } else {
+            h.attach(CaseDao.class).insertEvent(new CaseDao.EventRow(tokens.id(), c.id(), 0, "reassigned", null,
+                    null, null, null, now));
+            events.publish(h, new CaseEvent(CaseEvent.REASSIGNED, c.id(), target.id()));
+        }
+        return status;
+    }
+
+    private static boolean sameOrganisation(Handle h, String staffId, String organisationId) {
+        return h.createQuery("SELECT organisation_id FROM staff WHERE id = :id").bind("id", staffId)
+                .mapTo(String.class).findOne().map(organisationId::equals).orElse(false);
+    }
+
+    // The young person's requests about handling
+
+    /** The young person asks for another trust person: someone else in the team, or the coordinator's queue. */
+    public void askOtherTrustPerson(Actor.Device device, String caseId) {
+        db.writeVoid(h -> {
+            h.attach(CaseDao.class).forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
+            InboxDao inbox = h.attach(InboxDao.class);
+            InboxDao.Handling c = inbox.handling(caseId).orElseThrow(ApiException::notFound);
+            if (!CaseStatus.isOpen(c.status())) {
+                throw ApiException.conflict("case_not_open");
+            }
+            long now = clock.millis();
+            h.attach(CaseDao.class).insertEvent(new CaseDao.EventRow(tokens.id(), caseId, 0, "other_trust_person_asked",
+                    null, null, null, null, now));
+            audit.append(h, new AuditLog.Who(device.deviceId(), "device"), "case.other_trust_person", caseId, null);
+            var other = Assignment.pick(h, c.teamId(), c.assignedStaffId()).flatMap(inbox::member);
+            if (other.isPresent()) {
+                assignTo(h, c, other.get(), now);
+            } else if (c.assignedStaffId() != null) {
+                inbox.assign(caseId, null, c.teamId(), now);
+                if (!CaseStatus.RECEIVED.equals(c.status())) {
+                    setStatus(h, caseId, CaseStatus.RECEIVED, null, null, now);
+                    events.publish(h, CaseEvent.of(CaseEvent.STATUS_CHANGED, caseId));
+                }
+            }
+        });
+    }
+
+    /** The young person asks to talk at the trust person's next visit instead of by message. */
+    public void askVisit(Actor.Device device, String caseId) {
+        db.writeVoid(h -> {
+            h.attach(CaseDao.class).forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
+            InboxDao inbox = h.attach(InboxDao.class);
+            InboxDao.Handling c = inbox.handling(caseId).orElseThrow(ApiException::notFound);
+            if (!CaseStatus.isOpen(c.status())) {
+                throw ApiException.conflict("case_not_open");
+            }
+            if (c.visitRequested()) {
+                return;
+            }
+            long now = clock.millis();
+            inbox.requestVisit(caseId, now);
+            h.attach(CaseDao.class).insertEvent(new CaseDao.EventRow(tokens.id(), caseId, 0, "visit_requested",
+                    null, null, null, null, now));
+        });
+    }
+
+    // Shared
+
+    /** The case if this staff member may work on it; otherwise 404, so ids tell nothing. */
+    InboxDao.Handling access(Handle h, Actor.Staff me, String caseId) {
+        InboxDao.Handling c = h.attach(InboxDao.class).handling(caseId).orElseThrow(ApiException::notFound);
+        if (c.erasedAt() != null) {
+            throw ApiException.notFound();
+        }
+        boolean mine = switch (me.role()) {
+            case TRUST_PERSON -> me.staffId().equals(c.assignedStaffId());
+            case COORDINATOR -> c.teamId() != null ? c.teamId().equals(me.teamId())
+                    : c.organisationId().equals(me.organisationId());
+            default -> false;
+        };
+        if (!mine) {
+            throw ApiException.notFound();
+        }
+        return c;
+    }
+
+    static AuditLog.Who who(Actor.Staff me) {
+        return new AuditLog.Who(me.staffId(), me.role().stored());
+    }
+
+    private static String cleanText(String text, String field, int max) {
+        List<FieldError> errors = new ArrayList<>();
+        String clean = TextRules.clean(text, field, max, true, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        return clean;
+    }
+
+    private Map<String, String> openJson(String sealed, String caseId, String field) {
+        if (sealed == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(cipher.open(sealed, caseId, field), new TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + field + " is not JSON", e);
+        }
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+
+    static Long nullable(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}

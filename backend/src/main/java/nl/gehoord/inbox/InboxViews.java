@@ -1,0 +1,53 @@
+package nl.gehoord.inbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import nl.gehoord.intake.CaseViews;
+
+/** What trust persons and coordinators receive. Only coded facts in lists; content only in the opened case. */
+public final class InboxViews {
+    private InboxViews() {
+    }
+
+    public record Item(String caseId, String kind, String topic, String setting, String region, String status,
+                       boolean urgent, Instant createdAt, Instant updatedAt, Instant dueAt, boolean overdue,
+                       String slaState, int unread, boolean visitRequested, String assignedStaffId) {
+    }
+
+    public record Page(List<Item> cases, String nextCursor) {
+    }
+
+    public record Deadlines(Instant firstResponseDueAt, Instant firstResponseAt, Instant nextResponseDueAt,
+                            Instant resolutionDueAt, Instant dueAt, String slaState) {
+    }
+
+    public record About(String locationId, String locationName, String text) {
+    }
+
+    public record TimelineEntry(String type, String status, Instant at, String explanation, Instant dueAt) {
+    }
+
+    public record Note(String noteId, String staffId, String text, Instant createdAt) {
+    }
+
+    public record Opened(String staffId, String role, Instant at) {
+    }
+
+    public record Detail(String caseId, String kind, String topic, String setting, String region, String ageBand,
+                         String status, boolean urgent, Instant createdAt, Instant updatedAt, String assignedStaffId,
+                         String teamId, String contactPreference, boolean visitRequested, Instant visitAt,
+                         Deadlines deadlines, Map<String, String> answers, String story, About about,
+                         Map<String, String> contact, List<CaseViews.MessageView> messages,
+                         List<TimelineEntry> timeline, List<Note> notes, List<Opened> openedBy) {
+    }
+
+    public record StatusResult(String caseId, String status, Instant updatedAt, Instant dueAt) {
+    }
+
+    public record AssignResult(String caseId, String status, String assignedStaffId) {
+    }
+
+    public record VisitResult(String caseId, Instant visitAt) {
+    }
+}
