@@ -228,7 +228,7 @@ public final class AdminService {
             }
             if (change.active() != null) {
                 h.createUpdate("UPDATE staff SET active = :active WHERE id = :id")
-                        .bind("active", change.active() ? 1 : 0).bind("id", staffId).execute();
+                        .bind("active", change.active().booleanValue()).bind("id", staffId).execute();
                 if (!change.active()) {
                     h.createUpdate("DELETE FROM staff_sessions WHERE staff_id = :id").bind("id", staffId).execute();
                 }

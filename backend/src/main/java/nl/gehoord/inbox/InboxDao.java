@@ -73,7 +73,7 @@ public interface InboxDao {
 
     @SqlQuery("""
             SELECT l.staff_id FROM location_trust_persons l JOIN staff s ON s.id = l.staff_id
-            WHERE l.location_id = :locationId AND s.active = 1 AND s.available = 1 AND s.role = 'trust_person'
+            WHERE l.location_id = :locationId AND s.active = TRUE AND s.available = TRUE AND s.role = 'trust_person'
             """)
     Optional<String> availableLocationTrustPerson(@Bind("locationId") String locationId);
 
@@ -91,7 +91,7 @@ public interface InboxDao {
                    (SELECT COUNT(*) FROM cases c WHERE c.assigned_staff_id = s.id
                       AND c.status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')) AS open_cases
             FROM staff s
-            WHERE s.team_id = :teamId AND s.role = 'trust_person' AND s.active = 1 AND s.available = 1
+            WHERE s.team_id = :teamId AND s.role = 'trust_person' AND s.active = TRUE AND s.available = TRUE
             ORDER BY open_cases, s.last_assigned_at, s.id
             """)
     List<Member> availableTrustPersons(@Bind("teamId") String teamId);
@@ -146,7 +146,7 @@ public interface InboxDao {
     @SqlQuery("SELECT COALESCE(MAX(seq), 0) FROM case_messages WHERE case_id = :caseId")
     int lastMessageSeq(@Bind("caseId") String caseId);
 
-    @SqlUpdate("UPDATE cases SET visit_requested = 1, updated_at = :at WHERE id = :id")
+    @SqlUpdate("UPDATE cases SET visit_requested = TRUE, updated_at = :at WHERE id = :id")
     void requestVisit(@Bind("id") String caseId, @Bind("at") long at);
 
     @SqlUpdate("UPDATE cases SET visit_at = :visitAt, updated_at = :at WHERE id = :id")

@@ -93,9 +93,9 @@ public final class InboxService {
                           AND m.seq > c.staff_read_seq) AS unread
                 FROM cases c
                 WHERE <scope> AND c.erased_at IS NULL AND c.status IN (<statuses>)
-                  AND (:urgentOnly = 0 OR c.urgent = 1)
-                  AND (:overdueOnly = 0 OR (c.sla_due_at IS NOT NULL AND c.sla_due_at < :now))
-                  AND (:hasCursor = 0 OR c.urgent < :cUrgent OR (c.urgent = :cUrgent
+                  AND (:urgentOnly = FALSE OR c.urgent = TRUE)
+                  AND (:overdueOnly = FALSE OR (c.sla_due_at IS NOT NULL AND c.sla_due_at < :now))
+                  AND (:hasCursor = FALSE OR (c.urgent = FALSE AND :cUrgent = TRUE) OR (c.urgent = :cUrgent
                        AND (COALESCE(c.sla_due_at, 9000000000000000) > :cDue
                             OR (COALESCE(c.sla_due_at, 9000000000000000) = :cDue AND c.id > :cId))))
                 ORDER BY c.urgent DESC, COALESCE(c.sla_due_at, 9000000000000000), c.id
@@ -106,11 +106,11 @@ public final class InboxService {
                 .bindList("statuses", statuses)
                 .bind("me", me.staffId()).bind("team", me.teamId() == null ? "" : me.teamId())
                 .bind("org", me.organisationId())
-                .bind("urgentOnly", Boolean.TRUE.equals(filter.urgent()) ? 1 : 0)
-                .bind("overdueOnly", Boolean.TRUE.equals(filter.overdue()) ? 1 : 0)
+                .bind("urgentOnly", Boolean.TRUE.equals(filter.urgent()))
+                .bind("overdueOnly", Boolean.TRUE.equals(filter.overdue()))
                 .bind("now", now)
-                .bind("hasCursor", cursor == null ? 0 : 1)
-                .bind("cUrgent", cursor == null ? 0 : cursor.urgent())
+                .bind("hasCursor", cursor != null)
+                .bind("cUrgent", cursor != null && cursor.urgent() == 1)
                 .bind("cDue", cursor == null ? 0L : cursor.due())
                 .bind("cId", cursor == null ? "" : cursor.id())
                 .bind("limit", limit + 1)
@@ -122,10 +122,10 @@ public final class InboxService {
                             nullable(rs, "resolution_due_at"), now);
                     return new InboxViews.Item(rs.getString("id"), rs.getString("kind"), rs.getString("topic"),
                             rs.getString("setting"), rs.getString("region_code"), rs.getString("status"),
-                            rs.getInt("urgent") == 1, Instant.ofEpochMilli(rs.getLong("created_at")),
+                            rs.getBoolean("urgent"), Instant.ofEpochMilli(rs.getLong("created_at")),
                             Instant.ofEpochMilli(rs.getLong("updated_at")), due == null ? null : Instant.ofEpochMilli(due),
                             due != null && due < now, state, rs.getInt("unread"),
-                            rs.getInt("visit_requested") == 1 || "in_person_visit".equals(rs.getString("contact_preference")),
+                            rs.getBoolean("visit_requested") || "in_person_visit".equals(rs.getString("contact_preference")),
                             rs.getString("assigned_staff_id"));
                 }).list());
         String next = null;

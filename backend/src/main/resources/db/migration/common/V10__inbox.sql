@@ -44,7 +44,7 @@ ALTER TABLE cases ADD COLUMN sla_due_at BIGINT;
 ALTER TABLE cases ADD COLUMN next_response_since BIGINT;
 ALTER TABLE cases ADD COLUMN next_response_due_at BIGINT;
 ALTER TABLE cases ADD COLUMN resolution_due_at BIGINT;
-ALTER TABLE cases ADD COLUMN visit_requested INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN visit_requested BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE cases ADD COLUMN visit_at BIGINT;
 -- The highest message seq the assigned trust person has seen: unread = young person's messages above it.
 ALTER TABLE cases ADD COLUMN staff_read_seq INTEGER NOT NULL DEFAULT 0;
