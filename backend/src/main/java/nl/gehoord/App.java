@@ -60,15 +60,17 @@ public final class App implements AutoCloseable {
     private final RateLimits rateLimits;
     private final List<Route> routes;
     private final SlaScheduler slaScheduler;
+    private final CaseEvents caseEvents;
 
     private App(Settings settings, Database db, Javalin server, RateLimits rateLimits, List<Route> routes,
-                SlaScheduler slaScheduler) {
+                SlaScheduler slaScheduler, CaseEvents caseEvents) {
         this.settings = settings;
         this.db = db;
         this.server = server;
         this.rateLimits = rateLimits;
         this.routes = routes;
         this.slaScheduler = slaScheduler;
+        this.caseEvents = caseEvents;
     }
 
     /** Opens the database, runs migrations and starts the HTTP server. */
@@ -162,7 +164,7 @@ public final class App implements AutoCloseable {
         });
         server.start();
         slaScheduler.start();
-        return new App(settings, db, server, rateLimits, routes, slaScheduler);
+        return new App(settings, db, server, rateLimits, routes, slaScheduler, caseEvents);
     }
 
     public int port() {
@@ -189,6 +191,11 @@ public final class App implements AutoCloseable {
     /** The SLA pass, so tests can run it with their own clock. */
     public SlaScheduler slaScheduler() {
         return slaScheduler;
+    }
+
+    /** The case event bus (tests listen to it). */
+    public CaseEvents caseEvents() {
+        return caseEvents;
     }
 
     @Override
