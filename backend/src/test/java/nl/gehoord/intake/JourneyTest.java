@@ -55,7 +55,8 @@ class JourneyTest {
         String caseId = created.text("caseId");
         String code = created.text("caseCode");
         assertThat(code).matches("[346789ACEFHJKMNPRTWXY]{5}-[346789ACEFHJKMNPRTWXY]{5}-[346789ACEFHJKMNPRTWXY]{5}");
-        assertThat(created.text("status")).isEqualTo("received");
+        // The demo's routing rule gives every case to the demo trust person at once.
+        assertThat(created.text("status")).isEqualTo("assigned");
         assertThat(created.json().path("urgent").asBoolean()).isFalse();
         assertThat(created.json().path("nextSteps")).isNotEmpty();
         assertThat(created.json().has("helpContacts")).isFalse();
@@ -70,11 +71,13 @@ class JourneyTest {
         ApiResponse detail = phone.get("/v1/cases/" + caseId);
         assertThat(detail.status()).isEqualTo(200);
         JsonNode timeline = detail.json().path("timeline");
-        assertThat(timeline).hasSize(1);
+        assertThat(timeline).hasSize(2);
         assertThat(timeline.get(0).path("type").asText()).isEqualTo("received");
         assertThat(timeline.get(0).path("title").asText()).isEqualTo("We hebben je bericht");
+        assertThat(timeline.get(1).path("type").asText()).isEqualTo("assigned");
         assertThat(detail.json().path("nextStep").path("dueBy").asText()).isEqualTo("2026-11-25T09:00:00Z");
-        assertThat(phone.english().get("/v1/cases/" + caseId).json().path("statusText").asText()).isEqualTo("We got it");
+        assertThat(phone.english().get("/v1/cases/" + caseId).json().path("statusText").asText())
+                .isEqualTo("You have a trust person");
 
         // Messages, with after= paging.
         ApiResponse first = phone.post("/v1/cases/" + caseId + "/messages", Map.of("text", "Wanneer hoor ik iets?"));
@@ -100,7 +103,7 @@ class JourneyTest {
         ApiResponse withdrawn = newPhone.post("/v1/cases/" + caseId + "/withdraw", Map.of());
         assertThat(withdrawn.status()).isEqualTo(200);
         assertThat(withdrawn.text("status")).isEqualTo("withdrawn");
-        assertThat(withdrawn.json().path("timeline").get(1).path("type").asText()).isEqualTo("withdrawn");
+        assertThat(withdrawn.json().path("timeline").get(2).path("type").asText()).isEqualTo("withdrawn");
         assertThat(newPhone.post("/v1/cases/" + caseId + "/withdraw", Map.of()).status()).isEqualTo(409);
         assertThat(phone.post("/v1/cases/" + caseId + "/messages", Map.of("text", "nog iets")).status()).isEqualTo(409);
 
