@@ -137,6 +137,8 @@ class JourneyTest {
         int messages = server.app().database().read(h -> h.createQuery("SELECT COUNT(*) FROM case_messages WHERE case_id = :id")
                 .bind("id", caseId).mapTo(Integer.class).one());
         assertThat(messages).isZero();
+        assertThat(withKey.post("/v1/cases", body).status()).as("a retry after erasure makes no new case").isEqualTo(404);
+        assertThat(phone.get("/v1/cases").json().path("cases")).isEmpty();
         String feedbackText = server.app().database().read(h -> h.createQuery("SELECT text_enc FROM case_feedback WHERE case_id = :id")
                 .bind("id", caseId).mapTo(String.class).one());
         assertThat(feedbackText).isNull();
