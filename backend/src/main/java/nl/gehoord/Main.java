@@ -61,7 +61,9 @@ public final class Main {
         if (demo) {
             demoPassword = settings.demoPassword().orElseGet(() -> new Tokens(random).bearerToken().substring(0, 20));
             boolean seeded = DemoData.seed(db, clock, demoPassword);
-            if (!seeded && settings.demoPassword().isEmpty()) {
+            if (!seeded && settings.demoPassword().isPresent()) {
+                DemoData.setPassword(db, demoPassword);
+            } else if (!seeded) {
                 demoPassword = null;
             }
         }
