@@ -78,14 +78,24 @@ public final class StaffSessionService implements Authenticator {
         return open(row);
     }
 
-    /** An account with a TOTP secret needs the current code too; a missing code fails like a wrong one. */
+    /**
+     * An account with a TOTP secret needs the current code too; a missing code fails like a wrong one, and so
+     * does a code that was used before.
+     */
     private boolean secondFactorOk(StaffDao.StaffRow row, Login login) {
         String sealed = db.read(h -> h.createQuery("SELECT totp_secret_enc FROM staff WHERE id = :id")
                 .bind("id", row.id()).mapTo(String.class).findOne().orElse(null));
         if (sealed == null) {
             return true;
         }
-        return totp.accepts(cipher.open(sealed, row.id(), "totpSecret"), login.totp());
+        java.util.OptionalLong step = totp.matchingStep(cipher.open(sealed, row.id(), "totpSecret"), login.totp());
+        if (step.isEmpty()) {
+            return false;
+        }
+        return db.write(h -> h.createUpdate(
+                "UPDATE staff SET totp_last_step = :step WHERE id = :id"
+                        + " AND (totp_last_step IS NULL OR totp_last_step < :step)")
+                .bind("step", step.getAsLong()).bind("id", row.id()).execute()) == 1;
     }
 
     /** Opens a session for an account whose credentials were checked. */

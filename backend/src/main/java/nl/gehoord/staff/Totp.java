@@ -41,16 +41,23 @@ public final class Totp {
     }
 
     public boolean accepts(String base32Secret, String code) {
+        return matchingStep(base32Secret, code).isPresent();
+    }
+
+    /** The time step the code belongs to (now, or one either side), so a used code can be refused the second time. */
+    public java.util.OptionalLong matchingStep(String base32Secret, String code) {
         if (code == null || !code.matches("\\d{6}")) {
-            return false;
+            return java.util.OptionalLong.empty();
         }
         long step = clock.millis() / 1000 / STEP_SECONDS;
-        boolean ok = false;
+        long matched = -1;
         for (long s = step - 1; s <= step + 1; s++) {
             // No early exit: the time taken does not tell which step matched.
-            ok |= java.security.MessageDigest.isEqual(code(base32Secret, s).getBytes(), code.getBytes());
+            if (java.security.MessageDigest.isEqual(code(base32Secret, s).getBytes(), code.getBytes())) {
+                matched = s;
+            }
         }
-        return ok;
+        return matched < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(matched);
     }
 
     /** The code for the current step (tests and enrolment checks). */

@@ -57,11 +57,15 @@ class StaffLoginTest {
         Totp totp = new Totp(server.clock());
         assertThat(login("trust@demo.local", TestServer.DEMO_PASSWORD, null).status()).isEqualTo(401);
         assertThat(login("trust@demo.local", TestServer.DEMO_PASSWORD, "000000").status()).isEqualTo(401);
-        assertThat(login("trust@demo.local", TestServer.DEMO_PASSWORD, totp.current(secret)).status()).isEqualTo(201);
-        server.clock().advance(Duration.ofSeconds(30));
+        String code = totp.current(secret);
+        assertThat(login("trust@demo.local", TestServer.DEMO_PASSWORD, code).status()).isEqualTo(201);
+        assertThat(login("trust@demo.local", TestServer.DEMO_PASSWORD, code).status()).as("a code works once")
+                .isEqualTo(401);
+        server.clock().advance(Duration.ofSeconds(60));
         String previous = Totp.code(secret, (server.clock().millis() / 1000 / 30) - 1);
         assertThat(login("trust@demo.local", TestServer.DEMO_PASSWORD, previous).status()).as("one step of drift")
                 .isEqualTo(201);
+        assertThat(Totp.code(secret, 0)).hasSize(6);
         String sealed = server.app().database().read(h -> h.createQuery(
                 "SELECT totp_secret_enc FROM staff WHERE id = 'staff-demo-trust'").mapTo(String.class).one());
         assertThat(sealed).doesNotContain(secret);
