@@ -131,7 +131,7 @@ public final class App implements AutoCloseable {
                 new CaseController(cases, rateLimits, intakeLimits),
                 new StaffController(staffSessions, rateLimits),
                 new InboxController(inbox),
-                new StaffProfileController(new StaffProfileService(db, cipher, audit, random)),
+                new StaffProfileController(new StaffProfileService(db, cipher, audit, random, inbox)),
                 new CannedReplyController(new CannedReplyService(db, tokens, audit, clock)),
                 new AdminController(admin));
         List<Route> routes = Routes.all(controllers);

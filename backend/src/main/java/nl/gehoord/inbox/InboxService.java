@@ -422,6 +422,39 @@ public final class InboxService {
         return status;
     }
 
+    /** At most this many queued cases are handed out when someone becomes available. */
+    static final int DRAIN_LIMIT = 50;
+
+    /**
+     * Hands the team's queued cases to its available trust persons, urgent ones first, then by due time; stops
+     * when nobody is available. Runs when a trust person becomes available again.
+     */
+    public int drainQueue(Handle h, String teamId) {
+        if (teamId == null) {
+            return 0;
+        }
+        List<String> queued = h.createQuery("""
+                SELECT id FROM cases
+                WHERE team_id = :team AND assigned_staff_id IS NULL AND erased_at IS NULL
+                  AND status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')
+                ORDER BY urgent DESC, COALESCE(sla_due_at, 9000000000000000), id
+                LIMIT :limit
+                """).bind("team", teamId).bind("limit", DRAIN_LIMIT).mapTo(String.class).list();
+        InboxDao inbox = h.attach(InboxDao.class);
+        int assigned = 0;
+        for (String caseId : queued) {
+            var target = Assignment.pick(h, teamId, null).flatMap(inbox::member);
+            if (target.isEmpty()) {
+                break;
+            }
+            InboxDao.Handling c = inbox.handling(caseId).orElseThrow();
+            assignTo(h, c, target.get(), clock.millis());
+            audit.append(h, AuditLog.Who.SYSTEM, "case.assign", caseId, target.get().id());
+            assigned++;
+        }
+        return assigned;
+    }
+
     private static boolean sameOrganisation(Handle h, String staffId, String organisationId) {
         return h.createQuery("SELECT organisation_id FROM staff WHERE id = :id").bind("id", staffId)
                 .mapTo(String.class).findOne().map(organisationId::equals).orElse(false);

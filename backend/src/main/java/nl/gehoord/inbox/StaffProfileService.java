@@ -20,12 +20,15 @@ public final class StaffProfileService {
     private final FieldCipher cipher;
     private final AuditLog audit;
     private final SecureRandom random;
+    private final InboxService inbox;
 
-    public StaffProfileService(Database db, FieldCipher cipher, AuditLog audit, SecureRandom random) {
+    public StaffProfileService(Database db, FieldCipher cipher, AuditLog audit, SecureRandom random,
+                               InboxService inbox) {
         this.db = db;
         this.cipher = cipher;
         this.audit = audit;
         this.random = random;
+        this.inbox = inbox;
     }
 
     public record Profile(String staffId, String email, String displayName, String role, String organisationId,
@@ -49,7 +52,10 @@ public final class StaffProfileService {
         });
     }
 
-    /** Sets availability and, when given, the push token (an empty token removes it). */
+    /**
+     * Sets availability and, when given, the push token (an empty token removes it). A trust person who becomes
+     * available takes the team's queued cases, urgent first, as far as assignment gives them.
+     */
     public Profile update(Actor.Staff me, Update update) {
         List<FieldError> errors = new ArrayList<>();
         if (update.available() == null) {
@@ -63,6 +69,8 @@ public final class StaffProfileService {
             throw ApiException.validation(errors);
         }
         db.writeVoid(h -> {
+            boolean wasAvailable = h.attach(StaffDao.class).byId(me.staffId()).map(StaffDao.StaffRow::available)
+                    .orElse(false);
             h.attach(StaffDao.class).setAvailable(me.staffId(), update.available());
             if (update.pushToken() != null) {
                 String sealed = update.pushToken().isEmpty() ? null
@@ -71,6 +79,9 @@ public final class StaffProfileService {
                         .bind("token", sealed).bind("id", me.staffId()).execute();
             }
             audit.append(h, InboxService.who(me), "staff.availability", null, me.staffId());
+            if (update.available() && !wasAvailable && me.role() == nl.gehoord.http.Role.TRUST_PERSON) {
+                inbox.drainQueue(h, me.teamId());
+            }
         });
         return me(me);
     }

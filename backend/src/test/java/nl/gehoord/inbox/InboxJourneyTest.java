@@ -144,4 +144,28 @@ class InboxJourneyTest {
                 "SELECT push_token_enc FROM staff WHERE id = 'staff-demo-trust'").mapTo(String.class).one());
         assertThat(sealed).startsWith("v1.").doesNotContain("fcm-token-1");
     }
+
+    @Test
+    void whoBecomesAvailableTakesTheQueueUrgentFirst() {
+        List<nl.gehoord.events.CaseEvent> assigned = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.app().caseEvents().listen((h, e) -> {
+            if (e.type().equals(nl.gehoord.events.CaseEvent.ASSIGNED)) {
+                assigned.add(e);
+            }
+        });
+        ApiClient trust = Journeys.staff(api, "trust@demo.local");
+        trust.put("/v1/staff/me", Map.of("available", false));
+        ApiClient phone = Journeys.newDevice(api);
+        String calm = Journeys.submitCase(phone, "Rustig.");
+        Map<String, Object> urgentBody = Journeys.complaint("Dringend.");
+        urgentBody.put("kind", "unsafe");
+        urgentBody.put("answers", Map.of("safety", "safe_now"));
+        String urgent = Journeys.submit(phone, urgentBody).text("caseId");
+        assertThat(assigned).isEmpty();
+
+        assertThat(trust.put("/v1/staff/me", Map.of("available", true)).status()).isEqualTo(200);
+        assertThat(assigned).extracting(nl.gehoord.events.CaseEvent::caseId).containsExactly(urgent, calm);
+        assertThat(trust.get("/v1/inbox").json().path("cases").findValuesAsText("caseId")).containsExactly(urgent, calm);
+        assertThat(phone.get("/v1/cases/" + calm).json().path("status").asText()).isEqualTo("assigned");
+    }
 }
