@@ -38,7 +38,7 @@ public final class SlaScheduler implements AutoCloseable {
     }
 
     /** One pass; returns how many alerts it raised. */
-    public int runOnce() {
+    public synchronized int runOnce() {
         long now = clock.millis();
         return db.write(h -> {
             List<Candidate> candidates = h.createQuery("""
