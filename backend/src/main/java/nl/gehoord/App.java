@@ -39,6 +39,22 @@ import nl.gehoord.sla.DueDates;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.staff.StaffSessionService;
 import nl.gehoord.text.Messages;
+// push (issue 5)
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import nl.gehoord.ops.MetricsController;
+import nl.gehoord.push.Backoff;
+import nl.gehoord.push.FcmSender;
+import nl.gehoord.push.LogSender;
+import nl.gehoord.push.OutboxListener;
+import nl.gehoord.push.PushComposer;
+import nl.gehoord.push.PushDispatcher;
+import nl.gehoord.push.PushMetrics;
+import nl.gehoord.push.PushPolicy;
+import nl.gehoord.push.PushSender;
+import nl.gehoord.push.PushTexts;
+import nl.gehoord.push.PushWorker;
 
 /** Wires the whole application by hand: one place to see what depends on what. */
 public final class App implements AutoCloseable {
@@ -46,12 +62,17 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final Javalin server;
     private final RateLimits rateLimits;
+    private final PushWorker pushWorker;
+    private final PushSender pushSender;
 
-    private App(Settings settings, Database db, Javalin server, RateLimits rateLimits) {
+    private App(Settings settings, Database db, Javalin server, RateLimits rateLimits, PushWorker pushWorker,
+                PushSender pushSender) {
         this.settings = settings;
         this.db = db;
         this.server = server;
         this.rateLimits = rateLimits;
+        this.pushWorker = pushWorker;
+        this.pushSender = pushSender;
     }
 
     /** Opens the database, runs migrations and starts the HTTP server. */
@@ -68,11 +89,17 @@ public final class App implements AutoCloseable {
 
     /** Starts with the demo data seeded first (idempotent): for the demo and for tests. */
     public static App startWithDemo(Settings settings, Clock clock, SecureRandom random, String demoPassword) {
+        return startWithDemo(settings, clock, random, demoPassword, null);
+    }
+
+    /** As above, with the push transport given (tests: the real FCM sender aimed at a fake FCM server). */
+    public static App startWithDemo(Settings settings, Clock clock, SecureRandom random, String demoPassword,
+                                    PushSender pushSender) {
         Database db = Database.open(settings.databaseUrl());
         try {
             db.migrate();
             nl.gehoord.demo.DemoData.seed(db, clock, demoPassword);
-            return start(settings, db, clock, random);
+            return start(settings, db, clock, random, pushSender);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -80,6 +107,10 @@ public final class App implements AutoCloseable {
     }
 
     static App start(Settings settings, Database db, Clock clock, SecureRandom random) {
+        return start(settings, db, clock, random, null);
+    }
+
+    static App start(Settings settings, Database db, Clock clock, SecureRandom random, PushSender givenPushSender) {
         KeyRing keys = KeyRing.loadOrCreate(settings.keyFile(), random);
         FieldCipher cipher = new FieldCipher(keys, random);
         SecretHasher hasher = new SecretHasher(keys);
@@ -90,6 +121,19 @@ public final class App implements AutoCloseable {
         RateLimits rateLimits = new RateLimits();
         IntakeLimits intakeLimits = IntakeLimits.defaults();
         CaseEvents caseEvents = new CaseEvents();
+
+        // --- push (issue 5): outbox listener, dispatcher on its own thread, transport from the settings ---
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PushSender pushSender = givenPushSender != null ? givenPushSender : settings.firebaseCredentials()
+                .<PushSender>map(file -> FcmSender.fromCredentialsFile(file, clock)).orElseGet(LogSender::new);
+        PushDispatcher pushDispatcher = new PushDispatcher(db, pushSender,
+                new PushComposer(cipher, new PushTexts(messages)), new PushMetrics(meters, clock),
+                new Backoff(PushDispatcher.Settings.defaults().baseBackoff(),
+                        PushDispatcher.Settings.defaults().maxBackoff(), random),
+                tokens, clock, PushDispatcher.Settings.defaults());
+        PushWorker pushWorker = new PushWorker(pushDispatcher, Duration.ofSeconds(1));
+        caseEvents.listen(new OutboxListener(new PushPolicy(), tokens, clock, pushWorker::wake));
+        // --- end push ---
 
         DeviceService devices = new DeviceService(db, cipher, tokens, clock);
         StaffSessionService staffSessions = new StaffSessionService(db, tokens, clock);
@@ -102,7 +146,8 @@ public final class App implements AutoCloseable {
                 new InfoController(flow, content, new PlacesService(db)),
                 new DeviceController(devices, rateLimits, intakeLimits),
                 new CaseController(cases, rateLimits, intakeLimits),
-                new StaffController(staffSessions, rateLimits));
+                new StaffController(staffSessions, rateLimits),
+                new MetricsController(meters)); // push (issue 5): GET /metrics
         AccessGuard guard = new AccessGuard(List.of(devices, staffSessions));
         ProblemRenderer renderer = new ProblemRenderer(messages);
         ProblemMapper problems = new ProblemMapper(renderer);
@@ -131,7 +176,8 @@ public final class App implements AutoCloseable {
             }
         });
         server.start();
-        return new App(settings, db, server, rateLimits);
+        pushWorker.start(); // push (issue 5)
+        return new App(settings, db, server, rateLimits, pushWorker, pushSender);
     }
 
     public int port() {
@@ -153,6 +199,8 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        pushWorker.close(); // push (issue 5): finish the batch in hand, then stop
+        pushSender.close();
         db.close();
     }
 }

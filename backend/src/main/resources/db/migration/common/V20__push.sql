@@ -1,0 +1,29 @@
+-- Push notifications (issue 5): the transactional outbox. A row is one push to one recipient, written in the
+-- same transaction as the change that caused it. It holds ids and codes only: which case, which event, which
+-- catalog text, and who receives it; the token is read (and opened) only when the push is sent.
+
+-- Staff push tokens, sealed with (staffId, "pushToken"). The inbox migration (V10) adds the same column;
+-- whichever lands second drops its copy when merging.
+ALTER TABLE staff ADD COLUMN push_token_enc TEXT;
+
+CREATE TABLE push_outbox (
+    id             TEXT PRIMARY KEY,
+    case_id        TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    event          TEXT NOT NULL,
+    message_key    TEXT NOT NULL,
+    recipient_kind TEXT NOT NULL CHECK (recipient_kind IN ('device', 'staff')),
+    recipient_id   TEXT NOT NULL,
+    urgent         BOOLEAN NOT NULL,
+    state          TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'failed', 'dropped', 'collapsed')),
+    attempts       INTEGER NOT NULL DEFAULT 0,
+    created_at     BIGINT NOT NULL,
+    not_before     BIGINT NOT NULL,
+    claim_id       TEXT,
+    lease_until    BIGINT,
+    last_error     TEXT,
+    finished_at    BIGINT
+);
+-- The dispatcher's question: which pending rows are due?
+CREATE INDEX push_outbox_due ON push_outbox (state, not_before);
+-- Coalescing and erasure: the pending rows of one case (for one recipient).
+CREATE INDEX push_outbox_by_case ON push_outbox (case_id, recipient_id, state);
