@@ -6,11 +6,14 @@ import java.util.List;
 import nl.gehoord.demo.DemoData;
 import nl.gehoord.events.CaseEvent;
 import nl.gehoord.staff.StaffDao;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** Who is told what: the outbox rows each case event writes. */
+/** Who is told what: the outbox rows each case event writes. Every test makes its own cases. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PushPolicyTest {
     private static final String TRUST = PushFixture.TRUST;
     private static final String COORDINATOR = PushFixture.COORDINATOR;
@@ -19,15 +22,19 @@ class PushPolicyTest {
     private PushFixture fx;
     private String device;
 
-    @BeforeEach
+    @BeforeAll
     void setUp() {
         fx = new PushFixture();
         fx.db.writeVoid(h -> h.attach(StaffDao.class).insert(new StaffDao.StaffRow(OTHER_TRUST,
                 DemoData.ORGANISATION_ID, "other@demo.local", "Other", "trust_person", "x", true, true, 0)));
+    }
+
+    @BeforeEach
+    void newPhone() {
         device = fx.newDevice("tok-policy");
     }
 
-    @AfterEach
+    @AfterAll
     void tearDown() {
         fx.close();
     }
@@ -129,10 +136,14 @@ class PushPolicyTest {
                     "coordinator@other.local", "Other coordinator", "coordinator", "x", true, true, 0));
             h.execute("UPDATE staff SET active = FALSE WHERE id = ?", COORDINATOR);
         });
-        String caseId = unassignedCase();
-        fx.publish(CaseEvent.RECEIVED, caseId);
-        fx.publish(CaseEvent.SLA_BREACHED, caseId);
-        assertThat(rows(caseId)).containsExactly(new Sent("device", device, PushTexts.CASE_RECEIVED));
+        try {
+            String caseId = unassignedCase();
+            fx.publish(CaseEvent.RECEIVED, caseId);
+            fx.publish(CaseEvent.SLA_BREACHED, caseId);
+            assertThat(rows(caseId)).containsExactly(new Sent("device", device, PushTexts.CASE_RECEIVED));
+        } finally {
+            fx.db.writeVoid(h -> h.execute("UPDATE staff SET active = TRUE WHERE id = ?", COORDINATOR));
+        }
     }
 
     @Test
