@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Benchmarks that print figures; never part of `mvn verify`.
-#   scripts/benchmark.sh [pushes] [rounds]   outbox throughput against a fake FCM on loopback, with a bare
-#                                            sendEach baseline in the same run
+# Runs one of the benchmarks (never part of `mvn verify`): they print figures measured side by side in one run.
+#   scripts/benchmark.sh intake [requests] [threads]   case submission: Gehoord vs a bare Javalin+SQLite insert
+#   scripts/benchmark.sh push [pushes] [rounds]        outbox throughput against a fake FCM on loopback vs a bare
+#                                                      sendEach through the Firebase Admin SDK (issue 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q ${MAVEN_OFFLINE:--o} -DskipTests test-compile
-cd backend
-mvn -B -q ${MAVEN_OFFLINE:--o} dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  nl.gehoord.bench.OutboxThroughputBenchmark "${1:-5000}" "${2:-3}"
+name="${1:-intake}"; shift || true
+case "$name" in
+  intake) main=nl.gehoord.bench.IntakeBenchmark ;;
+  push) main=nl.gehoord.bench.OutboxThroughputBenchmark ;;
+  *) echo "unknown benchmark: $name" >&2; exit 2 ;;
+esac
+mvn -B -q -DskipTests test-compile -pl backend
+cpfile=$(mktemp)
+mvn -B -q -pl backend dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile"
+cp=$(cat "$cpfile"); rm -f "$cpfile"
+exec java -cp "backend/target/test-classes:backend/target/classes:$cp" "$main" "$@"
