@@ -126,11 +126,11 @@ public final class App implements AutoCloseable {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PushSender pushSender = givenPushSender != null ? givenPushSender : settings.firebaseCredentials()
                 .<PushSender>map(file -> FcmSender.fromCredentialsFile(file, clock)).orElseGet(LogSender::new);
+        PushDispatcher.Settings pushSettings = PushDispatcher.Settings.defaults();
         PushDispatcher pushDispatcher = new PushDispatcher(db, pushSender,
                 new PushComposer(cipher, new PushTexts(messages)), new PushMetrics(meters, clock),
-                new Backoff(PushDispatcher.Settings.defaults().baseBackoff(),
-                        PushDispatcher.Settings.defaults().maxBackoff(), random),
-                tokens, clock, PushDispatcher.Settings.defaults());
+                new Backoff(pushSettings.baseBackoff(), pushSettings.maxBackoff(), random), tokens, clock,
+                pushSettings);
         PushWorker pushWorker = new PushWorker(pushDispatcher, Duration.ofSeconds(1));
         caseEvents.listen(new OutboxListener(new PushPolicy(), tokens, clock, pushWorker::wake));
         // --- end push ---
