@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import nl.gehoord.crypto.FieldCipher;
 import nl.gehoord.text.Language;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Send-time policy: for one outbox row, finds the recipient's token and settings and decides what goes out now:
@@ -37,8 +36,8 @@ public final class PushComposer {
     public record Drop(String reason) implements Decision {
     }
 
-    public Decision compose(Handle handle, OutboxDao.Row row, Instant now) {
-        PushTargetDao targets = handle.attach(PushTargetDao.class);
+    /** {@code targets} is attached once per batch by the caller (attaching per row costs more than the query). */
+    public Decision compose(PushTargetDao targets, OutboxDao.Row row, Instant now) {
         if (PushPolicy.STAFF.equals(row.recipientKind())) {
             Optional<String> sealed = targets.staffToken(row.recipientId());
             if (sealed.isEmpty()) {

@@ -89,9 +89,10 @@ public final class PushDispatcher {
         }
         Instant at = Instant.ofEpochMilli(now);
         List<Claimed> claimed = db.read(h -> {
+            PushTargetDao targets = h.attach(PushTargetDao.class);
             List<Claimed> out = new ArrayList<>(rows.size());
             for (OutboxDao.Row row : rows) {
-                out.add(new Claimed(row, composer.compose(h, row, at)));
+                out.add(new Claimed(row, composer.compose(targets, row, at)));
             }
             return out;
         });

@@ -27,3 +27,5 @@ CREATE TABLE push_outbox (
 CREATE INDEX push_outbox_due ON push_outbox (state, not_before);
 -- Coalescing and erasure: the pending rows of one case (for one recipient).
 CREATE INDEX push_outbox_by_case ON push_outbox (case_id, recipient_id, state);
+-- A dispatcher reads back the rows it just claimed.
+CREATE INDEX push_outbox_by_claim ON push_outbox (claim_id);
