@@ -23,9 +23,17 @@ public interface OutboxDao {
     String DROPPED = "dropped";
     String COLLAPSED = "collapsed";
 
-    record Row(String id, String caseId, String event, String messageKey, String recipientKind, String recipientId,
+    /** Exactly one of {@code deviceId} (a young person's phone) and {@code staffId} is set. */
+    record Row(String id, String caseId, String event, String messageKey, String deviceId, String staffId,
                boolean urgent, String state, int attempts, long createdAt, long notBefore, String claimId,
                Long leaseUntil, String lastError, Long finishedAt) {
+        public String recipientKind() {
+            return deviceId != null ? PushPolicy.DEVICE : PushPolicy.STAFF;
+        }
+
+        public String recipientId() {
+            return deviceId != null ? deviceId : staffId;
+        }
     }
 
     /** How many pushes wait, and since when the oldest waits (null when none). */
@@ -33,9 +41,9 @@ public interface OutboxDao {
     }
 
     @SqlUpdate("""
-            INSERT INTO push_outbox (id, case_id, event, message_key, recipient_kind, recipient_id, urgent, state,
+            INSERT INTO push_outbox (id, case_id, event, message_key, device_id, staff_id, urgent, state,
                                      attempts, created_at, not_before, claim_id, lease_until, last_error, finished_at)
-            VALUES (:id, :caseId, :event, :messageKey, :recipientKind, :recipientId, :urgent, :state,
+            VALUES (:id, :caseId, :event, :messageKey, :deviceId, :staffId, :urgent, :state,
                     :attempts, :createdAt, :notBefore, :claimId, :leaseUntil, :lastError, :finishedAt)
             """)
     void insert(@BindMethods Row row);
@@ -43,16 +51,18 @@ public interface OutboxDao {
     /** A newer push of the same text for the same case and recipient makes the waiting older ones pointless. */
     @SqlUpdate("""
             UPDATE push_outbox SET state = 'collapsed', finished_at = :now
-            WHERE case_id = :caseId AND recipient_id = :recipientId AND recipient_kind = :recipientKind
+            WHERE case_id = :caseId AND (device_id = :deviceId OR staff_id = :staffId)
               AND message_key = :messageKey AND state = 'pending' AND (lease_until IS NULL OR lease_until < :now)
             """)
-    int collapsePending(@Bind("caseId") String caseId, @Bind("recipientKind") String recipientKind,
-                        @Bind("recipientId") String recipientId, @Bind("messageKey") String messageKey,
-                        @Bind("now") long now);
+    int collapsePending(@Bind("caseId") String caseId, @Bind("deviceId") String deviceId,
+                        @Bind("staffId") String staffId, @Bind("messageKey") String messageKey, @Bind("now") long now);
 
-    /** Erasure: nothing more goes out about this case, not even ids. */
-    @SqlUpdate("DELETE FROM push_outbox WHERE case_id = :caseId AND state = 'pending'")
-    int deletePendingForCase(@Bind("caseId") String caseId);
+    /**
+     * Erasure: nothing more goes out about this case, not even ids, and no row keeps saying which phones
+     * followed it. A push already in a dispatcher's hands cannot be called back; its outcome finds no row.
+     */
+    @SqlUpdate("DELETE FROM push_outbox WHERE case_id = :caseId")
+    int deleteForCase(@Bind("caseId") String caseId);
 
     @SqlQuery("SELECT COUNT(*) FROM push_outbox WHERE state = 'pending' AND not_before <= :now"
             + " AND (lease_until IS NULL OR lease_until < :now)")

@@ -9,7 +9,7 @@ import org.jdbi.v3.core.Handle;
 /**
  * Turns each case event into outbox rows inside the event's own transaction: the push commits with the change or
  * rolls back with it. A new push replaces older waiting pushes of the same text for the same case and recipient,
- * so twenty replies during quiet hours wake the phone once. An erased case takes its waiting pushes with it.
+ * so twenty replies during quiet hours wake the phone once. An erased case takes all its outbox rows with it.
  */
 public final class OutboxListener implements CaseEventListener {
     private final PushPolicy policy;
@@ -29,7 +29,7 @@ public final class OutboxListener implements CaseEventListener {
     public void on(Handle handle, CaseEvent event) {
         OutboxDao outbox = handle.attach(OutboxDao.class);
         if (CaseEvent.ERASED.equals(event.type())) {
-            outbox.deletePendingForCase(event.caseId());
+            outbox.deleteForCase(event.caseId());
             return;
         }
         boolean caseUrgent = handle.attach(PushTargetDao.class).caseFacts(event.caseId())
@@ -38,10 +38,11 @@ public final class OutboxListener implements CaseEventListener {
         long now = clock.millis();
         int written = 0;
         for (PushPolicy.Push push : policy.pushesFor(handle, event)) {
-            outbox.collapsePending(event.caseId(), push.recipientKind(), push.recipientId(), push.messageKey(), now);
-            outbox.insert(new OutboxDao.Row(tokens.id(), event.caseId(), event.type(), push.messageKey(),
-                    push.recipientKind(), push.recipientId(), urgent, OutboxDao.PENDING, 0, now, now, null, null,
-                    null, null));
+            String deviceId = PushPolicy.DEVICE.equals(push.recipientKind()) ? push.recipientId() : null;
+            String staffId = deviceId == null ? push.recipientId() : null;
+            outbox.collapsePending(event.caseId(), deviceId, staffId, push.messageKey(), now);
+            outbox.insert(new OutboxDao.Row(tokens.id(), event.caseId(), event.type(), push.messageKey(), deviceId,
+                    staffId, urgent, OutboxDao.PENDING, 0, now, now, null, null, null, null));
             written++;
         }
         if (written > 0) {

@@ -412,19 +412,40 @@ class PushDispatcherTest {
     }
 
     @Test
-    void erasureDeletesTheCasesUndeliveredPushes() {
+    void erasureDeletesTheCasesUndeliveredPushesAndEveryTraceOfWhoFollowedIt() {
         String caseId = fx.caseWithDevice("tok-erased");
         String other = fx.caseWithDevice("tok-other");
+        PushDispatcher dispatcher = fx.dispatcher(sender);
+        fx.publish(CaseEvent.RECEIVED, caseId);
+        dispatcher.runOnce();
+        assertThat(fcm.receivedFor("tok-erased")).hasSize(1);
         fx.publish(CaseEvent.REPLY, caseId);
         fx.publish(CaseEvent.STATUS_CHANGED, caseId);
         fx.publish(CaseEvent.REPLY, other);
 
         fx.publish(CaseEvent.ERASED, caseId);
+        dispatcher.runOnce();
+
+        assertThat(fx.outbox(caseId)).as("sent and waiting rows alike").isEmpty();
+        assertThat(fcm.receivedFor("tok-erased")).hasSize(1);
+        assertThat(fcm.receivedFor("tok-other")).hasSize(1);
+        assertThat(fx.outbox(other)).hasSize(1);
+    }
+
+    @Test
+    void forgettingAPhoneDeletesItsOutboxRows() {
+        String caseId = fx.newCase(false, null);
+        String phone = fx.newDevice("tok-forget");
+        fx.link(caseId, phone);
+        fx.publish(CaseEvent.REPLY, caseId);
         fx.dispatcher(sender).runOnce();
+        fx.publish(CaseEvent.STATUS_CHANGED, caseId);
+        assertThat(fx.outbox(caseId)).hasSize(2);
+
+        fx.db.writeVoid(h -> h.attach(nl.gehoord.intake.DeviceDao.class).delete(phone));
 
         assertThat(fx.outbox(caseId)).isEmpty();
-        assertThat(fcm.receivedFor("tok-erased")).isEmpty();
-        assertThat(fcm.receivedFor("tok-other")).hasSize(1);
+        assertThat(fx.dispatcher(sender).runOnce()).isZero();
     }
 
     @Test
