@@ -165,8 +165,8 @@ public final class PushDispatcher {
                     afterwards.add(() -> metrics.failed(outcome.errorCode()));
                 }
                 if (removed > 0) {
-                    LOG.info("push token removed: {} recipient={} kind={} reason={}", send.message().describe(),
-                            row.recipientId(), row.recipientKind(), outcome.errorCode());
+                    LOG.info("push token removed: pushId={} recipient={} reason={}", row.id(), row.recipientKind(),
+                            outcome.errorCode());
                     afterwards.add(metrics::tokenRemoved);
                 }
             }
