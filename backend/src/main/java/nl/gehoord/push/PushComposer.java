@@ -36,10 +36,10 @@ public final class PushComposer {
     public record Drop(String reason) implements Decision {
     }
 
-    /** {@code targets} is attached once per batch by the caller (attaching per row costs more than the query). */
-    public Decision compose(PushTargetDao targets, OutboxDao.Row row, Instant now) {
+    /** Decides for one row; {@code recipients} holds the batch's devices and staff tokens, read once. */
+    public Decision compose(Recipients recipients, OutboxDao.Row row, Instant now) {
         if (PushPolicy.STAFF.equals(row.recipientKind())) {
-            Optional<String> sealed = targets.staffToken(row.recipientId());
+            Optional<String> sealed = recipients.staffToken(row.recipientId());
             if (sealed.isEmpty()) {
                 return new Drop("no_token");
             }
@@ -48,7 +48,7 @@ public final class PushComposer {
             return new Send(new PushMessage(row.id(), cipher.open(sealed.get(), row.recipientId(), "pushToken"), data,
                     texts.text(row.messageKey(), STAFF_LANGUAGE), collapseKey(row), row.urgent()), sealed.get());
         }
-        Optional<PushTargetDao.DeviceTarget> found = targets.device(row.recipientId());
+        Optional<PushTargetDao.DeviceTarget> found = recipients.device(row.recipientId());
         if (found.isEmpty()) {
             return new Drop("no_recipient");
         }

@@ -89,10 +89,10 @@ public final class PushDispatcher {
         }
         Instant at = Instant.ofEpochMilli(now);
         List<Claimed> claimed = db.read(h -> {
-            PushTargetDao targets = h.attach(PushTargetDao.class);
+            Recipients recipients = Recipients.load(h.attach(PushTargetDao.class), rows);
             List<Claimed> out = new ArrayList<>(rows.size());
             for (OutboxDao.Row row : rows) {
-                out.add(new Claimed(row, composer.compose(targets, row, at)));
+                out.add(new Claimed(row, composer.compose(recipients, row, at)));
             }
             return out;
         });

@@ -1,9 +1,11 @@
 package nl.gehoord.push;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -14,9 +16,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 @RegisterConstructorMapper(PushTargetDao.DeviceTarget.class)
 @RegisterConstructorMapper(PushTargetDao.CaseFacts.class)
+@RegisterConstructorMapper(PushTargetDao.StaffTarget.class)
 public interface PushTargetDao {
     record DeviceTarget(String id, String platform, String locale, String pushTokenEnc, boolean discreet,
                         String quietStart, String quietEnd) {
+    }
+
+    record StaffTarget(String id, String pushTokenEnc) {
     }
 
     record CaseFacts(String id, String organisationId, String assignedStaffId, boolean urgent) {
@@ -59,8 +65,22 @@ public interface PushTargetDao {
             """)
     Optional<DeviceTarget> device(@Bind("deviceId") String deviceId);
 
+    /** A batch's devices in one query; ids not found are simply absent. Never call with no ids. */
+    @SqlQuery("""
+            SELECT id, platform, locale, push_token_enc, discreet, quiet_start, quiet_end
+            FROM devices WHERE id IN (<ids>)
+            """)
+    List<DeviceTarget> devices(@BindList("ids") Collection<String> deviceIds);
+
     @SqlQuery("SELECT push_token_enc FROM staff WHERE id = :staffId AND active = TRUE AND push_token_enc IS NOT NULL")
     Optional<String> staffToken(@Bind("staffId") String staffId);
+
+    /** A batch's active staff that have a token, in one query. Never call with no ids. */
+    @SqlQuery("""
+            SELECT id, push_token_enc FROM staff
+            WHERE id IN (<ids>) AND active = TRUE AND push_token_enc IS NOT NULL
+            """)
+    List<StaffTarget> staffTokens(@BindList("ids") Collection<String> staffIds);
 
     /** The counterpart of {@link #staffToken}; the inbox's PUT /v1/staff/me stores the sealed token the same way. */
     @SqlUpdate("UPDATE staff SET push_token_enc = :sealed WHERE id = :staffId")
