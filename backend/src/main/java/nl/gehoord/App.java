@@ -176,7 +176,12 @@ public final class App implements AutoCloseable {
                         route.roles().toArray(new nl.gehoord.http.Role[0]));
             }
         });
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            pushSender.close(); // push (issue 5): a Firebase app would outlive the failed start
+            throw e;
+        }
         pushWorker.start(); // push (issue 5)
         return new App(settings, db, server, rateLimits, pushWorker, pushSender);
     }

@@ -92,7 +92,7 @@ public final class PushDispatcher {
             Recipients recipients = Recipients.load(h.attach(PushTargetDao.class), rows);
             List<Claimed> out = new ArrayList<>(rows.size());
             for (OutboxDao.Row row : rows) {
-                out.add(new Claimed(row, composer.compose(recipients, row, at)));
+                out.add(new Claimed(row, composeOne(recipients, row, at)));
             }
             return out;
         });
@@ -106,6 +106,16 @@ public final class PushDispatcher {
         record(claimId, claimed, outcomes);
         metrics.outbox(db.read(h -> h.attach(OutboxDao.class).depth()));
         return rows.size();
+    }
+
+    /** One unreadable row (a token sealed with a key that is gone) is dropped; it never holds up its batch. */
+    private PushComposer.Decision composeOne(Recipients recipients, OutboxDao.Row row, Instant at) {
+        try {
+            return composer.compose(recipients, row, at);
+        } catch (RuntimeException e) {
+            LOG.warn("push could not be composed: pushId={} {}", row.id(), e.getClass().getSimpleName());
+            return new PushComposer.Drop("unreadable");
+        }
     }
 
     private List<SendOutcome> send(List<PushMessage> messages) {

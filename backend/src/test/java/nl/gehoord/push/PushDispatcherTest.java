@@ -449,6 +449,24 @@ class PushDispatcherTest {
     }
 
     @Test
+    void anUnreadableTokenIsDroppedWithoutHoldingUpItsBatch() {
+        String caseId = fx.newCase(false, null);
+        String broken = fx.newDevice("tok-unreadable");
+        fx.link(caseId, broken);
+        fx.link(caseId, fx.newDevice("tok-readable"));
+        // Sealed for another device: opening it fails, as it would after losing the key it was sealed with.
+        fx.db.writeVoid(h -> h.createUpdate("UPDATE devices SET push_token_enc = :t WHERE id = :id")
+                .bind("t", fx.cipher.seal("tok-unreadable", "someone-else", "pushToken")).bind("id", broken).execute());
+        fx.publish(CaseEvent.REPLY, caseId);
+
+        assertThat(fx.dispatcher(sender).runOnce()).isEqualTo(2);
+
+        assertThat(fcm.received()).extracting(FakeFcm.Received::token).containsExactly("tok-readable");
+        assertThat(fx.outbox(caseId)).filteredOn(r -> r.recipientId().equals(broken)).singleElement()
+                .satisfies(r -> assertThat(r.lastError()).isEqualTo("unreadable"));
+    }
+
+    @Test
     void aPushWithoutATokenIsDroppedAndRecorded() {
         String caseId = fx.newCase(false, null);
         String device = fx.newDevice("tok-gone");
