@@ -20,6 +20,7 @@ import nl.gehoord.inbox.StaffProfileController;
 import nl.gehoord.intake.CaseController;
 import nl.gehoord.intake.DeviceController;
 import nl.gehoord.intake.InfoController;
+import nl.gehoord.ops.MetricsController;
 import nl.gehoord.ops.OpsController;
 import nl.gehoord.staff.StaffController;
 
@@ -30,6 +31,7 @@ public final class Routes {
 
     public record Controllers(OpsController ops, InfoController info, DeviceController devices, CaseController cases,
                               StaffController staff,
+                              MetricsController metrics /* push (issue 5) */,
                               // issue 4: the inbox
                               InboxController inbox, StaffProfileController staffProfile,
                               CannedReplyController cannedReplies, AdminController admin) {
@@ -68,6 +70,10 @@ public final class Routes {
                 // Staff sessions
                 Route.of(POST, "/v1/staff/session", c.staff()::login, PUBLIC),
                 Route.of(DELETE, "/v1/staff/session", c.staff()::logout, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
+
+                // push (issue 5): Prometheus scrape. Public like /health: counts and fixed labels only, no ids,
+                // no content (docs/push.md).
+                Route.of(GET, "/metrics", c.metrics()::scrape, PUBLIC),
 
                 // --- issue 4: the trust person's inbox, the coordinator's queue, admin -----------------------
                 // Young person: how their case is handled (404 for a case that is not theirs)

@@ -88,6 +88,7 @@ class AccessMatrixTest {
         // Operations and public information
         declare("GET /health", Scope.ANY, (f, w) -> Request.of("/health"), PUBLIC);
         declare("GET /ready", Scope.ANY, (f, w) -> Request.of("/ready"), PUBLIC);
+        declare("GET /metrics", Scope.ANY, (f, w) -> Request.of("/metrics"), PUBLIC);
         declare("GET /v1/flow", Scope.ANY, (f, w) -> Request.of("/v1/flow"), PUBLIC);
         declare("GET /v1/glossary", Scope.ANY, (f, w) -> Request.of("/v1/glossary"), PUBLIC);
         declare("GET /v1/help-contacts", Scope.ANY, (f, w) -> Request.of("/v1/help-contacts"), PUBLIC);

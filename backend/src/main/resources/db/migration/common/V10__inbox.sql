@@ -10,8 +10,8 @@ CREATE TABLE teams (
 
 -- A trust person or coordinator belongs to at most one team; a coordinator coordinates the team they are in.
 ALTER TABLE staff ADD COLUMN team_id TEXT REFERENCES teams (id);
--- Sealed with FieldCipher.seal(token, staffId, "pushToken"); read by the push feature.
-ALTER TABLE staff ADD COLUMN push_token_enc TEXT;
+-- staff.push_token_enc (sealed with (staffId, "pushToken")) is added by the push migration V20, which
+-- landed first; PUT /v1/staff/me writes it.
 -- RFC 6238 secret, sealed with (staffId, "totpSecret"); null means no second factor.
 ALTER TABLE staff ADD COLUMN totp_secret_enc TEXT;
 -- Round-robin among equals: the one who got a case longest ago goes first.
