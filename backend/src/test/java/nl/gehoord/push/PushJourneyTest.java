@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /** Through HTTP: the real server, its outbox and worker, the real FCM transport, a fake FCM on loopback. */
 class PushJourneyTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final String COORDINATOR = "staff-demo-coordinator";
+    /** The demo's routing (issue 4) gives every new case to this trust person at once. */
+    private static final String TRUST_PERSON = "staff-demo-trust";
     private static FakeFcm fcm;
     private static TestServer server;
     private static final Messages MESSAGES = new Messages();
@@ -57,7 +58,7 @@ class PushJourneyTest {
 
         String caseId = Journeys.submitCase(phone, story);
 
-        FakeFcm.Received push = awaitOne(token);
+        FakeFcm.Received push = byEvent(awaitCount(token, 2), "case_received"); // and case_assigned
         assertThat(push.data("event")).isEqualTo("case_received");
         assertThat(push.data("caseId")).isEqualTo(caseId);
         assertThat(push.message().path("notification").path("title").asText())
@@ -67,22 +68,22 @@ class PushJourneyTest {
 
     @Test
     void aYoungPersonsMessageSendsAStaffPushWithALinkAndNoContent() {
-        setStaffToken(COORDINATOR, "tok-journey-coordinator");
+        setStaffToken(TRUST_PERSON, "tok-journey-trust");
         ApiClient phone = device("tok-journey-message");
         String caseId = Journeys.submitCase(phone, null);
-        awaitOne("tok-journey-coordinator"); // the unassigned case reached the queue
+        awaitOne("tok-journey-trust"); // the case was assigned to the demo trust person
         String text = "Kanariebericht " + System.nanoTime() + " help mij alsjeblieft";
 
         ApiResponse posted = phone.post("/v1/cases/" + caseId + "/messages", Map.of("text", text));
         assertThat(posted.status()).isEqualTo(201);
 
-        List<FakeFcm.Received> pushes = awaitCount("tok-journey-coordinator", 2);
+        List<FakeFcm.Received> pushes = awaitCount("tok-journey-trust", 2);
         FakeFcm.Received push = pushes.get(1);
         assertThat(push.data("event")).isEqualTo("young_person_message");
         assertThat(push.data("caseId")).isEqualTo(caseId);
         assertThat(push.data("link")).isEqualTo("gehoord://inbox/cases/" + caseId);
         assertThat(push.rawBody()).doesNotContain(text).doesNotContain("Kanarie");
-        setStaffToken(COORDINATOR, null);
+        setStaffToken(TRUST_PERSON, null);
     }
 
     @Test
@@ -93,7 +94,7 @@ class PushJourneyTest {
 
         Journeys.submitCase(phone, "Een verhaal");
 
-        FakeFcm.Received push = awaitOne(token);
+        FakeFcm.Received push = byEvent(awaitCount(token, 2), "case_received");
         assertThat(push.message().has("notification")).isFalse();
         assertThat(push.message().path("android").has("notification")).isFalse();
         assertThat(push.data("event")).isEqualTo("case_received");
@@ -104,7 +105,7 @@ class PushJourneyTest {
         String token = "tok-journey-metrics";
         ApiClient phone = device(token);
         String caseId = Journeys.submitCase(phone, "Iets wat niemand mag lezen");
-        awaitOne(token);
+        awaitCount(token, 2); // received and assigned
 
         ApiResponse metrics = server.client().anonymous().get("/metrics");
 
@@ -123,7 +124,7 @@ class PushJourneyTest {
         String token = "tok-journey-log-secret-" + System.nanoTime();
         ApiClient phone = device(token);
         String caseId = Journeys.submitCase(phone, null);
-        awaitOne(token);
+        awaitCount(token, 2); // received and assigned
 
         Path log = Path.of("target/test-logs/gehoord-test.log");
         String written = Files.exists(log) ? Files.readString(log) : "";
@@ -157,6 +158,11 @@ class PushJourneyTest {
         List<FakeFcm.Received> received = fcm.receivedFor(token);
         assertThat(received).as("pushes to " + token).hasSize(count);
         return received;
+    }
+
+    private static FakeFcm.Received byEvent(List<FakeFcm.Received> pushes, String event) {
+        return pushes.stream().filter(p -> event.equals(p.data("event"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + event + " push in " + pushes));
     }
 
     private static double sentToDevices(String exposition) {
