@@ -54,7 +54,7 @@ class JourneyTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String caseId = created.text("caseId");
         String code = created.text("caseCode");
-        assertThat(code).matches("[346789ACDEFGHJKMNPQRTWXY]{5}-[346789ACDEFGHJKMNPQRTWXY]{5}-[346789ACDEFGHJKMNPQRTWXY]{5}");
+        assertThat(code).matches("[346789ACEFHJKMNPRTWXY]{5}-[346789ACEFHJKMNPRTWXY]{5}-[346789ACEFHJKMNPRTWXY]{5}");
         assertThat(created.text("status")).isEqualTo("received");
         assertThat(created.json().path("urgent").asBoolean()).isFalse();
         assertThat(created.json().path("nextSteps")).isNotEmpty();
