@@ -52,9 +52,11 @@ public final class App implements AutoCloseable {
     private final RateLimits rateLimits;
     private final RetentionJob retention;
     private final RetentionScheduler retentionScheduler;
+    private final List<Route> routes;
 
     private App(Settings settings, Database db, Javalin server, RateLimits rateLimits, RetentionJob retention,
-                RetentionScheduler retentionScheduler) {
+                RetentionScheduler retentionScheduler, List<Route> routes) {
+        this.routes = routes;
         this.settings = settings;
         this.db = db;
         this.server = server;
@@ -117,6 +119,7 @@ public final class App implements AutoCloseable {
         ProblemRenderer renderer = new ProblemRenderer(messages);
         ProblemMapper problems = new ProblemMapper(renderer);
 
+        List<Route> routes = Routes.all(controllers);
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -147,7 +150,7 @@ public final class App implements AutoCloseable {
                 originCheck.apply(ctx);
             });
             problems.register(config.routes);
-            for (Route route : Routes.all(controllers)) {
+            for (Route route : routes) {
                 config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(limits.wrap(route)),
                         route.roles().toArray(new nl.gehoord.http.Role[0]));
             }
@@ -157,7 +160,7 @@ public final class App implements AutoCloseable {
         RetentionJob retention = new RetentionJob(db, caseEvents, settings.retention());
         RetentionScheduler retentionScheduler = new RetentionScheduler(retention, settings.retention().runAt(), clock)
                 .start();
-        return new App(settings, db, server, rateLimits, retention, retentionScheduler);
+        return new App(settings, db, server, rateLimits, retention, retentionScheduler, routes);
     }
 
     public int port() {
@@ -174,6 +177,11 @@ public final class App implements AutoCloseable {
 
     public RateLimits rateLimits() {
         return rateLimits;
+    }
+
+    /** Every route the server answers, as Routes lists them (the hostile-input tests walk them all). */
+    public List<Route> routes() {
+        return routes;
     }
 
     public RetentionJob retention() {
