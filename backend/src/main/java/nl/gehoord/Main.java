@@ -40,6 +40,9 @@ public final class Main {
         } catch (ConfigException e) {
             System.err.println("Gehoord cannot start: " + e.getMessage());
             System.exit(2);
+        } catch (nl.gehoord.crypto.KeyFileException e) {
+            System.err.println("Gehoord cannot start: " + e.getMessage() + " (GEHOORD_KEY_FILE)");
+            System.exit(2);
         }
     }
 
@@ -77,7 +80,9 @@ public final class Main {
         if (demo) {
             demoPassword = settings.demoPassword().orElseGet(() -> new Tokens(random).bearerToken().substring(0, 20));
             boolean seeded = DemoData.seed(db, clock, demoPassword);
-            if (!seeded && settings.demoPassword().isEmpty()) {
+            if (!seeded && settings.demoPassword().isPresent()) {
+                DemoData.setPassword(db, demoPassword);
+            } else if (!seeded) {
                 demoPassword = null;
             }
         }

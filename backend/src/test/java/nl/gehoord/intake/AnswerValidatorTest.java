@@ -12,7 +12,25 @@ import org.junit.jupiter.api.Test;
 /** The flow walk: the path the answers take decides what is required, allowed and urgent. */
 class AnswerValidatorTest {
     private static final FlowCatalog FLOW = new FlowCatalog();
-    private final AnswerValidator validator = new AnswerValidator(FLOW);
+    private static final AnswerValidator.Places PLACES = new AnswerValidator.Places() {
+        @Override
+        public boolean regionExists(String regionCode) {
+            return regionCode.equals("utrecht") || regionCode.equals("rotterdam");
+        }
+
+        @Override
+        public java.util.Optional<String> regionOf(String locationId) {
+            return locationId.equals("loc-utr-linde") ? java.util.Optional.of("utrecht") : java.util.Optional.empty();
+        }
+    };
+    private final Validator validator = new Validator(new AnswerValidator(FLOW));
+
+    /** The validator with this test's places. */
+    private record Validator(AnswerValidator inner) {
+        AnswerValidator.ValidCase validate(NewCaseRequest request) {
+            return inner.validate(request, PLACES);
+        }
+    }
 
     private static NewCaseRequest request(String kind, Map<String, String> answers, String story) {
         return new NewCaseRequest(null, kind, answers, story, "utrecht", "residential", "13_15", null, null,
@@ -64,6 +82,14 @@ class AnswerValidatorTest {
                 null, "castle", "99_100", null, new NewCaseRequest.Contact(null, "call me", null), "phone_call");
         assertThat(errorsOf(bad)).extracting(FieldError::field)
                 .contains("answers.topic", "setting", "ageBand", "region", "story", "contact.phone");
+    }
+
+    @Test
+    void unknownPlacesAreReportedWithTheOtherProblems() {
+        NewCaseRequest request = new NewCaseRequest(null, "complaint", Map.of(), null, "atlantis", "residential", null,
+                new NewCaseRequest.About("loc-utr-linde", null), null, "app_message");
+        assertThat(errorsOf(request)).containsExactlyInAnyOrder(new FieldError("answers.topic", "required"),
+                new FieldError("region", "unknown_option"), new FieldError("about.locationId", "unknown_option"));
     }
 
     @Test

@@ -137,6 +137,8 @@ class JourneyTest {
         int messages = server.app().database().read(h -> h.createQuery("SELECT COUNT(*) FROM case_messages WHERE case_id = :id")
                 .bind("id", caseId).mapTo(Integer.class).one());
         assertThat(messages).isZero();
+        assertThat(withKey.post("/v1/cases", body).status()).as("a retry after erasure makes no new case").isEqualTo(404);
+        assertThat(phone.get("/v1/cases").json().path("cases")).isEmpty();
         String feedbackText = server.app().database().read(h -> h.createQuery("SELECT text_enc FROM case_feedback WHERE case_id = :id")
                 .bind("id", caseId).mapTo(String.class).one());
         assertThat(feedbackText).isNull();
@@ -193,6 +195,13 @@ class JourneyTest {
         assertThat(updated.json().path("discreet").asBoolean()).isTrue();
         assertThat(updated.json().path("pushEnabled").asBoolean()).isTrue();
         assertThat(updated.json().path("quietHours").path("start").asText()).isEqualTo("22:00");
+        ApiResponse kept = phone.put("/v1/devices/me", Map.of("locale", "nl"));
+        assertThat(kept.json().path("pushEnabled").asBoolean()).as("left out: unchanged").isTrue();
+        ApiResponse cleared = phone.put("/v1/devices/me", "{\"pushToken\":null,\"quietHours\":null}");
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        assertThat(cleared.json().path("pushEnabled").asBoolean()).as("pushes turned off").isFalse();
+        assertThat(cleared.json().has("quietHours")).isFalse();
+        assertThat(cleared.json().path("discreet").asBoolean()).isTrue();
         String caseId = Journeys.submitCase(phone, "Mijn telefoon gaat weg.");
         assertThat(phone.delete("/v1/devices/me").status()).isEqualTo(204);
         assertThat(phone.get("/v1/cases").status()).as("the token is gone").isEqualTo(401);

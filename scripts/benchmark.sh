@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs one of the benchmarks (never part of `mvn verify`): they print figures measured side by side in one run.
+#   scripts/benchmark.sh intake [requests] [threads]   case submission: Gehoord vs a bare Javalin+SQLite insert
+set -euo pipefail
+cd "$(dirname "$0")/.."
+name="${1:-intake}"; shift || true
+case "$name" in
+  intake) main=nl.gehoord.bench.IntakeBenchmark ;;
+  *) echo "unknown benchmark: $name" >&2; exit 2 ;;
+esac
+mvn -B -q -DskipTests test-compile -pl backend
+cpfile=$(mktemp)
+mvn -B -q -pl backend dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile"
+cp=$(cat "$cpfile"); rm -f "$cpfile"
+exec java -cp "backend/target/test-classes:backend/target/classes:$cp" "$main" "$@"
