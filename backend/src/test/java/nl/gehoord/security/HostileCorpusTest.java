@@ -24,6 +24,7 @@ import nl.gehoord.http.Route;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.DatabaseState;
+import nl.gehoord.testing.SpecValidator;
 import nl.gehoord.testing.Journeys;
 import nl.gehoord.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -165,6 +166,9 @@ class HostileCorpusTest {
         if (h.expected() != null && a.status() != h.expected()) {
             return "expected " + h.expected() + " but got " + a.status() + " " + a.body();
         }
+        if (a.status() == 413 && !"close".equalsIgnoreCase(a.header("Connection"))) {
+            return "413 without Connection: close, so a client would reuse a connection the server drops";
+        }
         String type = a.header("Content-Type");
         if (type == null || !type.startsWith("application/problem+json")) {
             return "content type " + type + " with " + a.status() + " " + a.headers() + " " + a.body();
@@ -189,12 +193,40 @@ class HostileCorpusTest {
         // signs only, at most 80 characters: see http/Bodies), so the app's developer can find it.
         String withoutFieldNames = a.body().replaceAll("\\{\"field\":\"[A-Za-z0-9_.\\[\\]?-]{1,80}\",\"code\":\"unknown_field\"",
                 "{\"code\":\"unknown_field\"");
+        if (h.socketBytes() == null) {
+            String contract = againstContract(h, a);
+            if (contract != null) {
+                return contract;
+            }
+        }
         for (String secret : SENT) {
             if (withoutFieldNames.contains(secret) || a.headers().values().stream().anyMatch(v -> v.contains(secret))) {
                 return "echoes something that was sent: " + a.body();
             }
         }
         return null;
+    }
+
+    /**
+     * Where the request's path is one of the contract's, the refusal must be one the contract describes too.
+     * Paths that match no path of the contract (tricks that never reach a route) are judged by the rules above.
+     */
+    private static String againstContract(Hostile h, RawHttp.Answer a) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        a.headers().forEach((k, v) -> headers.put(k, List.of(v)));
+        ApiResponse response = new ApiResponse(a.status(), java.net.http.HttpHeaders.of(headers, (k, v) -> true),
+                a.body());
+        try {
+            SpecValidator.check(h.method(), h.path(), response);
+            return null;
+        } catch (AssertionError e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("No API path found") || message.contains("does not allow")
+                    && message.contains("validation.request.operation.notAllowed")) {
+                return null;
+            }
+            return "breaks the contract: " + message;
+        }
     }
 
     // ---- the generated part: every route ----
