@@ -71,6 +71,40 @@ class KeyRotationTest {
         assertThat(run(List.of("reencrypt"), settings)).contains("Moved 0 ");
     }
 
+    @Test
+    void aRunningServerPicksUpTheNewKeyAndReadsRowsReencryptedWhileItRuns() {
+        try (TestServer server = TestServer.start()) {
+            ApiClient device = nl.gehoord.testing.Journeys.newDevice(server.client());
+            String before = nl.gehoord.testing.Journeys.submitCase(device, "Voor het draaien van de sleutel.");
+            assertThat(keyIdOf(server, before)).isEqualTo("k1");
+
+            assertThat(run(List.of("rotate-key"), server.settings())).contains("k2");
+            String after = nl.gehoord.testing.Journeys.submitCase(device, "Na het draaien van de sleutel.");
+            assertThat(keyIdOf(server, after)).isEqualTo("k2");
+
+            assertThat(run(List.of("reencrypt"), server.settings())).contains("0 still on an older key");
+            assertThat(keyIdOf(server, before)).isEqualTo("k2");
+            assertThat(story(device, before)).isEqualTo("Voor het draaien van de sleutel.");
+            assertThat(story(device, after)).isEqualTo("Na het draaien van de sleutel.");
+        }
+    }
+
+    @Test
+    void aReplacedKeyFileWithAnotherHmacSecretIsIgnored() throws Exception {
+        Path dir = java.nio.file.Files.createTempDirectory("gehoord-keys");
+        Path file = dir.resolve("keys.json");
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        KeyRing keys = KeyRing.loadOrCreate(file, random);
+        FieldCipher cipher = new FieldCipher(keys, random);
+        String sealed = cipher.seal("geheim", "case-1", "story");
+        Path other = dir.resolve("other.json");
+        KeyRing.loadOrCreate(other, random);
+        KeyRing.rotate(other, random);
+        java.nio.file.Files.move(other, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(keys.activeKeyId()).isEqualTo("k1");
+        assertThat(cipher.open(sealed, "case-1", "story")).isEqualTo("geheim");
+    }
+
     private static String run(List<String> args, Settings settings) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
