@@ -61,7 +61,7 @@ public final class Main {
                   serve --demo    seed the demo data first (safe to repeat), then run the server
                   backup --to FILE     consistent copy of the running SQLite database
                   restore --from FILE  put a backup back (stop the server first)
-                  rotate-key      add a new encryption key for new writes (restart the server after)
+                  rotate-key      add a new encryption key; a running server uses it for new writes
                   reencrypt       move all stored text to the newest key
 
                 Settings come from environment variables; see README.md.""");

@@ -8,8 +8,8 @@ import nl.gehoord.config.Settings;
 import nl.gehoord.db.Database;
 
 /**
- * {@code rotate-key}: adds a new field key to the key file and makes it the one new writes use (after the server
- * restarts); older keys stay, so older rows stay readable. {@code reencrypt}: moves every sealed value to the
+ * {@code rotate-key}: adds a new field key to the key file and makes it the one new writes use (a running server
+ * re-reads the replaced file); older keys stay, so older rows stay readable. {@code reencrypt}: moves every sealed value to the
  * active key. Returns the exit code: 0 done, 2 bad setup, 1 failed.
  */
 public final class KeyCommands {
@@ -26,7 +26,7 @@ public final class KeyCommands {
         if (arguments.get(0).equals("rotate-key")) {
             String id = KeyRing.rotate(settings.keyFile(), random);
             out.println("New key " + id + " added to " + settings.keyFile() + " and made active.");
-            out.println("Restart the server so new writes use it, then run 'reencrypt' to move older rows to it.");
+            out.println("A running server uses it for its next write. Run 'reencrypt' to move older rows to it.");
             return 0;
         }
         KeyRing keys = KeyRing.loadOrCreate(settings.keyFile(), random);
