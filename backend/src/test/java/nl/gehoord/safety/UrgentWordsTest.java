@@ -58,6 +58,27 @@ class UrgentWordsTest {
     }
 
     @Test
+    void dangerWordsInALaterMessageMakeTheCaseUrgentWithAnEarlierAnswer() {
+        ApiResponse created = Journeys.submit(device, Journeys.complaint("Ik mag mijn moeder niet bellen."));
+        String caseId = created.text("caseId");
+        assertThat(created.json().path("urgent").asBoolean()).isFalse();
+        server.clock().advance(Duration.ofHours(1));
+        assertThat(device.post("/v1/cases/" + caseId + "/messages", Map.of("text", "Het gaat slecht.")).status())
+                .isEqualTo(201);
+        assertThat(device.get("/v1/cases/" + caseId).json().path("urgent").asBoolean()).isFalse();
+
+        assertThat(device.post("/v1/cases/" + caseId + "/messages", Map.of("text", "ik wil niet meer leven"))
+                .status()).isEqualTo(201);
+
+        ApiResponse detail = device.get("/v1/cases/" + caseId);
+        assertThat(detail.json().path("urgent").asBoolean()).isTrue();
+        assertThat(detail.json().path("helpContacts").toString()).contains("113");
+        long due = server.app().database().read(h -> h.createQuery(
+                "SELECT first_response_due_at FROM cases WHERE id = :id").bind("id", caseId).mapTo(Long.class).one());
+        assertThat(Instant.ofEpochMilli(due)).isEqualTo(server.clock().instant().plus(Duration.ofHours(4)));
+    }
+
+    @Test
     void anOrdinaryComplaintStaysOrdinary() {
         ApiResponse created = Journeys.submit(device, Journeys.complaint("Ik mag mijn moeder niet bellen."));
         assertThat(created.json().path("urgent").asBoolean()).isFalse();
