@@ -89,6 +89,23 @@ class DangerPhrasesTest {
         "I don't feel safe",
         "i'm not safe here",
         "unalive myself",
+        // More ways young people say it
+        "kzie het nie meer zitten",
+        "ik wil me dood maken",
+        "ik wil mezelf doodmaken",
+        "ik slik al mijn pillen",
+        "hij heeft me aangerand",
+        "ik werd verkracht op de groep",
+        "ze hebben me in elkaar geslagen",
+        "ik ben doodsbang voor hem",
+        "I want to end my life",
+        "i wanna end it all",
+        "I'm going to hurt myself tonight",
+        "my stepdad touches me at night",
+        "I'm scared to go back to the group home",
+        "he forced me to have sex",
+        "Mijn vriend dwingt me tot seks",
+        "Er is een man die zegt dat ik seks moet hebben voor geld",
     })
     void findsDangerInEveryPhrasingOnTheTestList(String text) {
         assertThat(danger.find(List.of(text))).as(text).isPresent();
