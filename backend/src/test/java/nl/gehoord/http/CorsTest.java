@@ -35,6 +35,34 @@ class CorsTest {
     }
 
     @Test
+    void aPreflightFromAnAllowedOriginIsAnsweredAndOneFromAnotherOriginIsRefused() throws Exception {
+        try (TestServer server = TestServer.start(Map.of("GEHOORD_ALLOWED_ORIGINS", "https://app.gehoord.example"))) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpResponse<String> allowed = http.send(preflight(server, "https://app.gehoord.example"),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(allowed.statusCode()).isEqualTo(200);
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://app.gehoord.example");
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Methods")).contains("POST");
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+                    .contains("authorization");
+            java.net.http.HttpResponse<String> refused = http.send(preflight(server, "https://evil.example"),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
+    }
+
+    private static java.net.http.HttpRequest preflight(TestServer server, String origin) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.client().baseUrl() + "/v1/cases"))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type, idempotency-key")
+                .build();
+    }
+
+    @Test
     void withoutConfiguredOriginsEveryBrowserOriginIsRefused() {
         try (TestServer server = TestServer.start()) {
             ApiClient device = Journeys.newDevice(server.client());

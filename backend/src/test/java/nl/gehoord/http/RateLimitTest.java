@@ -27,6 +27,17 @@ class RateLimitTest {
     }
 
     @Test
+    void everyLimitedRouteExistsSoARenamedPathCannotLoseItsLimit() {
+        try (TestServer server = TestServer.start()) {
+            assertThat(server.app().routes()).extracting(r -> RateLimitPolicy.key(r.method(), r.path()))
+                    .containsAll(RateLimitPolicy.ROUTE_ACTIONS.keySet());
+            for (String action : RateLimitPolicy.ROUTE_ACTIONS.values()) {
+                assertThat(server.settings().rateLimits().keySet()).anyMatch(name -> name.startsWith(action + "."));
+            }
+        }
+    }
+
+    @Test
     void claimAttemptsAreLimitedPerDeviceWithRetryAfterAndComeBackAfterTheWait() {
         try (TestServer server = TestServer.start(Map.of("GEHOORD_RATE_LIMIT_CLAIM_DEVICE", "3/1h"))) {
             ApiClient device = Journeys.newDevice(server.client());
