@@ -3,9 +3,6 @@ package nl.gehoord.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
+import nl.gehoord.testing.Commands;
 import nl.gehoord.testing.Journeys;
 import nl.gehoord.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -114,14 +112,13 @@ class BackupRestoreTest {
         Path dir = Files.createTempDirectory("gehoord-backup-cmd");
         try (TestServer server = TestServer.start()) {
             Journeys.submitCase(Journeys.newDevice(server.client()), "Een zaak om te bewaren.");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = BackupCommands.run(List.of("backup", "--to", dir.resolve("b.db").toString()), server.settings(),
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 cases").contains("key file");
-            assertThat(BackupCommands.run(List.of("backup"), server.settings(), new PrintStream(out), new PrintStream(err)))
-                    .isEqualTo(2);
+            Commands.Result backup = Commands.run(BackupCommands::run,
+                    List.of("backup", "--to", dir.resolve("b.db").toString()), server.settings());
+            assertThat(backup.exitCode()).as(backup.err()).isZero();
+            assertThat(backup.out()).contains("1 cases").contains("key file");
+            Commands.Result usage = Commands.run(BackupCommands::run, List.of("backup"), server.settings());
+            assertThat(usage.exitCode()).isEqualTo(2);
+            assertThat(usage.err()).contains("--to FILE");
         }
         Path notADatabase = dir.resolve("notes.txt");
         Files.writeString(notADatabase, "dit is geen database");

@@ -2,14 +2,12 @@ package nl.gehoord.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import nl.gehoord.config.Settings;
 import nl.gehoord.testing.ApiClient;
+import nl.gehoord.testing.Commands;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -106,12 +104,7 @@ class KeyRotationTest {
     }
 
     private static String run(List<String> args, Settings settings) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = KeyCommands.run(args, settings, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
+        return Commands.succeed(KeyCommands::run, args, settings);
     }
 
     private static String story(ApiClient device, String caseId) {

@@ -3,9 +3,6 @@ package nl.gehoord.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +11,7 @@ import java.util.Map;
 import nl.gehoord.config.Settings;
 import nl.gehoord.crypto.KeyCommands;
 import nl.gehoord.testing.ApiClient;
+import nl.gehoord.testing.Commands;
 import nl.gehoord.testing.Journeys;
 import nl.gehoord.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -58,11 +56,6 @@ class LifecyclePostgresTest {
     }
 
     private static String run(List<String> args, Settings settings) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = KeyCommands.run(args, settings, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
+        return Commands.succeed(KeyCommands::run, args, settings);
     }
 }
