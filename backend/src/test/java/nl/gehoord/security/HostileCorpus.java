@@ -71,6 +71,10 @@ final class HostileCorpus {
                 }
             }
             Map<String, String> allowed = route.isPublic() ? Map.of() : auth(firstAllowed(route));
+            Map<String, String> overlong = new LinkedHashMap<>(allowed);
+            overlong.put("X-Filler", mark + "h".repeat(70_000));
+            out.add(new Hostile(method + " " + route.path() + " with an overlong header", method, notFound, overlong,
+                    null, null, 431));
             Matcher params = PARAM.matcher(route.path());
             while (params.find()) {
                 String param = params.group(1);
