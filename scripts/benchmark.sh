@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs one of the benchmarks (never part of `mvn verify`): they print figures measured side by side in one run.
 #   scripts/benchmark.sh intake [requests] [threads]   case submission: Gehoord vs a bare Javalin+SQLite insert
+#   scripts/benchmark.sh danger [rounds]                the danger-phrase check per text length
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:-intake}"; shift || true
 case "$name" in
   intake) main=nl.gehoord.bench.IntakeBenchmark ;;
+  danger) main=nl.gehoord.bench.DangerPhrasesBenchmark ;;
   *) echo "unknown benchmark: $name" >&2; exit 2 ;;
 esac
 mvn -B -q -DskipTests test-compile -pl backend

@@ -147,7 +147,7 @@ class DangerPhrasesTest {
     }
 
     @Test
-    void aLongStoryIsCheckedQuicklyEnoughForEveryNewCase() {
+    void findsDangerAtTheEndOfTheLongestStory() {
         String story = "Ik woon op een groep en ik vind het er niet leuk. ".repeat(80) + "ik wil dood";
         assertThat(story.length()).isGreaterThan(3900);
         assertThat(danger.find(List.of(story))).contains("self_harm");
