@@ -33,15 +33,18 @@ final class HostileCorpus {
     private final String loggedOutStaffToken;
     private final String ownCase;
     private final String otherDevicesCase;
+    private final SpecBodies specBodies;
 
     /**
      * @param mark                a unique word put into every hostile text, so the logs can be searched for it
      * @param tokens              a valid credential for each role
      * @param ownCase             a case of the device's own
      * @param otherDevicesCase    a case of another device
+     * @param specBodies          the contract's example bodies, to break one field at a time
      */
     HostileCorpus(String mark, String run, Map<Role, String> tokens, String loggedOutStaffToken, String ownCase,
-                  String otherDevicesCase) {
+                  String otherDevicesCase, SpecBodies specBodies) {
+        this.specBodies = specBodies;
         this.mark = mark;
         this.run = run;
         this.tokens = Map.copyOf(tokens);
@@ -90,6 +93,14 @@ final class HostileCorpus {
             }
             if (route.method() == HandlerType.POST || route.method() == HandlerType.PUT
                     || route.method() == HandlerType.PATCH) {
+                for (Map.Entry<String, com.fasterxml.jackson.databind.node.ObjectNode> body
+                        : specBodies.variants(method, route.path(), mark).entrySet()) {
+                    Map<String, String> headers = new LinkedHashMap<>(allowed);
+                    headers.put("Content-Type", "application/json");
+                    headers.put("Idempotency-Key", "hostile-" + UUID.randomUUID());
+                    out.add(new Hostile(method + " " + route.path() + " with " + body.getKey(), method, notFound,
+                            headers, body.getValue().toString().getBytes(StandardCharsets.UTF_8), null, null));
+                }
                 for (Map.Entry<String, byte[]> body : hostileBodies().entrySet()) {
                     Map<String, String> headers = new LinkedHashMap<>(allowed);
                     headers.put("Content-Type", body.getKey().startsWith("text:") ? "text/plain"

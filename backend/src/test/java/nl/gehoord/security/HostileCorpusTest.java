@@ -114,7 +114,8 @@ class HostileCorpusTest {
 
     @Test
     void everyHostileRequestGetsAPlainRefusalAndChangesNothingAndTheLogsHoldNoSecret() throws IOException {
-        HostileCorpus hostile = new HostileCorpus(MARK, RUN, TOKENS, loggedOutStaffToken, ownCase, otherDevicesCase);
+        HostileCorpus hostile = new HostileCorpus(MARK, RUN, TOKENS, loggedOutStaffToken, ownCase, otherDevicesCase,
+                new SpecBodies(SpecValidator.specPath()));
         List<Hostile> corpus = new ArrayList<>(hostile.generated(server.app().routes()));
         corpus.addAll(hostile.handWritten());
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(200);
