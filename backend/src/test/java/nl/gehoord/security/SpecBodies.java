@@ -118,5 +118,4 @@ final class SpecBodies {
         bad.put("nested too deep", deep);
         return bad;
     }
-
 }
