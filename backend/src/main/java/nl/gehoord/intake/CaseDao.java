@@ -76,12 +76,8 @@ public interface CaseDao {
     void touch(@Bind("id") String id, @Bind("at") long at);
 
     /** Words of danger in a later message: the case becomes urgent, with the (earlier) due time given. */
-    @SqlUpdate("UPDATE cases SET urgent = :urgent, first_response_due_at = :due, updated_at = :at WHERE id = :id")
-    void markUrgent(@Bind("id") String id, @Bind("due") Long due, @Bind("at") long at, @Bind("urgent") boolean urgent);
-
-    default void markUrgent(String id, Long due, long at) {
-        markUrgent(id, due, at, true);
-    }
+    @SqlUpdate("UPDATE cases SET urgent = TRUE, first_response_due_at = :due, updated_at = :at WHERE id = :id")
+    void markUrgent(@Bind("id") String id, @Bind("due") Long due, @Bind("at") long at);
 
     /** Erasure: every sealed field and the receipt go; the coded facts the statistics need stay. */
     @SqlUpdate("""
