@@ -16,7 +16,7 @@ import nl.gehoord.testing.Journeys;
 import nl.gehoord.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
-/** Retention and re-encryption use only portable SQL: the same run on a real PostgreSQL. */
+/** Retention, re-encryption and late urgency use only portable SQL: the same run on a real PostgreSQL. */
 class LifecyclePostgresTest {
     @Test
     void retentionAndReencryptionWorkOnPostgresql() throws Exception {
@@ -34,6 +34,9 @@ class LifecyclePostgresTest {
                 ApiClient active = Journeys.newDevice(server.client());
                 kept = Journeys.submitCase(active, "Dit verhaal blijft.");
                 active.post("/v1/cases/" + kept + "/messages", Map.of("text", "Een bericht."));
+                // Danger words in a later message mark the case urgent (a BOOLEAN column on PostgreSQL).
+                active.post("/v1/cases/" + kept + "/messages", Map.of("text", "ik wil niet meer leven"));
+                assertThat(active.get("/v1/cases/" + kept).json().path("urgent").asBoolean()).isTrue();
 
                 RetentionJob.Report report = server.app().retention()
                         .run(TestServer.START.plus(Duration.ofDays(400)));
