@@ -26,5 +26,6 @@ public record SealedColumns(String table, List<String> keyColumns, String ownerC
             new SealedColumns("case_messages", List.of("id"), "case_id", "body_enc", "message", "key_id"),
             new SealedColumns("case_events", List.of("id"), "case_id", "explanation_enc", "explanation", "key_id"),
             new SealedColumns("case_feedback", List.of("case_id"), "case_id", "text_enc", "feedback", "key_id"),
-            new SealedColumns("devices", List.of("id"), "id", "push_token_enc", "pushToken", null));
+            new SealedColumns("devices", List.of("id"), "id", "push_token_enc", "pushToken", null),
+            new SealedColumns("staff", List.of("id"), "id", "push_token_enc", "pushToken", null));
 }
