@@ -2,7 +2,6 @@ package nl.gehoord.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class LifecyclePostgresTest {
     @Test
     void retentionAndReencryptionWorkOnPostgresql() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            String url = postgres.getJdbcUrl("postgres", "postgres");
+        {
+            String url = nl.gehoord.testing.Postgres.freshDatabaseUrl();
             Path dir = Files.createTempDirectory("gehoord-pg-lifecycle");
             Settings settings;
             String kept;
