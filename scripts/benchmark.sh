@@ -3,12 +3,14 @@
 #   scripts/benchmark.sh intake [requests] [threads]   case submission: Gehoord vs a bare Javalin+SQLite insert
 #   scripts/benchmark.sh push [pushes] [rounds]        outbox throughput against a fake FCM on loopback vs a bare
 #                                                      sendEach through the Firebase Admin SDK (issue 5)
+#   scripts/benchmark.sh danger [rounds]                the danger-phrase check per text length
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:-intake}"; shift || true
 case "$name" in
   intake) main=nl.gehoord.bench.IntakeBenchmark ;;
   push) main=nl.gehoord.bench.OutboxThroughputBenchmark ;;
+  danger) main=nl.gehoord.bench.DangerPhrasesBenchmark ;;
   *) echo "unknown benchmark: $name" >&2; exit 2 ;;
 esac
 mvn -B -q -DskipTests test-compile -pl backend

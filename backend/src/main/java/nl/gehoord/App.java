@@ -17,10 +17,13 @@ import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
 import nl.gehoord.events.CaseEvents;
 import nl.gehoord.http.AccessGuard;
+import nl.gehoord.http.ClientAddress;
 import nl.gehoord.http.Json;
 import nl.gehoord.http.JettyProblems;
+import nl.gehoord.http.OriginCheck;
 import nl.gehoord.http.ProblemMapper;
 import nl.gehoord.http.ProblemRenderer;
+import nl.gehoord.http.RateLimitPolicy;
 import nl.gehoord.http.RateLimits;
 import nl.gehoord.http.RequestContext;
 import nl.gehoord.http.Route;
@@ -42,9 +45,10 @@ import nl.gehoord.inbox.InboxService;
 import nl.gehoord.inbox.RuleRouter;
 import nl.gehoord.inbox.StaffProfileController;
 import nl.gehoord.inbox.StaffProfileService;
-import nl.gehoord.intake.IntakeLimits;
 import nl.gehoord.ops.OpsController;
 import nl.gehoord.organisations.PlacesService;
+import nl.gehoord.retention.RetentionJob;
+import nl.gehoord.retention.RetentionScheduler;
 import nl.gehoord.sla.DueDates;
 import nl.gehoord.sla.SlaPolicies;
 import nl.gehoord.sla.SlaScheduler;
@@ -76,19 +80,24 @@ public final class App implements AutoCloseable {
     private final RateLimits rateLimits;
     private final PushWorker pushWorker;
     private final PushSender pushSender;
+    private final RetentionJob retention;
+    private final RetentionScheduler retentionScheduler;
     private final List<Route> routes;
     private final SlaScheduler slaScheduler;
     private final CaseEvents caseEvents;
 
     private App(Settings settings, Database db, Javalin server, RateLimits rateLimits, PushWorker pushWorker,
-                PushSender pushSender, List<Route> routes, SlaScheduler slaScheduler, CaseEvents caseEvents) {
+                PushSender pushSender, RetentionJob retention, RetentionScheduler retentionScheduler,
+                List<Route> routes, SlaScheduler slaScheduler, CaseEvents caseEvents) {
+        this.routes = routes;
         this.settings = settings;
         this.db = db;
         this.server = server;
         this.rateLimits = rateLimits;
         this.pushWorker = pushWorker;
         this.pushSender = pushSender;
-        this.routes = routes;
+        this.retention = retention;
+        this.retentionScheduler = retentionScheduler;
         this.slaScheduler = slaScheduler;
         this.caseEvents = caseEvents;
     }
@@ -136,8 +145,9 @@ public final class App implements AutoCloseable {
         Messages messages = new Messages();
         FlowCatalog flow = new FlowCatalog();
         ContentCatalog content = new ContentCatalog();
-        RateLimits rateLimits = new RateLimits();
-        IntakeLimits intakeLimits = IntakeLimits.defaults();
+        RateLimits rateLimits = new RateLimits(clock);
+        RateLimitPolicy limits = new RateLimitPolicy(settings.rateLimits(), rateLimits,
+                new ClientAddress(settings.trustedProxies()));
         CaseEvents caseEvents = new CaseEvents();
 
         // --- push (issue 5): outbox listener, dispatcher on its own thread, transport from the settings ---
@@ -170,20 +180,20 @@ public final class App implements AutoCloseable {
         Routes.Controllers controllers = new Routes.Controllers(
                 new OpsController(db),
                 new InfoController(flow, content, new PlacesService(db)),
-                new DeviceController(devices, rateLimits, intakeLimits),
-                new CaseController(cases, rateLimits, intakeLimits),
-                new StaffController(staffSessions, rateLimits),
+                new DeviceController(devices),
+                new CaseController(cases),
+                new StaffController(staffSessions, limits),
                 new MetricsController(meters), // push (issue 5): GET /metrics
                 // issue 4: the inbox
                 new InboxController(inbox),
                 new StaffProfileController(new StaffProfileService(db, cipher, audit, random, inbox)),
                 new CannedReplyController(new CannedReplyService(db, tokens, audit, clock)),
                 new AdminController(admin));
-        List<Route> routes = Routes.all(controllers);
         AccessGuard guard = new AccessGuard(List.of(devices, staffSessions));
         ProblemRenderer renderer = new ProblemRenderer(messages);
         ProblemMapper problems = new ProblemMapper(renderer);
 
+        List<Route> routes = Routes.all(controllers);
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -198,13 +208,25 @@ public final class App implements AutoCloseable {
             config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyProblems.ServerHandler(renderer)));
             config.jetty.modifyServletContextHandler(context ->
                     context.setErrorHandler(new JettyProblems.ContextHandler(renderer)));
+            // --- issue 7: strict CORS (only configured origins) ---
+            List<String> origins = settings.allowedOriginList();
+            if (!origins.isEmpty()) {
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    origins.forEach(rule::allowHost);
+                    rule.exposeHeader("Retry-After");
+                    rule.exposeHeader("X-Request-Id");
+                    rule.maxAge = 600;
+                }));
+            }
+            OriginCheck originCheck = new OriginCheck(origins);
             config.routes.before(ctx -> {
                 RequestContext.begin(ctx);
                 SecurityHeaders.apply(ctx);
+                originCheck.apply(ctx);
             });
             problems.register(config.routes);
             for (Route route : routes) {
-                config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(route),
+                config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(limits.wrap(route)),
                         route.roles().toArray(new nl.gehoord.http.Role[0]));
             }
         });
@@ -215,8 +237,13 @@ public final class App implements AutoCloseable {
             throw e;
         }
         pushWorker.start(); // push (issue 5)
+        // --- issue 7: the daily retention job ---
+        RetentionJob retention = new RetentionJob(db, caseEvents, settings.retention());
+        RetentionScheduler retentionScheduler = new RetentionScheduler(retention, settings.retention().runAt(), clock)
+                .start();
         slaScheduler.start(); // issue 4
-        return new App(settings, db, server, rateLimits, pushWorker, pushSender, routes, slaScheduler, caseEvents);
+        return new App(settings, db, server, rateLimits, pushWorker, pushSender, retention, retentionScheduler,
+                routes, slaScheduler, caseEvents);
     }
 
     public int port() {
@@ -235,9 +262,13 @@ public final class App implements AutoCloseable {
         return rateLimits;
     }
 
-    /** Every route as wired, with its roles (the access matrix test walks them). */
+    /** Every route the server answers, as Routes lists them (the hostile-input and access matrix tests walk them). */
     public List<Route> routes() {
         return routes;
+    }
+
+    public RetentionJob retention() {
+        return retention;
     }
 
     /** The SLA pass, so tests can run it with their own clock. */
@@ -253,6 +284,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         slaScheduler.close();
+        retentionScheduler.close();
         server.stop();
         pushWorker.close(); // push (issue 5): finish the batch in hand, then stop
         pushSender.close();
