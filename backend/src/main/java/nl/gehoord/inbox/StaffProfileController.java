@@ -21,7 +21,12 @@ public final class StaffProfileController {
         ctx.json(profiles.update(Http.staff(ctx), body));
     }
 
+    /** Takes an empty JSON object, so a stray or broken body is refused rather than ignored. */
+    public record EnrolTotp() {
+    }
+
     public void enrolTotp(Context ctx) {
+        Bodies.read(ctx, EnrolTotp.class);
         ctx.status(201).json(profiles.enrolTotp(Http.staff(ctx)));
     }
 }

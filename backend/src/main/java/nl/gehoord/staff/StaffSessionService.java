@@ -72,7 +72,6 @@ public final class StaffSessionService implements Authenticator {
         }
         StaffDao.StaffRow row = staff.get();
         if (!Passwords.verify(login.password(), row.passwordHash()) || !row.active() || !secondFactorOk(row, login)) {
-            db.writeVoid(h -> audit.append(h, new AuditLog.Who(row.id(), row.role()), "login_failed", null, null));
             throw new ApiException(401, "login_failed");
         }
         return open(row);
