@@ -3,7 +3,6 @@ package nl.gehoord.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,30 +12,15 @@ import nl.gehoord.audit.AuditLog;
 import nl.gehoord.db.Dialect;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.Postgres;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The inbox's SQL (flags, paging, the audit chain and its guard, SLA arithmetic) on a real PostgreSQL. */
 class InboxPostgresTest {
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     @Test
     void theTrustPersonsSideRunsOnPostgres() throws IOException {
-        String url = postgres.getJdbcUrl("postgres", "postgres");
+        String url = Postgres.freshDatabaseUrl();
         Path dir = Files.createTempDirectory("gehoord-pg-inbox");
         try (TestServer server = TestServer.startIn(dir, Map.of("GEHOORD_DATABASE_URL", url))) {
             assertThat(server.app().database().dialect()).isEqualTo(Dialect.POSTGRESQL);
