@@ -35,8 +35,9 @@ public interface PushTargetDao {
     List<String> caseDevices(@Bind("caseId") String caseId);
 
     /**
-     * The staff who handle a case: its assignee, or when nobody has it yet, the coordinators of its organisation
-     * (its queue). The one place to widen when teams arrive.
+     * The staff who handle a case: its assignee, or when nobody has it yet, the coordinators whose queue it is in
+     * (the case's team's coordinators; for a case without a team, the organisation's) — the same people the
+     * inbox shows the queued case to.
      */
     @SqlQuery("""
             SELECT s.id FROM cases c JOIN staff s ON s.id = c.assigned_staff_id
@@ -44,14 +45,16 @@ public interface PushTargetDao {
             UNION
             SELECT s.id FROM cases c JOIN staff s ON s.organisation_id = c.organisation_id
             WHERE c.id = :caseId AND c.assigned_staff_id IS NULL AND s.role = 'coordinator' AND s.active = TRUE
+              AND (c.team_id IS NULL OR s.team_id = c.team_id)
             ORDER BY 1
             """)
     List<String> caseHandlers(@Bind("caseId") String caseId);
 
-    /** The coordinators of the case's organisation, who watch deadlines alongside the assignee. */
+    /** The coordinators who see the case (its team's, or the organisation's when it has no team). */
     @SqlQuery("""
             SELECT s.id FROM cases c JOIN staff s ON s.organisation_id = c.organisation_id
             WHERE c.id = :caseId AND s.role = 'coordinator' AND s.active = TRUE
+              AND (c.team_id IS NULL OR s.team_id = c.team_id)
             ORDER BY s.id
             """)
     List<String> coordinators(@Bind("caseId") String caseId);

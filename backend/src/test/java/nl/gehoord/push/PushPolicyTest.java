@@ -147,6 +147,31 @@ class PushPolicyTest {
     }
 
     @Test
+    void aQueuedCaseOfATeamGoesToThatTeamsCoordinatorsOnly() {
+        fx.db.writeVoid(h -> {
+            h.execute("INSERT INTO teams (id, organisation_id, name, created_at) VALUES ('team-north', ?, 'Noord', 0)",
+                    nl.gehoord.demo.DemoData.ORGANISATION_ID);
+            h.attach(StaffDao.class).insert(new StaffDao.StaffRow("staff-north-coordinator", nl.gehoord.demo.DemoData.ORGANISATION_ID,
+                    "north@demo.local", "Coordinator Noord", "coordinator", "x", true, true, 0));
+            h.execute("UPDATE staff SET team_id = 'team-north' WHERE id = 'staff-north-coordinator'");
+        });
+        try {
+            String caseId = unassignedCase();
+            fx.db.writeVoid(h -> h.execute("UPDATE cases SET team_id = 'team-north' WHERE id = ?", caseId));
+            fx.publish(CaseEvent.RECEIVED, caseId);
+            assertThat(rows(caseId)).containsExactlyInAnyOrder(
+                    new Sent("device", device, PushTexts.CASE_RECEIVED),
+                    new Sent("staff", "staff-north-coordinator", PushTexts.STAFF_NEW_CASE));
+        } finally {
+            fx.db.writeVoid(h -> {
+                h.execute("UPDATE cases SET team_id = NULL WHERE team_id = 'team-north'");
+                h.execute("DELETE FROM staff WHERE id = 'staff-north-coordinator'");
+                h.execute("DELETE FROM teams WHERE id = 'team-north'");
+            });
+        }
+    }
+
+    @Test
     void withdrawalAndInternalEventsSendNothing() {
         String caseId = assignedCase();
         fx.publish(CaseEvent.WITHDRAWN, caseId);
