@@ -39,6 +39,11 @@ import nl.gehoord.sla.DueDates;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.staff.StaffSessionService;
 import nl.gehoord.text.Messages;
+import nl.gehoord.trends.TrendLabels;
+import nl.gehoord.trends.TrendRollup;
+import nl.gehoord.trends.TrendsChart;
+import nl.gehoord.trends.TrendsController;
+import nl.gehoord.trends.TrendsService;
 
 /** Wires the whole application by hand: one place to see what depends on what. */
 public final class App implements AutoCloseable {
@@ -90,6 +95,11 @@ public final class App implements AutoCloseable {
         RateLimits rateLimits = new RateLimits();
         IntakeLimits intakeLimits = IntakeLimits.defaults();
         CaseEvents caseEvents = new CaseEvents();
+        // --- Trends (issue 6): rollups follow every case change in the same transaction ---
+        caseEvents.listen(new TrendRollup(hasher, clock));
+        TrendsController trendsController = new TrendsController(new TrendsService(db, clock),
+                new TrendsChart(new TrendLabels()));
+        // --- end trends ---
 
         DeviceService devices = new DeviceService(db, cipher, tokens, clock);
         StaffSessionService staffSessions = new StaffSessionService(db, tokens, clock);
@@ -125,7 +135,9 @@ public final class App implements AutoCloseable {
                 SecurityHeaders.apply(ctx);
             });
             problems.register(config.routes);
-            for (Route route : Routes.all(controllers)) {
+            List<Route> routes = new java.util.ArrayList<>(Routes.all(controllers));
+            routes.addAll(Routes.trends(trendsController)); // issue 6
+            for (Route route : routes) {
                 config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(route),
                         route.roles().toArray(new nl.gehoord.http.Role[0]));
             }

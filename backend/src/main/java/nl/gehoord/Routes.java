@@ -18,6 +18,7 @@ import nl.gehoord.intake.DeviceController;
 import nl.gehoord.intake.InfoController;
 import nl.gehoord.ops.OpsController;
 import nl.gehoord.staff.StaffController;
+import nl.gehoord.trends.TrendsController;
 
 /** Every route of the API, with the roles that may call it. The one place to read who may do what. */
 public final class Routes {
@@ -63,4 +64,14 @@ public final class Routes {
                 Route.of(DELETE, "/v1/staff/session", c.staff()::logout, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN)
         );
     }
+
+    // --- Trends for councils (issue 6): aggregates within the council's own scope, council role only ---
+    public static List<Route> trends(TrendsController trends) {
+        return List.of(
+                Route.of(GET, "/v1/trends", trends::json, COUNCIL),
+                Route.of(GET, "/v1/trends.csv", trends::csv, COUNCIL),
+                Route.of(GET, "/v1/trends/chart.svg", trends::svg, COUNCIL)
+        );
+    }
+    // --- end trends ---
 }

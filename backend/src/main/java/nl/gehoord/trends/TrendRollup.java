@@ -1,0 +1,155 @@
+package nl.gehoord.trends;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import nl.gehoord.crypto.SecretHasher;
+import nl.gehoord.events.CaseEvent;
+import nl.gehoord.events.CaseEventListener;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * Keeps trend_rollup current inside the transaction that changed a case. Whatever the event, it reads the case's
+ * coded facts, subtracts the case's previous contribution and adds the new one, so the result does not depend on
+ * which events arrive or in which order.
+ */
+public final class TrendRollup implements CaseEventListener {
+    private static final String KEY_COLUMNS = "month, topic, setting, region_code, age_band, provider";
+    private static final String UPSERT = buildUpsert();
+
+    private final SecretHasher hasher;
+    private final Clock clock;
+
+    public TrendRollup(SecretHasher hasher, Clock clock) {
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    @Override
+    public void on(Handle handle, CaseEvent event) {
+        refresh(handle, event.caseId());
+    }
+
+    /** Brings one case's contribution up to date. Safe to call any number of times. */
+    public void refresh(Handle handle, String caseId) {
+        String key = factKey(caseId);
+        Optional<CaseFacts> old = handle.createQuery("SELECT * FROM trend_case_facts WHERE fact_key = :key")
+                .bind("key", key).map((rs, ctx) -> new CaseFacts(rs.getString("month"), rs.getString("topic"),
+                        rs.getString("setting"), rs.getString("region_code"), rs.getString("age_band"),
+                        rs.getString("provider"), rs.getString("outcome"), rs.getInt("formal") == 1,
+                        rs.getString("sla"), (Integer) rs.getObject("fr_bucket", Integer.class),
+                        (Integer) rs.getObject("res_bucket", Integer.class)))
+                .findOne();
+        Optional<CaseFacts> current = readCase(handle, caseId, old.orElse(null));
+        if (current.isEmpty()) {
+            return; // the case row is gone (retention): its last contribution stays counted
+        }
+        apply(handle, key, old.orElse(null), current.get());
+    }
+
+    /** Applies a change of one case's facts to the rollup and stores the new facts. */
+    public static void apply(Handle handle, String factKey, CaseFacts old, CaseFacts now) {
+        if (now.sameAs(old)) {
+            return;
+        }
+        if (old == null) {
+            add(handle, now, now.contribution());
+        } else if (old.sameCell(now)) {
+            add(handle, now, CaseFacts.minus(now.contribution(), old.contribution()));
+        } else {
+            add(handle, old, CaseFacts.negate(old.contribution()));
+            add(handle, now, now.contribution());
+        }
+        handle.createUpdate("""
+                INSERT INTO trend_case_facts (fact_key, month, topic, setting, region_code, age_band, provider, outcome,
+                                              formal, sla, fr_bucket, res_bucket)
+                VALUES (:key, :month, :topic, :setting, :regionCode, :ageBand, :provider, :outcome, :formal, :sla,
+                        :frBucket, :resBucket)
+                ON CONFLICT (fact_key) DO UPDATE SET month = excluded.month, topic = excluded.topic,
+                    setting = excluded.setting, region_code = excluded.region_code, age_band = excluded.age_band,
+                    provider = excluded.provider, outcome = excluded.outcome, formal = excluded.formal,
+                    sla = excluded.sla, fr_bucket = excluded.fr_bucket, res_bucket = excluded.res_bucket
+                """).bind("key", factKey).bindMethods(now).bind("formal", now.formal() ? 1 : 0).execute();
+    }
+
+    private static void add(Handle handle, CaseFacts cell, long[] delta) {
+        if (CaseFacts.isZero(delta)) {
+            return;
+        }
+        Update update = handle.createUpdate(UPSERT).bindMethods(cell);
+        for (int i = 0; i < delta.length; i++) {
+            update.bind("v" + i, delta[i]);
+        }
+        update.execute();
+        if (delta[0] < 0) {
+            handle.createUpdate("""
+                    DELETE FROM trend_rollup WHERE month = :month AND topic = :topic AND setting = :setting
+                      AND region_code = :regionCode AND age_band = :ageBand AND provider = :provider AND cases = 0
+                    """).bindMethods(cell).execute();
+        }
+    }
+
+    private static String buildUpsert() {
+        String[] cols = CaseFacts.VALUE_COLUMNS;
+        String names = String.join(", ", cols);
+        String values = Stream.iterate(0, i -> i + 1).limit(cols.length).map(i -> ":v" + i)
+                .collect(Collectors.joining(", "));
+        String sets = Stream.of(cols).map(c -> c + " = trend_rollup." + c + " + excluded." + c)
+                .collect(Collectors.joining(", "));
+        return "INSERT INTO trend_rollup (" + KEY_COLUMNS + ", " + names + ") VALUES (:month, :topic, :setting, "
+                + ":regionCode, :ageBand, :provider, " + values + ") ON CONFLICT (" + KEY_COLUMNS
+                + ") DO UPDATE SET " + sets;
+    }
+
+    String factKey(String caseId) {
+        return hasher.hmac("trend-facts:" + caseId);
+    }
+
+    private Optional<CaseFacts> readCase(Handle handle, String caseId, CaseFacts old) {
+        return handle.createQuery("""
+                        SELECT c.topic, c.setting, c.region_code, c.age_band, c.status, c.created_at,
+                               c.first_response_at, c.first_response_due_at, c.closed_at, l.provider,
+                               (SELECT COUNT(*) FROM case_events e
+                                 WHERE e.case_id = c.id AND e.status = 'formal_complaint') AS formal_events
+                        FROM cases c LEFT JOIN locations l ON l.id = c.location_id
+                        WHERE c.id = :id
+                        """).bind("id", caseId)
+                .map((rs, ctx) -> facts(rs.getString("topic"), rs.getString("setting"), rs.getString("region_code"),
+                        rs.getString("age_band"), rs.getString("provider"), rs.getString("status"),
+                        rs.getLong("created_at"), (Long) rs.getObject("first_response_at", Long.class),
+                        (Long) rs.getObject("first_response_due_at", Long.class),
+                        (Long) rs.getObject("closed_at", Long.class), rs.getInt("formal_events") > 0, old,
+                        clock.millis()))
+                .findOne();
+    }
+
+    /** The facts of a case as it stands now; {@code old} keeps what erasure removed from the case row. */
+    public static CaseFacts facts(String topic, String setting, String regionCode, String ageBand, String provider,
+                                  String status, long createdAt, Long firstResponseAt, Long firstResponseDueAt,
+                                  Long closedAt, boolean formalInTimeline, CaseFacts old, long now) {
+        String keptProvider = provider != null ? provider : old != null ? old.provider() : "";
+        String outcome = switch (status) {
+            case "resolved" -> CaseFacts.RESOLVED;
+            case "closed" -> CaseFacts.CLOSED;
+            case "withdrawn" -> CaseFacts.WITHDRAWN;
+            default -> CaseFacts.OPEN;
+        };
+        boolean formal = "formal_complaint".equals(status) || formalInTimeline || (old != null && old.formal());
+        String sla = CaseFacts.SLA_PENDING;
+        if (firstResponseDueAt != null) {
+            if (firstResponseAt != null) {
+                sla = firstResponseAt <= firstResponseDueAt ? CaseFacts.SLA_MET : CaseFacts.SLA_MISSED;
+            } else {
+                long until = closedAt != null ? closedAt : now;
+                sla = until > firstResponseDueAt ? CaseFacts.SLA_MISSED : CaseFacts.SLA_PENDING;
+            }
+        }
+        Integer fr = firstResponseAt == null ? null : TrendBuckets.bucketOf(firstResponseAt - createdAt);
+        Integer res = closedAt != null && (outcome.equals(CaseFacts.RESOLVED) || outcome.equals(CaseFacts.CLOSED))
+                ? TrendBuckets.bucketOf(closedAt - createdAt) : null;
+        return new CaseFacts(TrendDims.month(createdAt), TrendDims.topic(topic), TrendDims.setting(setting),
+                regionCode, TrendDims.ageBand(ageBand), keptProvider, outcome, formal, sla, fr, res);
+    }
+}

@@ -1,0 +1,154 @@
+package nl.gehoord.trends;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.gehoord.db.Database;
+import nl.gehoord.http.Actor;
+import nl.gehoord.http.ApiException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** Answers a council's trends query from the rollup, within the council's scope, with small cells suppressed. */
+public final class TrendsService {
+    private static final Map<String, String> COLUMN = Map.of(TrendDims.TOPIC, "topic", TrendDims.SETTING, "setting",
+            TrendDims.REGION, "region_code", TrendDims.AGE_BAND, "age_band");
+    private static final String SUMS = String.join(", ",
+            java.util.Arrays.stream(CaseFacts.VALUE_COLUMNS).map(c -> "SUM(" + c + ")").toList());
+
+    private final Database db;
+    private final Clock clock;
+
+    public TrendsService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public TrendsQuery parse(String from, String to, String by) {
+        return TrendsQuery.parse(from, to, by, YearMonth.now(clock.withZone(TrendDims.ZONE)));
+    }
+
+    public TrendsTable trends(Actor.Staff council, TrendsQuery query) {
+        return db.read(h -> {
+            CouncilScope scope = CouncilScopes.scopeOf(h, council.staffId())
+                    .orElseThrow(() -> new ApiException(403, "council_scope_missing"));
+            int k = TrendSettings.minCellSize(h, council.organisationId());
+            return answer(h, scope, k, query);
+        });
+    }
+
+    /** Region names by code, for labels. */
+    public Map<String, String> regionNames() {
+        return db.read(h -> {
+            Map<String, String> names = new TreeMap<>();
+            h.createQuery("SELECT code, name FROM regions").map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> names.put(e.getKey(), e.getValue()));
+            return names;
+        });
+    }
+
+    static TrendsTable answer(Handle h, CouncilScope scope, int k, TrendsQuery query) {
+        List<String> regions = CouncilScopes.regionsOf(h, scope);
+        List<String> dims = query.categoryDims();
+        List<List<String>> domains = dims.stream().map(d -> domain(d, regions)).toList();
+        Map<String, Map<List<String>, long[]>> perMonth = load(h, scope, regions, query, dims);
+
+        Disclosure.Hidden hidden = Disclosure.protect(k, domains, query.byMonth(), perMonth);
+        Map<Disclosure.CellKey, long[]> sums = new LinkedHashMap<>();
+        perMonth.forEach((month, rows) -> rows.forEach((values, v) -> add(sums.computeIfAbsent(
+                new Disclosure.CellKey(query.byMonth() ? month : null, values), x -> new long[v.length]), v)));
+
+        List<TrendsTable.Cell> cells = new ArrayList<>();
+        List<String> months = query.byMonth() ? query.months() : java.util.Collections.singletonList(null);
+        for (String month : months) {
+            for (List<String> values : cross(domains)) {
+                Disclosure.CellKey key = new Disclosure.CellKey(month, values);
+                Map<String, String> keyMap = new LinkedHashMap<>();
+                for (String d : query.by()) {
+                    keyMap.put(d, d.equals(TrendDims.MONTH) ? month : values.get(dims.indexOf(d)));
+                }
+                cells.add(CellBuilder.cell(keyMap, key, sums.get(key), hidden, k));
+            }
+        }
+
+        Map<String, Map<List<String>, long[]>> totals = new TreeMap<>();
+        perMonth.forEach((month, rows) -> rows.values().forEach(v ->
+                add(totals.computeIfAbsent(month, m -> new LinkedHashMap<>()).computeIfAbsent(List.of(),
+                        x -> new long[v.length]), v)));
+        Disclosure.Hidden totalHidden = Disclosure.protect(k, List.of(), false, totals);
+        long[] all = new long[CaseFacts.VALUE_COLUMNS.length];
+        totals.values().forEach(rows -> rows.values().forEach(v -> add(all, v)));
+        TrendsTable.Cell total = CellBuilder.cell(Map.of(), new Disclosure.CellKey(null, List.of()), all, totalHidden, k);
+        return new TrendsTable(query.from().toString(), query.to().toString(), query.by(), k, scope, cells, total);
+    }
+
+    private static Map<String, Map<List<String>, long[]>> load(Handle h, CouncilScope scope, List<String> regions,
+                                                              TrendsQuery query, List<String> dims) {
+        Map<String, Map<List<String>, long[]>> perMonth = new TreeMap<>();
+        if (regions.isEmpty()) {
+            return perMonth;
+        }
+        String groupCols = dims.stream().map(d -> ", " + COLUMN.get(d)).reduce("", String::concat);
+        String filter = CouncilScope.PROVIDER.equals(scope.kind()) ? "provider IN (<values>)"
+                : "region_code IN (<values>)";
+        Query q = h.createQuery("SELECT month" + groupCols + ", " + SUMS + " FROM trend_rollup WHERE month >= :from"
+                        + " AND month <= :to AND " + filter + " GROUP BY month" + groupCols)
+                .bind("from", query.from().toString()).bind("to", query.to().toString())
+                .bindList("values", CouncilScope.PROVIDER.equals(scope.kind()) ? scope.values() : regions);
+        int n = CaseFacts.VALUE_COLUMNS.length;
+        q.map((rs, ctx) -> {
+            List<String> values = new ArrayList<>(dims.size());
+            for (int j = 0; j < dims.size(); j++) {
+                values.add(rs.getString(2 + j));
+            }
+            long[] v = new long[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = rs.getLong(2 + dims.size() + i);
+            }
+            return Map.entry(rs.getString(1), Map.entry(List.copyOf(values), v));
+        }).forEach(e -> {
+            if (e.getValue().getValue()[0] > 0) {
+                perMonth.computeIfAbsent(e.getKey(), m -> new LinkedHashMap<>()).put(e.getValue().getKey(),
+                        e.getValue().getValue());
+            }
+        });
+        return perMonth;
+    }
+
+    static List<String> domain(String dim, List<String> regions) {
+        return switch (dim) {
+            case TrendDims.TOPIC -> TrendDims.TOPICS;
+            case TrendDims.SETTING -> TrendDims.SETTINGS;
+            case TrendDims.AGE_BAND -> TrendDims.AGE_BANDS;
+            case TrendDims.REGION -> regions.isEmpty() ? List.of("none") : regions;
+            default -> throw new IllegalArgumentException(dim);
+        };
+    }
+
+    private static List<List<String>> cross(List<List<String>> domains) {
+        List<List<String>> result = new ArrayList<>();
+        result.add(List.of());
+        for (List<String> domain : domains) {
+            List<List<String>> next = new ArrayList<>();
+            for (List<String> prefix : result) {
+                for (String value : domain) {
+                    List<String> longer = new ArrayList<>(prefix);
+                    longer.add(value);
+                    next.add(List.copyOf(longer));
+                }
+            }
+            result = next;
+        }
+        return result;
+    }
+
+    private static void add(long[] sum, long[] v) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += v[i];
+        }
+    }
+}
