@@ -124,6 +124,7 @@ public final class App implements AutoCloseable {
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;
+            config.http.prefer405over404 = true;
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.requestLogger.http(RequestContext::log);

@@ -68,7 +68,9 @@ public final class Main {
             if (generated > 0) {
                 System.out.println("Demo: generated " + generated + " cases for the council trends.");
             }
-            if (!seeded && settings.demoPassword().isEmpty()) {
+            if (!seeded && settings.demoPassword().isPresent()) {
+                DemoData.setPassword(db, demoPassword);
+            } else if (!seeded) {
                 demoPassword = null;
             }
         }

@@ -6,11 +6,11 @@ import java.util.Optional;
 
 /**
  * Case codes a child can write down and read aloud: 15 characters in three groups of five, from an
- * alphabet without look-alikes (no 0/O, 1/I/L, U/V, S/5, B/8, 2/Z), case-insensitive.
- * 24 symbols ^ 15 = 2^68.8 possible codes.
+ * alphabet without look-alikes (of 0/O/Q/D, 1/I/L/7, 5/S, 8/B, 2/Z, 6/G and U/V at most one
+ * is used), case-insensitive. 21 symbols ^ 15 = 2^65.9 possible codes.
  */
 public final class ReceiptCodes {
-    static final String ALPHABET = "346789ACDEFGHJKMNPQRTWXY";
+    static final String ALPHABET = "346789ACEFHJKMNPRTWXY";
     static final int GROUPS = 3;
     static final int GROUP_LENGTH = 5;
     public static final double ENTROPY_BITS = GROUPS * GROUP_LENGTH * (Math.log(ALPHABET.length()) / Math.log(2));

@@ -21,6 +21,17 @@ public final class DemoData {
     private DemoData() {
     }
 
+    /** Gives every demo account this password (when the operator chose one for an existing demo). */
+    public static void setPassword(Database db, String password) {
+        String hash = Passwords.hash(password);
+        db.writeVoid(h -> {
+            StaffDao staff = h.attach(StaffDao.class);
+            for (String email : STAFF_EMAILS) {
+                staff.byEmail(email).ifPresent(s -> staff.setPassword(s.id(), hash));
+            }
+        });
+    }
+
     /** Returns true when the demo was seeded now, false when it was there already. */
     public static boolean seed(Database db, Clock clock, String password) {
         return db.write(h -> {

@@ -32,7 +32,8 @@ public final class ProblemMapper {
         });
         for (int status : new int[] {404, 405}) {
             routes.error(status, ctx -> {
-                if (!Problem.CONTENT_TYPE.equals(ctx.res().getContentType())) {
+                String written = ctx.res().getContentType();
+                if (written == null || !written.startsWith(Problem.CONTENT_TYPE)) {
                     write(ctx, new ApiException(status, ProblemRenderer.fallbackCode(status)));
                 }
             });

@@ -32,7 +32,15 @@ public final class AnswerValidator {
                             String contactPreference, String topic, boolean urgent, int flowVersion) {
     }
 
-    public ValidCase validate(NewCaseRequest request) {
+    /** The places a case can name; looked up in the database by the caller. */
+    public interface Places {
+        boolean regionExists(String regionCode);
+
+        /** The region of a care location, or empty when there is no such location. */
+        java.util.Optional<String> regionOf(String locationId);
+    }
+
+    public ValidCase validate(NewCaseRequest request, Places places) {
         FlowDefinition definition = flow.definition();
         List<FieldError> errors = new ArrayList<>();
         if (request.flowVersion() != null && request.flowVersion() != definition.version()) {
@@ -135,7 +143,8 @@ public final class AnswerValidator {
         }
         if (request.region() == null && errors.stream().noneMatch(e -> e.field().equals("region"))) {
             errors.add(new FieldError("region", "required"));
-        } else if (request.region() != null && !request.region().matches("[a-z0-9-]{1,40}")) {
+        } else if (request.region() != null
+                && (!request.region().matches("[a-z0-9-]{1,40}") || !places.regionExists(request.region()))) {
             errors.add(new FieldError("region", "unknown_option"));
         }
         String story = TextRules.clean(request.story(), "story", MAX_STORY, false, errors);
@@ -143,7 +152,8 @@ public final class AnswerValidator {
         String aboutText = null;
         if (request.about() != null) {
             locationId = request.about().locationId();
-            if (locationId != null && !locationId.matches("[A-Za-z0-9-]{1,64}")) {
+            if (locationId != null && (!locationId.matches("[A-Za-z0-9-]{1,64}")
+                    || !places.regionOf(locationId).map(r -> r.equals(request.region())).orElse(false))) {
                 errors.add(new FieldError("about.locationId", "unknown_option"));
                 locationId = null;
             }

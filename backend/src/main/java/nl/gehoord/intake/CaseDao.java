@@ -101,8 +101,9 @@ public interface CaseDao {
             """)
     void insertIdempotency(@BindMethods IdempotencyRow row);
 
-    @SqlUpdate("DELETE FROM idempotency_keys WHERE case_id = :caseId")
-    void deleteIdempotency(@Bind("caseId") String caseId);
+    /** On erasure the key stays (a retry must not make a new case) but its digest and the sealed code go. */
+    @SqlUpdate("UPDATE idempotency_keys SET request_hash = 'erased', case_code_enc = NULL WHERE case_id = :caseId")
+    void forgetIdempotency(@Bind("caseId") String caseId);
 
     @SqlUpdate("DELETE FROM idempotency_keys WHERE created_at < :before")
     int deleteIdempotencyBefore(@Bind("before") long before);

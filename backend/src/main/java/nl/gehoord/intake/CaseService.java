@@ -60,27 +60,25 @@ public final class CaseService {
         this.clock = clock;
     }
 
-    /** Creates a case, or returns the one this device already made with the same idempotency key. */
+    /**
+     * Creates a case, or returns the one this device already made with the same idempotency key. The key is
+     * looked up before anything else, so a retry gets its case even if the flow changed in between.
+     */
     public CaseViews.Created create(Actor.Device device, String idempotencyKey, NewCaseRequest request,
                                     Language language) {
-        AnswerValidator.ValidCase valid = validator.validate(request);
         String keyHash = SecretHasher.sha256(idempotencyKey);
         String requestHash = SecretHasher.sha256(canonical(request));
+        Optional<CaseViews.Created> earlier = db.read(h -> replay(h, device, keyHash, requestHash, language));
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        AnswerValidator.ValidCase valid = db.read(h -> validator.validate(request, places(h)));
         return db.write(h -> {
-            CaseDao cases = h.attach(CaseDao.class);
-            Optional<CaseDao.IdempotencyRow> earlier = cases.idempotency(device.deviceId(), keyHash);
-            if (earlier.isPresent()) {
-                if (!earlier.get().requestHash().equals(requestHash)) {
-                    throw ApiException.validation("Idempotency-Key", "idempotency_key_reused");
-                }
-                CaseDao.CaseRow row = cases.byId(earlier.get().caseId()).orElseThrow(ApiException::notFound);
-                if (row.erasedAt() != null) {
-                    throw ApiException.notFound();
-                }
-                String code = cipher.open(earlier.get().caseCodeEnc(), row.id(), "caseCode");
-                return created(row, code, language);
+            Optional<CaseViews.Created> raced = replay(h, device, keyHash, requestHash, language);
+            if (raced.isPresent()) {
+                return raced.get();
             }
-            checkPlaces(h, valid);
+            CaseDao cases = h.attach(CaseDao.class);
             long now = clock.millis();
             String caseId = tokens.id();
             String code = codes.next();
@@ -111,21 +109,38 @@ public final class CaseService {
         });
     }
 
-    private void checkPlaces(Handle h, AnswerValidator.ValidCase valid) {
-        PlacesDao places = h.attach(PlacesDao.class);
-        List<FieldError> errors = new ArrayList<>();
-        if (places.region(valid.region()).isEmpty()) {
-            errors.add(new FieldError("region", "unknown_option"));
+    /** The answer to an earlier request with the same key, if there was one. An erased case stays gone. */
+    private Optional<CaseViews.Created> replay(Handle h, Actor.Device device, String keyHash, String requestHash,
+                                               Language language) {
+        CaseDao cases = h.attach(CaseDao.class);
+        Optional<CaseDao.IdempotencyRow> earlier = cases.idempotency(device.deviceId(), keyHash);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
         }
-        if (valid.locationId() != null) {
-            Optional<PlacesDao.Location> location = places.location(valid.locationId());
-            if (location.isEmpty() || !location.get().regionCode().equals(valid.region())) {
-                errors.add(new FieldError("about.locationId", "unknown_option"));
+        CaseDao.CaseRow row = cases.byId(earlier.get().caseId()).orElseThrow(ApiException::notFound);
+        if (row.erasedAt() != null || earlier.get().caseCodeEnc() == null) {
+            throw ApiException.notFound();
+        }
+        if (!earlier.get().requestHash().equals(requestHash)) {
+            throw ApiException.validation("Idempotency-Key", "idempotency_key_reused");
+        }
+        String code = cipher.open(earlier.get().caseCodeEnc(), row.id(), "caseCode");
+        return Optional.of(created(row, code, language));
+    }
+
+    private static AnswerValidator.Places places(Handle h) {
+        PlacesDao dao = h.attach(PlacesDao.class);
+        return new AnswerValidator.Places() {
+            @Override
+            public boolean regionExists(String regionCode) {
+                return dao.region(regionCode).isPresent();
             }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
-        }
+
+            @Override
+            public Optional<String> regionOf(String locationId) {
+                return dao.location(locationId).map(PlacesDao.Location::regionCode);
+            }
+        };
     }
 
     private CaseViews.Created created(CaseDao.CaseRow row, String code, Language language) {
@@ -248,7 +263,7 @@ public final class CaseService {
         h.attach(MessageDao.class).deleteAll(row.id());
         cases.eraseEventTexts(row.id());
         cases.eraseFeedbackText(row.id());
-        cases.deleteIdempotency(row.id());
+        cases.forgetIdempotency(row.id());
         cases.unlinkAll(row.id());
         cases.eraseContent(row.id(), now);
     }

@@ -42,9 +42,19 @@ public final class StaffSessionService implements Authenticator {
     }
 
     public Session login(Login login) {
-        if (login.email() == null || login.password() == null || login.email().length() > 254
-                || login.password().length() > 1024) {
-            throw ApiException.validation("email", "required");
+        java.util.List<nl.gehoord.http.FieldError> errors = new java.util.ArrayList<>();
+        if (login.email() == null || login.email().isBlank()) {
+            errors.add(new nl.gehoord.http.FieldError("email", "required"));
+        } else if (login.email().length() > 254) {
+            errors.add(new nl.gehoord.http.FieldError("email", "too_long"));
+        }
+        if (login.password() == null || login.password().isEmpty()) {
+            errors.add(new nl.gehoord.http.FieldError("password", "required"));
+        } else if (login.password().length() > 1024) {
+            errors.add(new nl.gehoord.http.FieldError("password", "too_long"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
         }
         String email = login.email().trim().toLowerCase(Locale.ROOT);
         Optional<StaffDao.StaffRow> staff = db.read(h -> h.attach(StaffDao.class).byEmail(email));

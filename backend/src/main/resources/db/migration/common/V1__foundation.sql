@@ -1,5 +1,5 @@
 -- Gehoord foundation schema. Portable SQL (SQLite and PostgreSQL): text ids, BIGINT epoch milliseconds,
--- INTEGER 0/1 for flags, sealed (encrypted) free text as TEXT. Columns ending in _enc hold AES-GCM sealed
+-- BOOLEAN flags (compare with TRUE/FALSE), sealed (encrypted) free text as TEXT. Columns ending in _enc hold AES-GCM sealed
 -- values; columns ending in _hash or _hmac hold one-way digests of secrets.
 
 CREATE TABLE organisations (
@@ -31,8 +31,8 @@ CREATE TABLE staff (
     display_name    TEXT NOT NULL,
     role            TEXT NOT NULL CHECK (role IN ('trust_person', 'coordinator', 'council', 'admin')),
     password_hash   TEXT NOT NULL,
-    available       INTEGER NOT NULL DEFAULT 1,
-    active          INTEGER NOT NULL DEFAULT 1,
+    available       BOOLEAN NOT NULL DEFAULT TRUE,
+    active          BOOLEAN NOT NULL DEFAULT TRUE,
     created_at      BIGINT NOT NULL
 );
 
@@ -52,7 +52,7 @@ CREATE TABLE devices (
     platform       TEXT NOT NULL CHECK (platform IN ('android', 'ios', 'web')),
     locale         TEXT NOT NULL,
     push_token_enc TEXT,
-    discreet       INTEGER NOT NULL DEFAULT 0,
+    discreet       BOOLEAN NOT NULL DEFAULT FALSE,
     quiet_start    TEXT,
     quiet_end      TEXT,
     created_at     BIGINT NOT NULL,
@@ -70,7 +70,7 @@ CREATE TABLE cases (
     age_band              TEXT,
     location_id           TEXT REFERENCES locations (id),
     contact_preference    TEXT NOT NULL,
-    urgent                INTEGER NOT NULL,
+    urgent                BOOLEAN NOT NULL,
     status                TEXT NOT NULL CHECK (status IN ('received', 'assigned', 'in_conversation',
                               'formal_complaint', 'resolved', 'closed', 'withdrawn')),
     flow_version          INTEGER NOT NULL,

@@ -54,7 +54,7 @@ class JourneyTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String caseId = created.text("caseId");
         String code = created.text("caseCode");
-        assertThat(code).matches("[346789ACDEFGHJKMNPQRTWXY]{5}-[346789ACDEFGHJKMNPQRTWXY]{5}-[346789ACDEFGHJKMNPQRTWXY]{5}");
+        assertThat(code).matches("[346789ACEFHJKMNPRTWXY]{5}-[346789ACEFHJKMNPRTWXY]{5}-[346789ACEFHJKMNPRTWXY]{5}");
         assertThat(created.text("status")).isEqualTo("received");
         assertThat(created.json().path("urgent").asBoolean()).isFalse();
         assertThat(created.json().path("nextSteps")).isNotEmpty();
@@ -137,6 +137,8 @@ class JourneyTest {
         int messages = server.app().database().read(h -> h.createQuery("SELECT COUNT(*) FROM case_messages WHERE case_id = :id")
                 .bind("id", caseId).mapTo(Integer.class).one());
         assertThat(messages).isZero();
+        assertThat(withKey.post("/v1/cases", body).status()).as("a retry after erasure makes no new case").isEqualTo(404);
+        assertThat(phone.get("/v1/cases").json().path("cases")).isEmpty();
         String feedbackText = server.app().database().read(h -> h.createQuery("SELECT text_enc FROM case_feedback WHERE case_id = :id")
                 .bind("id", caseId).mapTo(String.class).one());
         assertThat(feedbackText).isNull();

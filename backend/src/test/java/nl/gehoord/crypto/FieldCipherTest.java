@@ -1,0 +1,68 @@
+package nl.gehoord.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FieldCipherTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sealsAndOpensWithTheOwnerBoundIn() {
+        FieldCipher cipher = new FieldCipher(KeyRing.loadOrCreate(dir.resolve("keys.json"), new SecureRandom()), new SecureRandom());
+        String sealed = cipher.seal("Ik voel me niet veilig", "case-1", "story");
+        assertThat(sealed).startsWith("v1.k1.").doesNotContain("veilig");
+        assertThat(cipher.open(sealed, "case-1", "story")).isEqualTo("Ik voel me niet veilig");
+        assertThat(cipher.seal("zelfde", "case-1", "story")).as("a fresh nonce every time")
+                .isNotEqualTo(cipher.seal("zelfde", "case-1", "story"));
+        assertThatThrownBy(() -> cipher.open(sealed, "case-2", "story")).as("moved to another case")
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cipher.open(sealed, "case-1", "message")).as("moved to another field")
+                .isInstanceOf(IllegalStateException.class);
+        String tampered = sealed.substring(0, sealed.length() - 4) + (sealed.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertThatThrownBy(() -> cipher.open(tampered, "case-1", "story")).isInstanceOf(IllegalStateException.class);
+        assertThat(cipher.seal(null, "case-1", "story")).isNull();
+    }
+
+    @Test
+    void oldRowsStayReadableAfterRotation() {
+        Path file = dir.resolve("keys.json");
+        SecureRandom random = new SecureRandom();
+        String old = new FieldCipher(KeyRing.loadOrCreate(file, random), random).seal("oud", "c", "story");
+        assertThat(KeyRing.rotate(file, random)).isEqualTo("k2");
+        FieldCipher rotated = new FieldCipher(KeyRing.loadOrCreate(file, random), random);
+        assertThat(rotated.activeKeyId()).isEqualTo("k2");
+        assertThat(FieldCipher.keyIdOf(rotated.seal("nieuw", "c", "story"))).isEqualTo("k2");
+        assertThat(rotated.open(old, "c", "story")).isEqualTo("oud");
+    }
+
+    @Test
+    void theKeyFileIsCreatedForTheOwnerOnlyAndKeptAcrossStarts() throws IOException {
+        Path file = dir.resolve("sub/keys.json");
+        KeyRing first = KeyRing.loadOrCreate(file, new SecureRandom());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        KeyRing second = KeyRing.loadOrCreate(file, new SecureRandom());
+        assertThat(second.activeKey().getEncoded()).isEqualTo(first.activeKey().getEncoded());
+        assertThat(second.hmacSecret()).isEqualTo(first.hmacSecret());
+    }
+
+    @Test
+    void secretsAreHashedNotStored() {
+        SecretHasher hasher = new SecretHasher(KeyRing.loadOrCreate(dir.resolve("keys.json"), new SecureRandom()));
+        assertThat(SecretHasher.sha256("gd_token")).hasSize(64).doesNotContain("token");
+        assertThat(hasher.hmac("ABCDE-FGHJK-MNPQR")).hasSize(64).isNotEqualTo(SecretHasher.sha256("ABCDE-FGHJK-MNPQR"));
+        SecretHasher otherServer = new SecretHasher(KeyRing.loadOrCreate(dir.resolve("other.json"), new SecureRandom()));
+        assertThat(otherServer.hmac("ABCDE-FGHJK-MNPQR")).as("keyed per server").isNotEqualTo(hasher.hmac("ABCDE-FGHJK-MNPQR"));
+        assertThat(SecretHasher.constantTimeEquals("abc", "abc")).isTrue();
+        assertThat(SecretHasher.constantTimeEquals("abc", "abd")).isFalse();
+        assertThat(SecretHasher.constantTimeEquals(null, "abd")).isFalse();
+    }
+}
