@@ -107,7 +107,7 @@ public final class DemoCases {
                         :status, 1, 'staff-demo-trust', :created, :updated, :due, :firstResponse, :closed)
                 """).bind("id", id(i)).bind("org", DemoData.ORGANISATION_ID).bind("kind", kind).bind("topic", topic)
                 .bind("setting", setting).bind("region", REGIONS[region]).bind("ageBand", ageBand)
-                .bind("location", location).bind("urgent", urgent ? 1 : 0).bind("status", status)
+                .bind("location", location).bind("urgent", urgent).bind("status", status)
                 .bind("created", created).bind("updated", closed != null ? closed : created).bind("due", dueAt)
                 .bind("firstResponse", firstResponse).bind("closed", closed).execute();
         if (formal) {

@@ -18,10 +18,10 @@ public record CaseFacts(String month, String topic, String setting, String regio
     public static final String SLA_MISSED = "missed";
     public static final String SLA_PENDING = "pending";
 
-    /** Value columns of trend_rollup, in order. */
-    static final String[] VALUE_COLUMNS = valueColumns();
     static final int FR_OFFSET = 8;
     static final int RES_OFFSET = FR_OFFSET + TrendBuckets.COUNT;
+    /** Value columns of trend_rollup, in order (declared after the offsets it uses). */
+    static final String[] VALUE_COLUMNS = valueColumns();
 
     private static String[] valueColumns() {
         String[] columns = new String[8 + 2 * TrendBuckets.COUNT];

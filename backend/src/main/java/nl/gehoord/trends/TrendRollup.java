@@ -39,8 +39,8 @@ public final class TrendRollup implements CaseEventListener {
                 .bind("key", key).map((rs, ctx) -> new CaseFacts(rs.getString("month"), rs.getString("topic"),
                         rs.getString("setting"), rs.getString("region_code"), rs.getString("age_band"),
                         rs.getString("provider"), rs.getString("outcome"), rs.getInt("formal") == 1,
-                        rs.getString("sla"), (Integer) rs.getObject("fr_bucket", Integer.class),
-                        (Integer) rs.getObject("res_bucket", Integer.class)))
+                        rs.getString("sla"), nullableInt(rs, "fr_bucket"),
+                        nullableInt(rs, "res_bucket")))
                 .findOne();
         Optional<CaseFacts> current = readCase(handle, caseId, old.orElse(null));
         if (current.isEmpty()) {
@@ -118,9 +118,9 @@ public final class TrendRollup implements CaseEventListener {
                         """).bind("id", caseId)
                 .map((rs, ctx) -> facts(rs.getString("topic"), rs.getString("setting"), rs.getString("region_code"),
                         rs.getString("age_band"), rs.getString("provider"), rs.getString("status"),
-                        rs.getLong("created_at"), (Long) rs.getObject("first_response_at", Long.class),
-                        (Long) rs.getObject("first_response_due_at", Long.class),
-                        (Long) rs.getObject("closed_at", Long.class), rs.getInt("formal_events") > 0, old,
+                        rs.getLong("created_at"), nullableLong(rs, "first_response_at"),
+                        nullableLong(rs, "first_response_due_at"),
+                        nullableLong(rs, "closed_at"), rs.getInt("formal_events") > 0, old,
                         clock.millis()))
                 .findOne();
     }
@@ -151,5 +151,15 @@ public final class TrendRollup implements CaseEventListener {
                 ? TrendBuckets.bucketOf(closedAt - createdAt) : null;
         return new CaseFacts(TrendDims.month(createdAt), TrendDims.topic(topic), TrendDims.setting(setting),
                 regionCode, TrendDims.ageBand(ageBand), keptProvider, outcome, formal, sla, fr, res);
+    }
+
+    private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Integer nullableInt(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 }

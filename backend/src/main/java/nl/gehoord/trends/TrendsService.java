@@ -15,8 +15,6 @@ import org.jdbi.v3.core.statement.Query;
 
 /** Answers a council's trends query from the rollup, within the council's scope, with small cells suppressed. */
 public final class TrendsService {
-    private static final Map<String, String> COLUMN = Map.of(TrendDims.TOPIC, "topic", TrendDims.SETTING, "setting",
-            TrendDims.REGION, "region_code", TrendDims.AGE_BAND, "age_band");
     private static final String SUMS = String.join(", ",
             java.util.Arrays.stream(CaseFacts.VALUE_COLUMNS).map(c -> "SUM(" + c + ")").toList());
 
@@ -51,16 +49,34 @@ public final class TrendsService {
         });
     }
 
+    /** The four category dimensions, in the order the atoms carry them. */
+    private static final ChangeCache CACHE = new ChangeCache();
+
+    static final List<String> CATEGORY_DIMS = List.of(TrendDims.TOPIC, TrendDims.SETTING, TrendDims.REGION,
+            TrendDims.AGE_BAND);
+
     static TrendsTable answer(Handle h, CouncilScope scope, int k, TrendsQuery query) {
         List<String> regions = CouncilScopes.regionsOf(h, scope);
+        List<List<String>> allDomains = CATEGORY_DIMS.stream().map(d -> domain(d, regions)).toList();
         List<String> dims = query.categoryDims();
-        List<List<String>> domains = dims.stream().map(d -> domain(d, regions)).toList();
-        Map<String, Map<List<String>, long[]>> perMonth = load(h, scope, regions, query, dims);
+        List<Integer> asked = dims.stream().map(CATEGORY_DIMS::indexOf).toList();
+        List<List<String>> domains = asked.stream().map(allDomains::get).toList();
+        Map<String, Map<List<String>, long[]>> atoms = load(h, scope, regions, query);
 
-        Disclosure.Hidden hidden = Disclosure.protect(k, domains, query.byMonth(), perMonth);
-        Map<Disclosure.CellKey, long[]> sums = new LinkedHashMap<>();
-        perMonth.forEach((month, rows) -> rows.forEach((values, v) -> add(sums.computeIfAbsent(
-                new Disclosure.CellKey(query.byMonth() ? month : null, values), x -> new long[v.length]), v)));
+        Map<String, List<Disclosure.Change>> changes = new TreeMap<>();
+        atoms.forEach((month, monthAtoms) -> changes.put(month,
+                CACHE.changes(List.of(scope.kind(), String.join("\u0000", scope.values())), month, k, allDomains,
+                        monthAtoms)));
+        Disclosure.Hidden hidden = Disclosure.protect(asked, query.byMonth(), changes);
+        Map<Disclosure.CellKey, long[]> sums = new java.util.HashMap<>();
+        atoms.forEach((month, rows) -> rows.forEach((atom, v) -> {
+            List<String> values = new ArrayList<>(asked.size());
+            for (int position : asked) {
+                values.add(atom.get(position));
+            }
+            add(sums.computeIfAbsent(new Disclosure.CellKey(query.byMonth() ? month : null, values),
+                    x -> new long[v.length]), v);
+        }));
 
         List<TrendsTable.Cell> cells = new ArrayList<>();
         List<String> months = query.byMonth() ? query.months() : java.util.Collections.singletonList(null);
@@ -75,47 +91,39 @@ public final class TrendsService {
             }
         }
 
-        Map<String, Map<List<String>, long[]>> totals = new TreeMap<>();
-        perMonth.forEach((month, rows) -> rows.values().forEach(v ->
-                add(totals.computeIfAbsent(month, m -> new LinkedHashMap<>()).computeIfAbsent(List.of(),
-                        x -> new long[v.length]), v)));
-        Disclosure.Hidden totalHidden = Disclosure.protect(k, List.of(), false, totals);
+        Disclosure.Hidden totalHidden = Disclosure.protect(List.of(), false, changes);
         long[] all = new long[CaseFacts.VALUE_COLUMNS.length];
-        totals.values().forEach(rows -> rows.values().forEach(v -> add(all, v)));
+        atoms.values().forEach(rows -> rows.values().forEach(v -> add(all, v)));
         TrendsTable.Cell total = CellBuilder.cell(Map.of(), new Disclosure.CellKey(null, List.of()), all, totalHidden, k);
         return new TrendsTable(query.from().toString(), query.to().toString(), query.by(), k, scope, cells, total);
     }
 
+    /** The scope's atoms in the range: month -> (topic, setting, region, age band) -> counts. */
     private static Map<String, Map<List<String>, long[]>> load(Handle h, CouncilScope scope, List<String> regions,
-                                                              TrendsQuery query, List<String> dims) {
+                                                              TrendsQuery query) {
         Map<String, Map<List<String>, long[]>> perMonth = new TreeMap<>();
         if (regions.isEmpty()) {
             return perMonth;
         }
-        String groupCols = dims.stream().map(d -> ", " + COLUMN.get(d)).reduce("", String::concat);
         String filter = CouncilScope.PROVIDER.equals(scope.kind()) ? "provider IN (<values>)"
                 : "region_code IN (<values>)";
-        Query q = h.createQuery("SELECT month" + groupCols + ", " + SUMS + " FROM trend_rollup WHERE month >= :from"
-                        + " AND month <= :to AND " + filter + " GROUP BY month" + groupCols)
+        Query q = h.createQuery("SELECT month, topic, setting, region_code, age_band, " + SUMS
+                        + " FROM trend_rollup WHERE month >= :from AND month <= :to AND " + filter
+                        + " GROUP BY month, topic, setting, region_code, age_band")
                 .bind("from", query.from().toString()).bind("to", query.to().toString())
                 .bindList("values", CouncilScope.PROVIDER.equals(scope.kind()) ? scope.values() : regions);
         int n = CaseFacts.VALUE_COLUMNS.length;
         q.map((rs, ctx) -> {
-            List<String> values = new ArrayList<>(dims.size());
-            for (int j = 0; j < dims.size(); j++) {
-                values.add(rs.getString(2 + j));
-            }
             long[] v = new long[n];
             for (int i = 0; i < n; i++) {
-                v[i] = rs.getLong(2 + dims.size() + i);
+                v[i] = rs.getLong(6 + i);
             }
-            return Map.entry(rs.getString(1), Map.entry(List.copyOf(values), v));
-        }).forEach(e -> {
-            if (e.getValue().getValue()[0] > 0) {
-                perMonth.computeIfAbsent(e.getKey(), m -> new LinkedHashMap<>()).put(e.getValue().getKey(),
-                        e.getValue().getValue());
+            if (v[0] > 0) {
+                perMonth.computeIfAbsent(rs.getString(1), m -> new java.util.HashMap<>()).put(
+                        List.of(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), v);
             }
-        });
+            return 0;
+        }).forEach(x -> { });
         return perMonth;
     }
 

@@ -1,0 +1,54 @@
+package nl.gehoord.trends;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps each month's protecting changes while that month's data in a scope stays the same, so repeated and
+ * overlapping queries do not recompute them. The key holds a 128-bit fingerprint of the month's atoms: any change to
+ * the data makes a new key. Bounded; the least recently used entries go first.
+ */
+final class ChangeCache {
+    private static final int MAX_ENTRIES = 4096;
+
+    private record Key(List<String> scope, String month, int k, long h1, long h2) {
+    }
+
+    private final Map<Key, List<Disclosure.Change>> entries = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, List<Disclosure.Change>> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+
+    List<Disclosure.Change> changes(List<String> scope, String month, int k, List<List<String>> domains,
+                                    Map<List<String>, long[]> atoms) {
+        long h1 = 0;
+        long h2 = 0;
+        for (Map.Entry<List<String>, long[]> atom : atoms.entrySet()) {
+            long a = atom.getKey().hashCode() * 0x9E3779B97F4A7C15L + Arrays.hashCode(atom.getValue());
+            h1 += mix(a);
+            h2 += mix(a ^ 0xD6E8FEB86659FD93L) ^ mix(Arrays.toString(atom.getValue()).hashCode() + 31L * a);
+        }
+        Key key = new Key(List.of(String.valueOf(scope), String.valueOf(domains)), month, k, h1, h2 + atoms.size());
+        synchronized (entries) {
+            List<Disclosure.Change> cached = entries.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        List<Disclosure.Change> computed = List.copyOf(Disclosure.changes(k, domains, atoms));
+        synchronized (entries) {
+            entries.put(key, computed);
+        }
+        return computed;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
