@@ -107,13 +107,13 @@ final class Disclosure {
             for (Group cell : group(monthAtoms, inS).values()) {
                 long[] v = cell.sum();
                 if (v[0] > 0 && v[0] < k) {
-                    changes.add(find(cell, inS, domains, monthAtoms, null, -1));
+                    changes.add(find(cell, inS, domains, monthAtoms, null, -1, k));
                 }
                 for (Layer layer : Layer.values()) {
                     for (int i = 0; i < layer.size(); i++) {
                         long n = layer.count(v, i);
                         if (n > 0 && n < k) {
-                            changes.add(find(cell, inS, domains, monthAtoms, layer, i));
+                            changes.add(find(cell, inS, domains, monthAtoms, layer, i, k));
                         }
                     }
                 }
@@ -168,35 +168,56 @@ final class Disclosure {
 
     /**
      * Finds the protecting change for one small cell (layer null) or one small layer value. Tried in a fixed order,
-     * so the same data always gives the same change: a layer change over all the cell's dimensions, then over fewer
-     * of them; then a cell change, likewise. Every corner must hold cases (for a layer change: cases with both
-     * values), so the changed data stays possible.
+     * so the same data always gives the same change: over all the cell's dimensions first (a layer change, then a
+     * cell change), then over fewer of them, which touches more tables. The corners that lose a case must hold one,
+     * so the changed data stays possible.
      */
     private static Change find(Group cell, boolean[] inS, List<List<String>> domains,
-                               Map<List<String>, long[]> atoms, Layer layer, int layerValue) {
+                               Map<List<String>, long[]> atoms, Layer layer, int layerValue, int k) {
         List<List<String>> inCell = cell.atoms().stream().sorted(Disclosure::compare).toList();
-        List<boolean[]> alternatives = subsetsBySize(inS);
-        for (boolean layerChange : layer == null ? new boolean[] {false} : new boolean[] {true, false}) {
-            for (boolean[] alt : alternatives) {
-                for (List<String> atom : inCell) {
-                    if (layer != null && layer.count(atoms.get(atom), layerValue) == 0) {
-                        continue;
+        for (Object[] option : options(inS, layer, cell.sum(), k)) {
+            boolean[] alt = (boolean[]) option[0];
+            boolean layerChange = (Boolean) option[1];
+            for (List<String> atom : inCell) {
+                if (layer != null && layer.count(atoms.get(atom), layerValue) == 0) {
+                    continue;
+                }
+                int[] partners = layer == null || !layerChange ? new int[] {-1} : otherValues(layer, layerValue);
+                for (int partner : partners) {
+                    List<List<String>> base = new ArrayList<>();
+                    for (int d = 0; d < 4; d++) {
+                        base.add(List.of(atom.get(d)));
                     }
-                    int[] partners = layer == null || !layerChange ? new int[] {-1} : otherValues(layer, layerValue);
-                    for (int partner : partners) {
-                        List<List<String>> base = new ArrayList<>();
-                        for (int d = 0; d < 4; d++) {
-                            base.add(List.of(atom.get(d)));
-                        }
-                        Change found = extend(base, 0, alt, domains, atoms, layer, layerValue, layerChange, partner);
-                        if (found != null) {
-                            return found;
-                        }
+                    Change found = extend(base, 0, alt, domains, atoms, layer, layerValue, layerChange, partner);
+                    if (found != null) {
+                        return found;
                     }
                 }
             }
         }
         throw new IllegalStateException("a small cell holds no case");
+    }
+
+    /**
+     * The kinds of change to try, in order: {alternating dimensions, layer change?}. A small count needs a cell
+     * change. For a small layer value: changes over more dimensions first (they touch fewer tables); for the same
+     * dimensions a layer change (it hides two layer values, not whole cells) before a cell change - except over all
+     * the cell's dimensions when its count is small too: that cell is hidden anyway, so a cell change costs least.
+     */
+    private static List<Object[]> options(boolean[] inS, Layer layer, long[] sum, int k) {
+        List<boolean[]> alternatives = subsetsBySize(inS);
+        List<Object[]> options = new ArrayList<>();
+        if (layer == null) {
+            alternatives.forEach(alt -> options.add(new Object[] {alt, false}));
+            return options;
+        }
+        boolean cellHidden = sum[0] > 0 && sum[0] < k;
+        for (boolean[] alt : alternatives) {
+            boolean cellFirst = cellHidden && alt == alternatives.get(0);
+            options.add(new Object[] {alt, !cellFirst});
+            options.add(new Object[] {alt, cellFirst});
+        }
+        return options;
     }
 
     private static int[] otherValues(Layer layer, int value) {
