@@ -30,7 +30,9 @@ public final class TrendsChart {
                 .orElse(1));
         String grouping = table.by().isEmpty() ? labels.text(language, "chart.all")
                 : table.by().stream().map(d -> labels.text(language, "dim." + d)).collect(Collectors.joining(", "));
-        String title = labels.text(language, "chart.title") + ", " + table.from() + " – " + table.to();
+        String period = table.from().equals(table.to()) ? month(language, table.from())
+                : month(language, table.from()) + " – " + month(language, table.to());
+        String title = labels.text(language, "chart.title") + ", " + period;
         String desc = labels.text(language, "chart.desc", table.from(), table.to(), grouping, table.minimumCellSize())
                 + (all.size() > cells.size() ? " " + labels.text(language, "chart.desc.more", cells.size(), all.size()) : "");
         int height = TOP + Math.max(1, cells.size()) * ROW + 40;
@@ -79,6 +81,10 @@ public final class TrendsChart {
         }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    private String month(Language language, String month) {
+        return labels.value(language, TrendDims.MONTH, month, Map.of());
     }
 
     private String label(TrendsTable.Cell cell, List<String> by, Language language, Map<String, String> regionNames) {
