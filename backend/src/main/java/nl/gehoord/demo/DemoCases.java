@@ -80,7 +80,8 @@ public final class DemoCases {
         double kindRoll = random.nextDouble();
         String kind = kindRoll < 0.6 ? "complaint" : kindRoll < 0.85 ? "help" : kindRoll < 0.95 ? "question" : "unsafe";
         String topic = kind.equals("question") ? null : TOPICS[pick(random, TOPIC_WEIGHTS)];
-        boolean urgent = kind.equals("unsafe") || List.of("physical_violence", "sexual", "unsafe_situation").contains(topic);
+        boolean urgent = kind.equals("unsafe")
+                || (topic != null && List.of("physical_violence", "sexual", "unsafe_situation").contains(topic));
         String ageBand = random.nextDouble() < 0.1 ? null : AGE_BANDS[pick(random, AGE_WEIGHTS)];
         // More cases lately: a gentle upward trend over 18 months.
         double age = Math.sqrt(random.nextDouble());

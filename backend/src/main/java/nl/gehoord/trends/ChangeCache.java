@@ -13,7 +13,8 @@ import java.util.Map;
 final class ChangeCache {
     private static final int MAX_ENTRIES = 4096;
 
-    private record Key(List<String> scope, String month, int k, long h1, long h2) {
+    private record Key(List<String> scope, String month, String partnerMonth, int k, long h1, long h2, long p1,
+                       long p2) {
     }
 
     private final Map<Key, List<Disclosure.Change>> entries = new LinkedHashMap<>(256, 0.75f, true) {
@@ -24,7 +25,27 @@ final class ChangeCache {
     };
 
     List<Disclosure.Change> changes(List<String> scope, String month, int k, List<List<String>> domains,
-                                    Map<List<String>, long[]> atoms) {
+                                    Map<List<String>, long[]> atoms, String partnerMonth,
+                                    Map<List<String>, long[]> partnerAtoms) {
+        long[] h = fingerprint(atoms);
+        long[] p = partnerAtoms == null ? new long[2] : fingerprint(partnerAtoms);
+        Key key = new Key(List.of(String.valueOf(scope), String.valueOf(domains)), month, partnerMonth, k, h[0], h[1],
+                p[0], p[1]);
+        synchronized (entries) {
+            List<Disclosure.Change> cached = entries.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        List<Disclosure.Change> computed = List.copyOf(Disclosure.changes(k, domains, atoms, partnerMonth,
+                partnerAtoms));
+        synchronized (entries) {
+            entries.put(key, computed);
+        }
+        return computed;
+    }
+
+    private static long[] fingerprint(Map<List<String>, long[]> atoms) {
         long h1 = 0;
         long h2 = 0;
         for (Map.Entry<List<String>, long[]> atom : atoms.entrySet()) {
@@ -32,18 +53,7 @@ final class ChangeCache {
             h1 += mix(a);
             h2 += mix(a ^ 0xD6E8FEB86659FD93L) ^ mix(Arrays.toString(atom.getValue()).hashCode() + 31L * a);
         }
-        Key key = new Key(List.of(String.valueOf(scope), String.valueOf(domains)), month, k, h1, h2 + atoms.size());
-        synchronized (entries) {
-            List<Disclosure.Change> cached = entries.get(key);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        List<Disclosure.Change> computed = List.copyOf(Disclosure.changes(k, domains, atoms));
-        synchronized (entries) {
-            entries.put(key, computed);
-        }
-        return computed;
+        return new long[] {h1, h2 + atoms.size()};
     }
 
     private static long mix(long z) {

@@ -58,10 +58,12 @@ final class Disclosure {
     /**
      * A protecting change: for each of the four dimensions one value (fixed) or two (alternating). A layer change
      * moves cases between two layer values and keeps every count; a cell change moves whole cases and so hides
-     * whole cells. It alters the cells of every table that holds all its alternating dimensions.
+     * whole cells. It alters the cells of every table that holds all its alternating dimensions. A paired change
+     * also alternates between its month and the other month of its pair ({@code partnerMonth}), so a range holding
+     * both months is not altered; a local change ({@code partnerMonth} null) alters every range holding its month.
      */
     record Change(List<List<String>> corners, boolean[] alternating, boolean layerChange, int layerValue,
-                          int layerPartner) {
+                  int layerPartner, String partnerMonth) {
         boolean touches(boolean[] asked) {
             for (int d = 0; d < 4; d++) {
                 if (alternating[d] && !asked[d]) {
@@ -82,38 +84,72 @@ final class Disclosure {
      * @param domains  the values of the four category dimensions (topic, setting, region, age band)
      * @param asked    positions (0-3) of the asked category dimensions, in the asked order
      * @param byMonth  whether month is one of the asked dimensions
-     * @param changes  month -> every protecting change of that month (see {@link #changes})
+     * @param months   the months asked for
+     * @param changes  month -> every protecting change of that month (see {@link #changes}); also for the other
+     *                 month of a pair cut by the range
      */
-    static Hidden protect(List<Integer> asked, boolean byMonth, Map<String, List<Change>> changes) {
+    static Hidden protect(List<Integer> asked, boolean byMonth, java.util.Set<String> months,
+                          Map<String, List<Change>> changes) {
         Hidden hidden = new Hidden();
         boolean[] askedSet = new boolean[4];
         asked.forEach(position -> askedSet[position] = true);
-        changes.forEach((month, list) -> list.forEach(change -> apply(change, askedSet, asked, month, byMonth, hidden)));
+        changes.forEach((month, list) -> list.forEach(change -> {
+            if (!change.touches(askedSet)) {
+                return;
+            }
+            boolean inRange = months.contains(month);
+            boolean partnerInRange = change.partnerMonth() != null && months.contains(change.partnerMonth());
+            if (byMonth) {
+                if (inRange) {
+                    apply(change, asked, month, true, hidden);
+                }
+                if (partnerInRange) {
+                    apply(change, asked, change.partnerMonth(), true, hidden);
+                }
+            } else if (change.partnerMonth() == null ? inRange : inRange != partnerInRange) {
+                apply(change, asked, month, false, hidden);
+            }
+        }));
         return hidden;
     }
 
     /**
      * Every protecting change of one month: one for each small number in every table of the month (all sixteen
-     * combinations of the category dimensions, and every layer). Depends only on the month's data and k, so it is
-     * the same whatever is asked, and can be kept while the month's data stays the same.
+     * combinations of the category dimensions, and every layer). Depends only on the data of the month and of the
+     * other month of its pair, and k, so it is the same whatever is asked.
+     *
+     * <p>Months come in fixed pairs. When the pair together holds at least k for the small number, the change is
+     * paired (one month loses where the other gains), so ranges holding both months are not touched; a range
+     * holding one of them is, and a small number over a range always has a month part whose change touches it.
+     * Otherwise, or when the other month has not ended, the change stays inside the month.
+     *
+     * @param partnerAtoms the other month's atoms, or null when it cannot be paired with
      */
-    static List<Change> changes(int k, List<List<String>> domains, Map<List<String>, long[]> monthAtoms) {
+    static List<Change> changes(int k, List<List<String>> domains, Map<List<String>, long[]> monthAtoms,
+                                String partnerMonth, Map<List<String>, long[]> partnerAtoms) {
         List<Change> changes = new ArrayList<>();
+        List<Map<List<String>, long[]>> both = partnerAtoms == null ? List.of(monthAtoms)
+                : List.of(monthAtoms, partnerAtoms);
         for (int mask = 0; mask < 16; mask++) {
             boolean[] inS = new boolean[4];
             for (int d = 0; d < 4; d++) {
                 inS[d] = (mask & (1 << d)) != 0;
             }
-            for (Group cell : group(monthAtoms, inS).values()) {
+            Map<List<String>, Group> partnerTable = partnerAtoms == null ? Map.of() : group(partnerAtoms, inS);
+            for (Map.Entry<List<String>, Group> entry : group(monthAtoms, inS).entrySet()) {
+                Group cell = entry.getValue();
                 long[] v = cell.sum();
+                Group other = partnerTable.get(entry.getKey());
+                long[] pair = other == null ? v : plus(v, other.sum());
                 if (v[0] > 0 && v[0] < k) {
-                    changes.add(find(cell, inS, domains, monthAtoms, null, -1, k));
+                    changes.add(find(cell, inS, domains, both, partnerMonth, pair[0] >= k, null, -1, k));
                 }
                 for (Layer layer : Layer.values()) {
                     for (int i = 0; i < layer.size(); i++) {
                         long n = layer.count(v, i);
                         if (n > 0 && n < k) {
-                            changes.add(find(cell, inS, domains, monthAtoms, layer, i, k));
+                            changes.add(find(cell, inS, domains, both, partnerMonth, layer.count(pair, i) >= k,
+                                    layer, i, k));
                         }
                     }
                 }
@@ -122,11 +158,15 @@ final class Disclosure {
         return changes;
     }
 
-    private static void apply(Change change, boolean[] askedSet, List<Integer> asked, String month, boolean byMonth,
-                              Hidden hidden) {
-        if (change == null || !change.touches(askedSet)) {
-            return;
+    private static long[] plus(long[] a, long[] b) {
+        long[] sum = a.clone();
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += b[i];
         }
+        return sum;
+    }
+
+    private static void apply(Change change, List<Integer> asked, String month, boolean byMonth, Hidden hidden) {
         forEachCorner(change, asked, values -> {
             CellKey key = key(month, byMonth, values);
             if (change.layerChange()) {
@@ -173,24 +213,30 @@ final class Disclosure {
      * so the changed data stays possible.
      */
     private static Change find(Group cell, boolean[] inS, List<List<String>> domains,
-                               Map<List<String>, long[]> atoms, Layer layer, int layerValue, int k) {
+                               List<Map<List<String>, long[]>> months, String partnerMonth, boolean pairable,
+                               Layer layer, int layerValue, int k) {
         List<List<String>> inCell = cell.atoms().stream().sorted(Disclosure::compare).toList();
+        boolean[] pairings = pairable && months.size() == 2 ? new boolean[] {true, false} : new boolean[] {false};
         for (Object[] option : options(inS, layer, cell.sum(), k)) {
-            boolean[] alt = (boolean[]) option[0];
-            boolean layerChange = (Boolean) option[1];
-            for (List<String> atom : inCell) {
-                if (layer != null && layer.count(atoms.get(atom), layerValue) == 0) {
-                    continue;
-                }
-                int[] partners = layer == null || !layerChange ? new int[] {-1} : otherValues(layer, layerValue);
-                for (int partner : partners) {
-                    List<List<String>> base = new ArrayList<>();
-                    for (int d = 0; d < 4; d++) {
-                        base.add(List.of(atom.get(d)));
+            for (boolean paired : pairings) {
+                boolean[] alt = (boolean[]) option[0];
+                boolean layerChange = (Boolean) option[1];
+                for (List<String> atom : inCell) {
+                    if (layer != null && layer.count(months.get(0).get(atom), layerValue) == 0) {
+                        continue;
                     }
-                    Change found = extend(base, 0, alt, domains, atoms, layer, layerValue, layerChange, partner);
-                    if (found != null) {
-                        return found;
+                    int[] partners = layer == null || !layerChange ? new int[] {-1} : otherValues(layer, layerValue);
+                    for (int partner : partners) {
+                        List<List<String>> base = new ArrayList<>();
+                        for (int d = 0; d < 4; d++) {
+                            base.add(List.of(atom.get(d)));
+                        }
+                        Search search = new Search(alt, domains, paired ? months : months.subList(0, 1), layer,
+                                layerValue, layerChange, partner, paired ? partnerMonth : null);
+                        Change found = search.extend(base, 0);
+                        if (found != null) {
+                            return found;
+                        }
                     }
                 }
             }
@@ -199,7 +245,8 @@ final class Disclosure {
     }
 
     /**
-     * The kinds of change to try, in order: {alternating dimensions, layer change?}. A small count needs a cell
+     * The kinds of change to try, in order: {alternating dimensions, layer change?}; each first paired with the
+     * other month of the pair (if the pair allows it), then inside the month. A small count needs a cell
      * change. For a small layer value: changes over more dimensions first (they touch fewer tables); for the same
      * dimensions a layer change (it hides two layer values, not whole cells) before a cell change - except over all
      * the cell's dimensions when its count is small too: that cell is hidden anyway, so a cell change costs least.
@@ -253,73 +300,73 @@ final class Disclosure {
         return result;
     }
 
-    /** Chooses partners dimension by dimension (in list order), keeping only rectangles whose corners hold cases. */
-    private static Change extend(List<List<String>> corners, int d, boolean[] alt, List<List<String>> domains,
-                                 Map<List<String>, long[]> atoms, Layer layer, int u, boolean layerChange,
-                                 int partner) {
-        if (d == 4) {
-            return allPositive(corners, atoms, layer, u, layerChange, partner)
-                    ? new Change(List.copyOf(corners), alt.clone(), layerChange,
-                            layer == null ? -1 : (layer.ordinal() << 8) | u, partner) : null;
-        }
-        if (!alt[d] || domains.get(d).size() < 2) {
-            if (alt[d]) {
-                return null; // nothing to alternate with
+    /** The search for one change's corners: partners chosen dimension by dimension, in list order. */
+    private record Search(boolean[] alt, List<List<String>> domains, List<Map<List<String>, long[]>> months,
+                          Layer layer, int u, boolean layerChange, int partner, String partnerMonth) {
+        Change extend(List<List<String>> corners, int d) {
+            if (d == 4) {
+                return allPositive(corners) ? new Change(List.copyOf(corners), alt.clone(), layerChange,
+                        layer == null ? -1 : (layer.ordinal() << 8) | u, partner, partnerMonth) : null;
             }
-            return extend(corners, d + 1, alt, domains, atoms, layer, u, layerChange, partner);
-        }
-        String value = corners.get(d).get(0);
-        for (String other : domains.get(d)) {
-            if (other.equals(value)) {
-                continue;
+            if (!alt[d] || domains.get(d).size() < 2) {
+                return alt[d] ? null : extend(corners, d + 1);
             }
-            List<List<String>> next = new ArrayList<>(corners);
-            next.set(d, List.of(value, other));
-            if (!allPositive(next, atoms, layer, u, layerChange, partner)) {
-                continue; // corners fixed so far must already hold cases
-            }
-            Change found = extend(next, d + 1, alt, domains, atoms, layer, u, layerChange, partner);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Whether the change can be made without any count going below zero. The change takes one case away at the
-     * small cell's own atom and at every corner an even number of steps from it, and adds one at the others (for a
-     * layer change: moves one case from the small value to the partner value there, and back at the others). So
-     * the corners that lose a case must hold one; the corners that gain one may be empty.
-     */
-    private static boolean allPositive(List<List<String>> corners, Map<List<String>, long[]> atoms, Layer layer,
-                                       int u, boolean layerChange, int partner) {
-        int n = corners.size();
-        int[] index = new int[n];
-        while (true) {
-            List<String> values = new ArrayList<>(n);
-            int parity = 0;
-            for (int j = 0; j < n; j++) {
-                values.add(corners.get(j).get(index[j]));
-                parity += index[j];
-            }
-            long[] v = atoms.get(values);
-            boolean loses = parity % 2 == 0;
-            if (loses || layerChange) {
-                long needed = v == null ? 0 : layer == null ? v[0]
-                        : !layerChange ? layer.count(v, u) : layer.count(v, loses ? u : partner);
-                if (needed == 0) {
-                    return false;
+            String value = corners.get(d).get(0);
+            for (String other : domains.get(d)) {
+                if (other.equals(value)) {
+                    continue;
+                }
+                List<List<String>> next = new ArrayList<>(corners);
+                next.set(d, List.of(value, other));
+                if (!allPositive(next)) {
+                    continue; // corners fixed so far must already hold what they lose
+                }
+                Change found = extend(next, d + 1);
+                if (found != null) {
+                    return found;
                 }
             }
-            int j = 0;
-            while (j < n && ++index[j] == corners.get(j).size()) {
-                index[j] = 0;
-                j++;
+            return null;
+        }
+
+        /**
+         * Whether the change can be made without any count going below zero. It takes one case away at the small
+         * cell's own atom and at every corner an even number of steps from it (a step: another value of one
+         * dimension, or the other month of the pair), and adds one at the others (a layer change moves one case
+         * from the small value to the partner value there, and back at the others). So a corner that loses a case
+         * must hold one; a corner that gains one may be empty.
+         */
+        boolean allPositive(List<List<String>> corners) {
+            int n = corners.size();
+            for (int month = 0; month < months.size(); month++) {
+                int[] index = new int[n];
+                while (true) {
+                    List<String> values = new ArrayList<>(n);
+                    int parity = month;
+                    for (int j = 0; j < n; j++) {
+                        values.add(corners.get(j).get(index[j]));
+                        parity += index[j];
+                    }
+                    long[] v = months.get(month).get(values);
+                    boolean loses = parity % 2 == 0;
+                    if (loses || layerChange) {
+                        long needed = v == null ? 0 : layer == null ? v[0]
+                                : !layerChange ? layer.count(v, u) : layer.count(v, loses ? u : partner);
+                        if (needed == 0) {
+                            return false;
+                        }
+                    }
+                    int j = 0;
+                    while (j < n && ++index[j] == corners.get(j).size()) {
+                        index[j] = 0;
+                        j++;
+                    }
+                    if (j == n) {
+                        break;
+                    }
+                }
             }
-            if (j == n) {
-                return true;
-            }
+            return true;
         }
     }
 

@@ -35,7 +35,7 @@ public final class TrendsService {
             CouncilScope scope = CouncilScopes.scopeOf(h, council.staffId())
                     .orElseThrow(() -> new ApiException(403, "council_scope_missing"));
             int k = TrendSettings.minCellSize(h, council.organisationId());
-            return answer(h, scope, k, query);
+            return answer(h, scope, k, query, YearMonth.now(clock.withZone(TrendDims.ZONE)).minusMonths(1));
         });
     }
 
@@ -55,19 +55,42 @@ public final class TrendsService {
     static final List<String> CATEGORY_DIMS = List.of(TrendDims.TOPIC, TrendDims.SETTING, TrendDims.REGION,
             TrendDims.AGE_BAND);
 
-    static TrendsTable answer(Handle h, CouncilScope scope, int k, TrendsQuery query) {
+    /** The other month of a month's fixed pair (January-February, March-April, ...). */
+    static YearMonth pairOf(YearMonth month) {
+        return month.getMonthValue() % 2 == 1 ? month.plusMonths(1) : month.minusMonths(1);
+    }
+
+    /**
+     * @param lastEnded the last month that has ended: a month after it is never used, not even to pair with
+     */
+    static TrendsTable answer(Handle h, CouncilScope scope, int k, TrendsQuery query, YearMonth lastEnded) {
         List<String> regions = CouncilScopes.regionsOf(h, scope);
         List<List<String>> allDomains = CATEGORY_DIMS.stream().map(d -> domain(d, regions)).toList();
         List<String> dims = query.categoryDims();
         List<Integer> asked = dims.stream().map(CATEGORY_DIMS::indexOf).toList();
         List<List<String>> domains = asked.stream().map(allDomains::get).toList();
-        Map<String, Map<List<String>, long[]>> atoms = load(h, scope, regions, query);
+        // Load whole pairs of months: a change in the other month of a pair cut by the range can touch it.
+        YearMonth loadFrom = query.from().getMonthValue() % 2 == 0 ? query.from().minusMonths(1) : query.from();
+        YearMonth loadTo = query.to().getMonthValue() % 2 == 1 && !query.to().plusMonths(1).isAfter(lastEnded)
+                ? query.to().plusMonths(1) : query.to();
+        Map<String, Map<List<String>, long[]>> loaded = load(h, scope, regions, loadFrom, loadTo);
+        java.util.Set<String> askedMonths = new java.util.HashSet<>(query.months());
+        Map<String, Map<List<String>, long[]>> atoms = new TreeMap<>();
+        loaded.forEach((month, rows) -> {
+            if (askedMonths.contains(month)) {
+                atoms.put(month, rows);
+            }
+        });
 
         Map<String, List<Disclosure.Change>> changes = new TreeMap<>();
-        atoms.forEach((month, monthAtoms) -> changes.put(month,
-                CACHE.changes(List.of(scope.kind(), String.join("\u0000", scope.values())), month, k, allDomains,
-                        monthAtoms)));
-        Disclosure.Hidden hidden = Disclosure.protect(asked, query.byMonth(), changes);
+        loaded.forEach((month, monthAtoms) -> {
+            YearMonth partner = pairOf(YearMonth.parse(month));
+            boolean pairable = !partner.isAfter(lastEnded);
+            changes.put(month, CACHE.changes(List.of(scope.kind(), String.join("\u0000", scope.values())), month, k,
+                    allDomains, monthAtoms, pairable ? partner.toString() : null,
+                    pairable ? loaded.getOrDefault(partner.toString(), Map.of()) : null));
+        });
+        Disclosure.Hidden hidden = Disclosure.protect(asked, query.byMonth(), askedMonths, changes);
         Map<Disclosure.CellKey, long[]> sums = new java.util.HashMap<>();
         atoms.forEach((month, rows) -> rows.forEach((atom, v) -> {
             List<String> values = new ArrayList<>(asked.size());
@@ -91,7 +114,7 @@ public final class TrendsService {
             }
         }
 
-        Disclosure.Hidden totalHidden = Disclosure.protect(List.of(), false, changes);
+        Disclosure.Hidden totalHidden = Disclosure.protect(List.of(), false, askedMonths, changes);
         long[] all = new long[CaseFacts.VALUE_COLUMNS.length];
         atoms.values().forEach(rows -> rows.values().forEach(v -> add(all, v)));
         TrendsTable.Cell total = CellBuilder.cell(Map.of(), new Disclosure.CellKey(null, List.of()), all, totalHidden, k);
@@ -100,7 +123,7 @@ public final class TrendsService {
 
     /** The scope's atoms in the range: month -> (topic, setting, region, age band) -> counts. */
     private static Map<String, Map<List<String>, long[]>> load(Handle h, CouncilScope scope, List<String> regions,
-                                                              TrendsQuery query) {
+                                                              YearMonth from, YearMonth to) {
         Map<String, Map<List<String>, long[]>> perMonth = new TreeMap<>();
         if (regions.isEmpty()) {
             return perMonth;
@@ -110,7 +133,7 @@ public final class TrendsService {
         Query q = h.createQuery("SELECT month, topic, setting, region_code, age_band, " + SUMS
                         + " FROM trend_rollup WHERE month >= :from AND month <= :to AND " + filter
                         + " GROUP BY month, topic, setting, region_code, age_band")
-                .bind("from", query.from().toString()).bind("to", query.to().toString())
+                .bind("from", from.toString()).bind("to", to.toString())
                 .bindList("values", CouncilScope.PROVIDER.equals(scope.kind()) ? scope.values() : regions);
         int n = CaseFacts.VALUE_COLUMNS.length;
         q.map((rs, ctx) -> {
