@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# Benchmarks (never part of `mvn verify`). Usage: scripts/benchmark.sh [trends] [number of cases, default 1000000]
+# Runs one of the benchmarks (never part of `mvn verify`): they print figures measured side by side in one run.
+#   scripts/benchmark.sh intake [requests] [threads]   case submission: Gehoord vs a bare Javalin+SQLite insert
+#   scripts/benchmark.sh push [pushes] [rounds]        outbox throughput against a fake FCM on loopback vs a bare
+#                                                      sendEach through the Firebase Admin SDK (issue 5)
+#   scripts/benchmark.sh trends [cases]                trends query on a rollup of N generated cases (default
+#                                                      1,000,000) vs a scan of the cases table (issue 6)
 set -euo pipefail
-cd "$(dirname "$0")/../backend"
-which="${1:-trends}"
-mvn -B -q -o test-compile 2>/dev/null || mvn -B -q test-compile
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null 2>&1 \
-  || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-classpath="target/test-classes:target/classes:$(cat target/bench.classpath)"
-case "$which" in
-  trends)
-    # --- Trends (issue 6): 1,000,000 generated cases, rollup vs scan ---
-    java -Xmx4g -cp "$classpath" nl.gehoord.bench.TrendsBenchmark "${2:-1000000}"
-    ;;
-  *)
-    echo "Unknown benchmark: $which (known: trends)" >&2
-    exit 2
-    ;;
+cd "$(dirname "$0")/.."
+name="${1:-intake}"; shift || true
+case "$name" in
+  intake) main=nl.gehoord.bench.IntakeBenchmark ;;
+  push) main=nl.gehoord.bench.OutboxThroughputBenchmark ;;
+  trends) main=nl.gehoord.bench.TrendsBenchmark ;;
+  *) echo "unknown benchmark: $name" >&2; exit 2 ;;
 esac
+mvn -B -q -DskipTests test-compile -pl backend
+cpfile=$(mktemp)
+mvn -B -q -pl backend dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile"
+cp=$(cat "$cpfile"); rm -f "$cpfile"
+exec java -Xmx4g -cp "backend/target/test-classes:backend/target/classes:$cp" "$main" "$@"

@@ -39,6 +39,23 @@ import nl.gehoord.sla.DueDates;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.staff.StaffSessionService;
 import nl.gehoord.text.Messages;
+// push (issue 5)
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import nl.gehoord.ops.MetricsController;
+import nl.gehoord.push.Backoff;
+import nl.gehoord.push.FcmSender;
+import nl.gehoord.push.LogSender;
+import nl.gehoord.push.OutboxListener;
+import nl.gehoord.push.PushComposer;
+import nl.gehoord.push.PushDispatcher;
+import nl.gehoord.push.PushMetrics;
+import nl.gehoord.push.PushPolicy;
+import nl.gehoord.push.PushSender;
+import nl.gehoord.push.PushTexts;
+import nl.gehoord.push.PushWorker;
+// trends (issue 6)
 import nl.gehoord.trends.TrendLabels;
 import nl.gehoord.trends.TrendRollup;
 import nl.gehoord.trends.TrendsChart;
@@ -51,12 +68,17 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final Javalin server;
     private final RateLimits rateLimits;
+    private final PushWorker pushWorker;
+    private final PushSender pushSender;
 
-    private App(Settings settings, Database db, Javalin server, RateLimits rateLimits) {
+    private App(Settings settings, Database db, Javalin server, RateLimits rateLimits, PushWorker pushWorker,
+                PushSender pushSender) {
         this.settings = settings;
         this.db = db;
         this.server = server;
         this.rateLimits = rateLimits;
+        this.pushWorker = pushWorker;
+        this.pushSender = pushSender;
     }
 
     /** Opens the database, runs migrations and starts the HTTP server. */
@@ -73,11 +95,17 @@ public final class App implements AutoCloseable {
 
     /** Starts with the demo data seeded first (idempotent): for the demo and for tests. */
     public static App startWithDemo(Settings settings, Clock clock, SecureRandom random, String demoPassword) {
+        return startWithDemo(settings, clock, random, demoPassword, null);
+    }
+
+    /** As above, with the push transport given (tests: the real FCM sender aimed at a fake FCM server). */
+    public static App startWithDemo(Settings settings, Clock clock, SecureRandom random, String demoPassword,
+                                    PushSender pushSender) {
         Database db = Database.open(settings.databaseUrl());
         try {
             db.migrate();
             nl.gehoord.demo.DemoData.seed(db, clock, demoPassword);
-            return start(settings, db, clock, random);
+            return start(settings, db, clock, random, pushSender);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -85,6 +113,10 @@ public final class App implements AutoCloseable {
     }
 
     static App start(Settings settings, Database db, Clock clock, SecureRandom random) {
+        return start(settings, db, clock, random, null);
+    }
+
+    static App start(Settings settings, Database db, Clock clock, SecureRandom random, PushSender givenPushSender) {
         KeyRing keys = KeyRing.loadOrCreate(settings.keyFile(), random);
         FieldCipher cipher = new FieldCipher(keys, random);
         SecretHasher hasher = new SecretHasher(keys);
@@ -101,6 +133,19 @@ public final class App implements AutoCloseable {
                 new TrendsChart(new TrendLabels()));
         // --- end trends ---
 
+        // --- push (issue 5): outbox listener, dispatcher on its own thread, transport from the settings ---
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PushSender pushSender = givenPushSender != null ? givenPushSender : settings.firebaseCredentials()
+                .<PushSender>map(file -> FcmSender.fromCredentialsFile(file, clock)).orElseGet(LogSender::new);
+        PushDispatcher.Settings pushSettings = PushDispatcher.Settings.defaults();
+        PushDispatcher pushDispatcher = new PushDispatcher(db, pushSender,
+                new PushComposer(cipher, new PushTexts(messages)), new PushMetrics(meters, clock),
+                new Backoff(pushSettings.baseBackoff(), pushSettings.maxBackoff(), random), tokens, clock,
+                pushSettings);
+        PushWorker pushWorker = new PushWorker(pushDispatcher, Duration.ofSeconds(1));
+        caseEvents.listen(new OutboxListener(new PushPolicy(), tokens, clock, pushWorker::wake));
+        // --- end push ---
+
         DeviceService devices = new DeviceService(db, cipher, tokens, clock);
         StaffSessionService staffSessions = new StaffSessionService(db, tokens, clock);
         CaseService cases = new CaseService(db, cipher, hasher, new ReceiptCodes(random), tokens,
@@ -112,7 +157,8 @@ public final class App implements AutoCloseable {
                 new InfoController(flow, content, new PlacesService(db)),
                 new DeviceController(devices, rateLimits, intakeLimits),
                 new CaseController(cases, rateLimits, intakeLimits),
-                new StaffController(staffSessions, rateLimits));
+                new StaffController(staffSessions, rateLimits),
+                new MetricsController(meters)); // push (issue 5): GET /metrics
         AccessGuard guard = new AccessGuard(List.of(devices, staffSessions));
         ProblemRenderer renderer = new ProblemRenderer(messages);
         ProblemMapper problems = new ProblemMapper(renderer);
@@ -143,8 +189,14 @@ public final class App implements AutoCloseable {
                         route.roles().toArray(new nl.gehoord.http.Role[0]));
             }
         });
-        server.start();
-        return new App(settings, db, server, rateLimits);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            pushSender.close(); // push (issue 5): a Firebase app would outlive the failed start
+            throw e;
+        }
+        pushWorker.start(); // push (issue 5)
+        return new App(settings, db, server, rateLimits, pushWorker, pushSender);
     }
 
     public int port() {
@@ -166,6 +218,8 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        pushWorker.close(); // push (issue 5): finish the batch in hand, then stop
+        pushSender.close();
         db.close();
     }
 }

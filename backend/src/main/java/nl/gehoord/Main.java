@@ -34,6 +34,9 @@ public final class Main {
         } catch (ConfigException e) {
             System.err.println("Gehoord cannot start: " + e.getMessage());
             System.exit(2);
+        } catch (nl.gehoord.crypto.KeyFileException e) {
+            System.err.println("Gehoord cannot start: " + e.getMessage() + " (GEHOORD_KEY_FILE)");
+            System.exit(2);
         }
     }
 

@@ -16,6 +16,7 @@ import nl.gehoord.http.Route;
 import nl.gehoord.intake.CaseController;
 import nl.gehoord.intake.DeviceController;
 import nl.gehoord.intake.InfoController;
+import nl.gehoord.ops.MetricsController;
 import nl.gehoord.ops.OpsController;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.trends.TrendsController;
@@ -26,7 +27,8 @@ public final class Routes {
     }
 
     public record Controllers(OpsController ops, InfoController info, DeviceController devices, CaseController cases,
-                              StaffController staff) {
+                              StaffController staff,
+                              MetricsController metrics /* push (issue 5) */) {
     }
 
     public static List<Route> all(Controllers c) {
@@ -61,7 +63,11 @@ public final class Routes {
 
                 // Staff sessions
                 Route.of(POST, "/v1/staff/session", c.staff()::login, PUBLIC),
-                Route.of(DELETE, "/v1/staff/session", c.staff()::logout, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN)
+                Route.of(DELETE, "/v1/staff/session", c.staff()::logout, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
+
+                // push (issue 5): Prometheus scrape. Public like /health: counts and fixed labels only, no ids,
+                // no content (docs/push.md).
+                Route.of(GET, "/metrics", c.metrics()::scrape, PUBLIC)
         );
     }
 

@@ -48,7 +48,7 @@ public final class KeyRing {
             }
             return load(file);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read or create the key file " + file + ": " + e.getMessage(), e);
+            throw new KeyFileException("Cannot read or create the key file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -84,26 +84,36 @@ public final class KeyRing {
     }
 
     private static KeyRing load(Path file) throws IOException {
-        ObjectNode root = (ObjectNode) JSON.readTree(file.toFile());
+        if (!(JSON.readTree(file.toFile()) instanceof ObjectNode root) || !root.path("keys").isObject()) {
+            throw new KeyFileException("The key file " + file + " is not a Gehoord key file.", null);
+        }
         Map<String, SecretKey> keys = new LinkedHashMap<>();
         Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = root.path("keys").fields();
         while (it.hasNext()) {
             var entry = it.next();
-            byte[] raw = Base64.getDecoder().decode(entry.getValue().asText());
+            byte[] raw = decode(entry.getValue().asText(), file);
             if (raw.length != 32) {
-                throw new IllegalStateException("Key " + entry.getKey() + " in " + file + " is not 256 bits.");
+                throw new KeyFileException("Key " + entry.getKey() + " in " + file + " is not 256 bits.", null);
             }
             keys.put(entry.getKey(), new SecretKeySpec(raw, "AES"));
         }
         String active = root.path("active").asText();
         if (!keys.containsKey(active)) {
-            throw new IllegalStateException("The active key '" + active + "' is not in " + file + ".");
+            throw new KeyFileException("The active key '" + active + "' is not in " + file + ".", null);
         }
-        byte[] hmac = Base64.getDecoder().decode(root.path("hmacSecret").asText());
+        byte[] hmac = decode(root.path("hmacSecret").asText(), file);
         if (hmac.length < 32) {
-            throw new IllegalStateException("The HMAC secret in " + file + " is too short.");
+            throw new KeyFileException("The HMAC secret in " + file + " is too short.", null);
         }
         return new KeyRing(file, keys, active, hmac);
+    }
+
+    private static byte[] decode(String base64, Path file) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new KeyFileException("The key file " + file + " holds a value that is not base64.", null);
+        }
     }
 
     /** Adds a new field key and makes it the active one; returns the new key's id. */

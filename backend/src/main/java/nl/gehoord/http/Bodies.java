@@ -53,6 +53,20 @@ public final class Bodies {
         }
     }
 
+    /**
+     * The top-level field names of a JSON object body that {@link #read} accepted; tells "left out" from
+     * "null" where the difference matters.
+     */
+    public static java.util.Set<String> fieldNames(Context ctx) {
+        try {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            Json.mapper().readTree(ctx.bodyAsBytes()).fieldNames().forEachRemaining(names::add);
+            return names;
+        } catch (IOException e) {
+            throw ApiException.badRequest("malformed_json");
+        }
+    }
+
     /** The JSON path of the offending field, e.g. {@code contact.phone} or {@code answers[2]}. Names only, no values. */
     static String path(JsonMappingException e) {
         List<JsonMappingException.Reference> refs = e.getPath();

@@ -38,6 +38,11 @@ public final class JettyProblems {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
+    static ByteBuffer badMessage(ProblemRenderer renderer, int status, HttpFields.Mutable fields) {
+        fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE));
+        return ByteBuffer.wrap(body(renderer, status, null));
+    }
+
     /** For the server: requests Jetty could not parse or route. */
     public static final class ServerHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
         private final ProblemRenderer renderer;
@@ -54,8 +59,7 @@ public final class JettyProblems {
 
         @Override
         public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-            fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE));
-            return ByteBuffer.wrap(body(renderer, status, null));
+            return badMessage(renderer, status, fields);
         }
     }
 
@@ -75,8 +79,7 @@ public final class JettyProblems {
 
         @Override
         public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-            fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE));
-            return ByteBuffer.wrap(body(renderer, status, null));
+            return badMessage(renderer, status, fields);
         }
     }
 }

@@ -72,50 +72,27 @@ public final class AnswerValidator {
             FlowDefinition.Question q = step.question();
             String target = q.targetOrDefault();
             String next = step.next();
-            if (target.equals("answers")) {
+            boolean inAnswers = target.equals("answers");
+            if (inAnswers) {
                 asked.add(q.id());
-                String field = "answers." + q.id();
-                String value = given.get(q.id());
-                if ("choice".equals(q.type())) {
-                    if (value == null) {
-                        if (q.required()) {
-                            errors.add(new FieldError(field, "required"));
-                        }
-                    } else {
-                        var option = q.option(value);
-                        if (option.isEmpty()) {
-                            errors.add(new FieldError(field, "unknown_option"));
-                        } else {
-                            cleanAnswers.put(q.id(), value);
-                            urgent |= option.get().urgent();
-                            if (option.get().next() != null) {
-                                next = option.get().next();
-                            }
-                        }
+            }
+            if ("choice".equals(q.type()) && (inAnswers || topLevel.containsKey(target))) {
+                String field = inAnswers ? "answers." + q.id() : target;
+                String value = inAnswers ? given.get(q.id()) : topLevel.get(target);
+                var option = choice(q, value, field, errors);
+                if (option.isPresent()) {
+                    if (inAnswers) {
+                        cleanAnswers.put(q.id(), value);
                     }
-                } else {
-                    int max = q.maxLength() == null ? MAX_STORY : q.maxLength();
-                    String text = TextRules.clean(value, field, max, q.required(), errors);
-                    if (text != null) {
-                        cleanAnswers.put(q.id(), text);
-                    }
+                    urgent |= option.get().urgent();
+                    next = option.get().next() != null ? option.get().next() : next;
                 }
-            } else if ("choice".equals(q.type()) && topLevel.containsKey(target)) {
-                String value = topLevel.get(target);
-                if (value == null) {
-                    if (q.required()) {
-                        errors.add(new FieldError(target, "required"));
-                    }
-                } else {
-                    var option = q.option(value);
-                    if (option.isEmpty()) {
-                        errors.add(new FieldError(target, "unknown_option"));
-                    } else {
-                        urgent |= option.get().urgent();
-                        if (option.get().next() != null) {
-                            next = option.get().next();
-                        }
-                    }
+            } else if (inAnswers) {
+                String field = "answers." + q.id();
+                int max = q.maxLength() == null ? MAX_STORY : q.maxLength();
+                String text = TextRules.clean(given.get(q.id()), field, max, q.required(), errors);
+                if (text != null) {
+                    cleanAnswers.put(q.id(), text);
                 }
             } else if (q.required() && target.equals("region") && request.region() == null) {
                 errors.add(new FieldError("region", "required"));
@@ -183,6 +160,22 @@ public final class AnswerValidator {
         String topic = cleanAnswers.get("topic");
         return new ValidCase(kind.id(), cleanAnswers, story, request.region(), request.setting(), request.ageBand(),
                 locationId, aboutText, contact, request.contactPreference(), topic, urgent, definition.version());
+    }
+
+    /** The chosen option of a choice question; records an error when it is missing but required, or unknown. */
+    private static java.util.Optional<FlowDefinition.Option> choice(FlowDefinition.Question q, String value, String field,
+                                                                 List<FieldError> errors) {
+        if (value == null) {
+            if (q.required()) {
+                errors.add(new FieldError(field, "required"));
+            }
+            return java.util.Optional.empty();
+        }
+        var option = q.option(value);
+        if (option.isEmpty()) {
+            errors.add(new FieldError(field, "unknown_option"));
+        }
+        return option;
     }
 
     private static String shortKey(String key) {

@@ -24,7 +24,7 @@ public final class DeviceController {
 
     public void update(Context ctx) {
         DeviceService.Update body = Bodies.read(ctx, DeviceService.Update.class);
-        ctx.json(devices.update(Http.device(ctx), body));
+        ctx.json(devices.update(Http.device(ctx), body, Bodies.fieldNames(ctx)));
     }
 
     public void current(Context ctx) {

@@ -46,6 +46,10 @@ public final class DeviceService implements Authenticator {
     public record QuietHours(String start, String end) {
     }
 
+    /**
+     * Changes to an app install. A field left out stays as it is; {@code "pushToken": null} and
+     * {@code "quietHours": null} remove them (so pushes can be turned off).
+     */
     public record Update(String pushToken, String locale, Boolean discreet, QuietHours quietHours) {
     }
 
@@ -74,9 +78,12 @@ public final class DeviceService implements Authenticator {
         return new Registered(id, token);
     }
 
-    public DeviceView update(Actor.Device device, Update update) {
+    /** @param given the fields the request named; a named {@code pushToken} or {@code quietHours} that is null removes it */
+    public DeviceView update(Actor.Device device, Update update, java.util.Set<String> given) {
         List<FieldError> errors = new ArrayList<>();
         String locale = checkLocale(update.locale(), false, errors);
+        boolean clearPush = given.contains("pushToken") && update.pushToken() == null;
+        boolean clearQuiet = given.contains("quietHours") && update.quietHours() == null;
         String pushToken = checkPushToken(update.pushToken(), errors);
         QuietHours quiet = update.quietHours();
         if (quiet != null) {
@@ -91,10 +98,10 @@ public final class DeviceService implements Authenticator {
             DeviceDao.DeviceRow row = dao.byId(device.deviceId()).orElseThrow(ApiException::unauthorized);
             DeviceDao.DeviceRow changed = new DeviceDao.DeviceRow(row.id(), row.tokenHash(), row.platform(),
                     locale != null ? locale : row.locale(),
-                    pushToken != null ? cipher.seal(pushToken, row.id(), "pushToken") : row.pushTokenEnc(),
+                    clearPush ? null : pushToken != null ? cipher.seal(pushToken, row.id(), "pushToken") : row.pushTokenEnc(),
                     update.discreet() != null ? update.discreet() : row.discreet(),
-                    quiet != null ? quiet.start() : row.quietStart(),
-                    quiet != null ? quiet.end() : row.quietEnd(),
+                    clearQuiet ? null : quiet != null ? quiet.start() : row.quietStart(),
+                    clearQuiet ? null : quiet != null ? quiet.end() : row.quietEnd(),
                     row.createdAt(), clock.millis());
             dao.update(changed);
             return view(changed);

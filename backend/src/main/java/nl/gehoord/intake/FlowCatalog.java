@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -31,7 +29,7 @@ public final class FlowCatalog {
     public FlowCatalog() {
         this.definition = readDefinition("flow/flow.json");
         for (Language language : Language.values()) {
-            texts.put(language, readTexts("flow/texts_" + language.tag() + ".properties"));
+            texts.put(language, nl.gehoord.text.Messages.load("flow/texts_" + language.tag() + ".properties"));
         }
         check();
         for (Language language : Language.values()) {
@@ -76,19 +74,6 @@ public final class FlowCatalog {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + resource + ": " + e.getMessage(), e);
         }
-    }
-
-    private static Properties readTexts(String resource) {
-        Properties props = new Properties();
-        try (InputStream in = FlowCatalog.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + resource);
-            }
-            props.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + resource, e);
-        }
-        return props;
     }
 
     private void check() {

@@ -12,7 +12,7 @@ public final class Passwords {
     public static final int MIN_LENGTH = 12;
     private static final Argon2Function ARGON2 = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
     /** Checked when an email is unknown, so the answer takes as long as for a known one. */
-    private static final String DUMMY_HASH = hash("not-a-real-password-0000");
+    private static final String DECOY_HASH = hash("not-a-real-password-0000");
 
     private Passwords() {
     }
@@ -30,7 +30,7 @@ public final class Passwords {
     }
 
     /** Burns the same time as a real check. */
-    public static void verifyDummy(String password) {
-        verify(password, DUMMY_HASH);
+    public static void verifyDecoy(String password) {
+        verify(password, DECOY_HASH);
     }
 }

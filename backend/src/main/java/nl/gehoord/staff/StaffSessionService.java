@@ -59,7 +59,7 @@ public final class StaffSessionService implements Authenticator {
         String email = login.email().trim().toLowerCase(Locale.ROOT);
         Optional<StaffDao.StaffRow> staff = db.read(h -> h.attach(StaffDao.class).byEmail(email));
         if (staff.isEmpty()) {
-            Passwords.verifyDummy(login.password());
+            Passwords.verifyDecoy(login.password());
             throw new ApiException(401, "login_failed");
         }
         StaffDao.StaffRow row = staff.get();

@@ -40,7 +40,8 @@ public final class Messages {
         }
     }
 
-    static Properties load(String resource) {
+    /** Reads a UTF-8 properties resource; a missing one is a packaging error. */
+    public static Properties load(String resource) {
         Properties props = new Properties();
         try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

@@ -55,6 +55,17 @@ class FieldCipherTest {
     }
 
     @Test
+    void aBrokenKeyFileIsSaidPlainly() throws IOException {
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, "[1,2,3]");
+        assertThatThrownBy(() -> KeyRing.loadOrCreate(file, new SecureRandom())).isInstanceOf(KeyFileException.class)
+                .hasMessageContaining("not a Gehoord key file");
+        Files.writeString(file, "{\"active\":\"k9\",\"keys\":{\"k1\":\"AAAA\"},\"hmacSecret\":\"AAAA\"}");
+        assertThatThrownBy(() -> KeyRing.loadOrCreate(file, new SecureRandom())).isInstanceOf(KeyFileException.class)
+                .hasMessageContaining("not 256 bits");
+    }
+
+    @Test
     void secretsAreHashedNotStored() {
         SecretHasher hasher = new SecretHasher(KeyRing.loadOrCreate(dir.resolve("keys.json"), new SecureRandom()));
         assertThat(SecretHasher.sha256("gd_token")).hasSize(64).doesNotContain("token");

@@ -195,6 +195,13 @@ class JourneyTest {
         assertThat(updated.json().path("discreet").asBoolean()).isTrue();
         assertThat(updated.json().path("pushEnabled").asBoolean()).isTrue();
         assertThat(updated.json().path("quietHours").path("start").asText()).isEqualTo("22:00");
+        ApiResponse kept = phone.put("/v1/devices/me", Map.of("locale", "nl"));
+        assertThat(kept.json().path("pushEnabled").asBoolean()).as("left out: unchanged").isTrue();
+        ApiResponse cleared = phone.put("/v1/devices/me", "{\"pushToken\":null,\"quietHours\":null}");
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        assertThat(cleared.json().path("pushEnabled").asBoolean()).as("pushes turned off").isFalse();
+        assertThat(cleared.json().has("quietHours")).isFalse();
+        assertThat(cleared.json().path("discreet").asBoolean()).isTrue();
         String caseId = Journeys.submitCase(phone, "Mijn telefoon gaat weg.");
         assertThat(phone.delete("/v1/devices/me").status()).isEqualTo(204);
         assertThat(phone.get("/v1/cases").status()).as("the token is gone").isEqualTo(401);

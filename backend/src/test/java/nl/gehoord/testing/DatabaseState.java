@@ -12,6 +12,7 @@ public final class DatabaseState {
     }
 
     public static String fingerprint(Database db) {
+        awaitPushesSettled(db);
         return db.read(h -> {
             List<String> tables = h.createQuery("""
                     SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
@@ -31,5 +32,29 @@ public final class DatabaseState {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /**
+     * push (issue 5): the server's background dispatcher settles fresh outbox rows (sent, dropped) moments after
+     * the request that wrote them; wait (bounded) until none is fresh or in flight, so it cannot change a row
+     * between two fingerprints.
+     */
+    static void awaitPushesSettled(Database db) {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < end) {
+            int unsettled = db.read(h -> h.createQuery("""
+                    SELECT COUNT(*) FROM push_outbox
+                    WHERE state = 'pending' AND (claim_id IS NOT NULL OR not_before <= created_at)
+                    """).mapTo(Integer.class).one());
+            if (unsettled == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

@@ -46,8 +46,21 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** push (issue 5): with the push transport given, such as the real FCM sender aimed at a {@link FakeFcm}. */
+    public static TestServer start(Map<String, String> extraEnv, nl.gehoord.push.PushSender pushSender) {
+        try {
+            return startIn(Files.createTempDirectory("gehoord-test"), extraEnv, pushSender);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Starts on an existing data folder (for restart and crash tests). */
     public static TestServer startIn(Path dataDir, Map<String, String> extraEnv) {
+        return startIn(dataDir, extraEnv, null);
+    }
+
+    public static TestServer startIn(Path dataDir, Map<String, String> extraEnv, nl.gehoord.push.PushSender pushSender) {
         Map<String, String> env = new HashMap<>();
         env.put("GEHOORD_DATA_DIR", dataDir.toString());
         env.put("GEHOORD_PORT", "0");
@@ -55,7 +68,7 @@ public final class TestServer implements AutoCloseable {
         env.putAll(extraEnv);
         Settings settings = SettingsLoader.from(env);
         MutableClock clock = new MutableClock(START);
-        App app = App.startWithDemo(settings, clock, new SecureRandom(), DEMO_PASSWORD);
+        App app = App.startWithDemo(settings, clock, new SecureRandom(), DEMO_PASSWORD, pushSender);
         return new TestServer(dataDir, clock, settings, app);
     }
 

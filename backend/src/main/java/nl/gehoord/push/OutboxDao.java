@@ -1,0 +1,115 @@
+package nl.gehoord.push;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The push outbox. Rows are claimed with a lease (claim id + lease end) so several dispatchers can drain one
+ * outbox: a claim repeats its conditions in the outer UPDATE, so on PostgreSQL a second dispatcher that raced
+ * for the same rows re-checks them after the first commits and skips them; a crashed dispatcher's rows come
+ * back when its lease ends. Every outcome is written only while the claim is still ours.
+ */
+@RegisterConstructorMapper(OutboxDao.Row.class)
+@RegisterConstructorMapper(OutboxDao.Depth.class)
+public interface OutboxDao {
+    String PENDING = "pending";
+    String SENT = "sent";
+    String FAILED = "failed";
+    String DROPPED = "dropped";
+    String COLLAPSED = "collapsed";
+
+    /** Exactly one of {@code deviceId} (a young person's phone) and {@code staffId} is set. */
+    record Row(String id, String caseId, String event, String messageKey, String deviceId, String staffId,
+               boolean urgent, String state, int attempts, long createdAt, long notBefore, String claimId,
+               Long leaseUntil, String lastError, Long finishedAt) {
+        public String recipientKind() {
+            return deviceId != null ? PushPolicy.DEVICE : PushPolicy.STAFF;
+        }
+
+        public String recipientId() {
+            return deviceId != null ? deviceId : staffId;
+        }
+    }
+
+    /** How many pushes wait, and since when the oldest waits (null when none). */
+    record Depth(long pending, Long oldestCreatedAt) {
+    }
+
+    @SqlUpdate("""
+            INSERT INTO push_outbox (id, case_id, event, message_key, device_id, staff_id, urgent, state,
+                                     attempts, created_at, not_before, claim_id, lease_until, last_error, finished_at)
+            VALUES (:id, :caseId, :event, :messageKey, :deviceId, :staffId, :urgent, :state,
+                    :attempts, :createdAt, :notBefore, :claimId, :leaseUntil, :lastError, :finishedAt)
+            """)
+    void insert(@BindMethods Row row);
+
+    /** A newer push of the same text for the same case and recipient makes the waiting older ones pointless. */
+    @SqlUpdate("""
+            UPDATE push_outbox SET state = 'collapsed', finished_at = :now
+            WHERE case_id = :caseId AND (device_id = :deviceId OR staff_id = :staffId)
+              AND message_key = :messageKey AND state = 'pending' AND (lease_until IS NULL OR lease_until < :now)
+            """)
+    int collapsePending(@Bind("caseId") String caseId, @Bind("deviceId") String deviceId,
+                        @Bind("staffId") String staffId, @Bind("messageKey") String messageKey, @Bind("now") long now);
+
+    /**
+     * Erasure: nothing more goes out about this case, not even ids, and no row keeps saying which phones
+     * followed it. A push already in a dispatcher's hands cannot be called back; its outcome finds no row.
+     */
+    @SqlUpdate("DELETE FROM push_outbox WHERE case_id = :caseId")
+    int deleteForCase(@Bind("caseId") String caseId);
+
+    @SqlQuery("SELECT COUNT(*) FROM push_outbox WHERE state = 'pending' AND not_before <= :now"
+            + " AND (lease_until IS NULL OR lease_until < :now)")
+    int countDue(@Bind("now") long now);
+
+    @SqlUpdate("""
+            UPDATE push_outbox SET claim_id = :claimId, lease_until = :leaseUntil
+            WHERE id IN (SELECT id FROM push_outbox
+                         WHERE state = 'pending' AND not_before <= :now AND (lease_until IS NULL OR lease_until < :now)
+                         ORDER BY not_before, created_at, id
+                         LIMIT :limit)
+              AND state = 'pending' AND not_before <= :now AND (lease_until IS NULL OR lease_until < :now)
+            """)
+    int claim(@Bind("claimId") String claimId, @Bind("now") long now, @Bind("leaseUntil") long leaseUntil,
+              @Bind("limit") int limit);
+
+    @SqlQuery("SELECT * FROM push_outbox WHERE claim_id = :claimId ORDER BY not_before, created_at, id")
+    List<Row> claimed(@Bind("claimId") String claimId);
+
+    /** Ends a claimed row: sent, failed, dropped. */
+    @SqlUpdate("""
+            UPDATE push_outbox SET state = :state, attempts = attempts + :attempted, last_error = :error,
+                                   finished_at = :now, claim_id = NULL, lease_until = NULL
+            WHERE id = :id AND claim_id = :claimId
+            """)
+    int finish(@Bind("id") String id, @Bind("claimId") String claimId, @Bind("state") String state,
+               @Bind("attempted") int attempted, @Bind("error") String error, @Bind("now") long now);
+
+    /** Gives a claimed row back to wait until notBefore: a retry (attempted 1) or quiet hours (attempted 0). */
+    @SqlUpdate("""
+            UPDATE push_outbox SET not_before = :notBefore, attempts = attempts + :attempted, last_error = :error,
+                                   claim_id = NULL, lease_until = NULL
+            WHERE id = :id AND claim_id = :claimId
+            """)
+    int reschedule(@Bind("id") String id, @Bind("claimId") String claimId, @Bind("notBefore") long notBefore,
+                   @Bind("attempted") int attempted, @Bind("error") String error);
+
+    @SqlQuery("SELECT COUNT(*) AS pending, MIN(created_at) AS oldest_created_at FROM push_outbox WHERE state = 'pending'")
+    Depth depth();
+
+    /** Finished rows are kept a while for inspection, then removed. */
+    @SqlUpdate("DELETE FROM push_outbox WHERE state <> 'pending' AND finished_at < :before")
+    int purgeFinished(@Bind("before") long before);
+
+    @SqlQuery("SELECT * FROM push_outbox WHERE id = :id")
+    Optional<Row> byId(@Bind("id") String id);
+
+    @SqlQuery("SELECT * FROM push_outbox WHERE case_id = :caseId ORDER BY created_at, id")
+    List<Row> forCase(@Bind("caseId") String caseId);
+}
