@@ -1,6 +1,5 @@
 package nl.gehoord.trends;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +48,14 @@ final class ChangeCache {
         long h1 = 0;
         long h2 = 0;
         for (Map.Entry<List<String>, long[]> atom : atoms.entrySet()) {
-            long a = atom.getKey().hashCode() * 0x9E3779B97F4A7C15L + Arrays.hashCode(atom.getValue());
+            long a = atom.getKey().hashCode();
+            long b = a * 0xD6E8FEB86659FD93L;
+            for (long v : atom.getValue()) {
+                a = a * 0x100000001B3L + v;
+                b = (b ^ v) * 0xC2B2AE3D27D4EB4FL + 0x165667B19E3779F9L;
+            }
             h1 += mix(a);
-            h2 += mix(a ^ 0xD6E8FEB86659FD93L) ^ mix(Arrays.toString(atom.getValue()).hashCode() + 31L * a);
+            h2 += mix(b ^ 0x9E3779B97F4A7C15L);
         }
         return new long[] {h1, h2 + atoms.size()};
     }

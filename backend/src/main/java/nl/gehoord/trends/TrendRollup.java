@@ -17,7 +17,9 @@ import org.jdbi.v3.core.statement.Update;
  */
 public final class TrendRollup implements CaseEventListener {
     private static final String KEY_COLUMNS = "month, topic, setting, region_code, age_band, provider";
-    private static final String UPSERT = buildUpsert();
+    private static final String UPSERT = buildUpsert("trend_rollup", KEY_COLUMNS);
+    private static final String UPSERT_REGION = buildUpsert("trend_rollup_region",
+            "region_code, month, topic, setting, age_band");
 
     private final SecretHasher hasher;
     private final Clock clock;
@@ -78,29 +80,39 @@ public final class TrendRollup implements CaseEventListener {
         if (CaseFacts.isZero(delta)) {
             return;
         }
-        Update update = handle.createUpdate(UPSERT).bindMethods(cell);
-        for (int i = 0; i < delta.length; i++) {
-            update.bind("v" + i, delta[i]);
+        for (String sql : new String[] {UPSERT, UPSERT_REGION}) {
+            Update update = handle.createUpdate(sql).bindMethods(cell);
+            for (int i = 0; i < delta.length; i++) {
+                update.bind("v" + i, delta[i]);
+            }
+            update.execute();
         }
-        update.execute();
         if (delta[0] < 0) {
             handle.createUpdate("""
                     DELETE FROM trend_rollup WHERE month = :month AND topic = :topic AND setting = :setting
                       AND region_code = :regionCode AND age_band = :ageBand AND provider = :provider AND cases = 0
                     """).bindMethods(cell).execute();
+            handle.createUpdate("""
+                    DELETE FROM trend_rollup_region WHERE month = :month AND topic = :topic AND setting = :setting
+                      AND region_code = :regionCode AND age_band = :ageBand AND cases = 0
+                    """).bindMethods(cell).execute();
         }
     }
 
-    private static String buildUpsert() {
+    private static String buildUpsert(String table, String keyColumns) {
         String[] cols = CaseFacts.VALUE_COLUMNS;
         String names = String.join(", ", cols);
         String values = Stream.iterate(0, i -> i + 1).limit(cols.length).map(i -> ":v" + i)
                 .collect(Collectors.joining(", "));
-        String sets = Stream.of(cols).map(c -> c + " = trend_rollup." + c + " + excluded." + c)
+        String sets = Stream.of(cols).map(c -> c + " = " + table + "." + c + " + excluded." + c)
                 .collect(Collectors.joining(", "));
-        return "INSERT INTO trend_rollup (" + KEY_COLUMNS + ", " + names + ") VALUES (:month, :topic, :setting, "
-                + ":regionCode, :ageBand, :provider, " + values + ") ON CONFLICT (" + KEY_COLUMNS
-                + ") DO UPDATE SET " + sets;
+        String keys = Stream.of(keyColumns.split(", ")).map(c -> switch (c) {
+            case "region_code" -> ":regionCode";
+            case "age_band" -> ":ageBand";
+            default -> ":" + c;
+        }).collect(Collectors.joining(", "));
+        return "INSERT INTO " + table + " (" + keyColumns + ", " + names + ") VALUES (" + keys + ", " + values
+                + ") ON CONFLICT (" + keyColumns + ") DO UPDATE SET " + sets;
     }
 
     String factKey(String caseId) {

@@ -128,13 +128,18 @@ public final class TrendsService {
         if (regions.isEmpty()) {
             return perMonth;
         }
-        String filter = CouncilScope.PROVIDER.equals(scope.kind()) ? "provider IN (<values>)"
-                : "region_code IN (<values>)";
-        Query q = h.createQuery("SELECT month, topic, setting, region_code, age_band, " + SUMS
-                        + " FROM trend_rollup WHERE month >= :from AND month <= :to AND " + filter
-                        + " GROUP BY month, topic, setting, region_code, age_band")
+        // A municipality reads the rollup without providers; a provider the full one (grouped only when it must
+        // add up several providers). Each row is then one atom, so no sorting is needed.
+        boolean provider = CouncilScope.PROVIDER.equals(scope.kind());
+        boolean group = provider && scope.values().size() > 1;
+        String columns = group ? SUMS : String.join(", ", CaseFacts.VALUE_COLUMNS);
+        String sql = "SELECT month, topic, setting, region_code, age_band, " + columns + " FROM "
+                + (provider ? "trend_rollup WHERE provider IN (<values>)" : "trend_rollup_region WHERE region_code IN (<values>)")
+                + " AND month >= :from AND month <= :to"
+                + (group ? " GROUP BY month, topic, setting, region_code, age_band" : "");
+        Query q = h.createQuery(sql)
                 .bind("from", from.toString()).bind("to", to.toString())
-                .bindList("values", CouncilScope.PROVIDER.equals(scope.kind()) ? scope.values() : regions);
+                .bindList("values", provider ? scope.values() : regions);
         int n = CaseFacts.VALUE_COLUMNS.length;
         q.map((rs, ctx) -> {
             long[] v = new long[n];

@@ -51,12 +51,21 @@ public final class TrendsBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
-        Path dir = Files.createTempDirectory("gehoord-bench");
+        // A second argument names the folder of an earlier run: its database is reused, nothing is generated.
+        boolean reuse = args.length > 1;
+        Path dir = reuse ? Path.of(args[1]) : Files.createTempDirectory("gehoord-bench");
         Database db = Database.open("jdbc:sqlite:" + dir.resolve("bench.db"));
         db.migrate();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         TrendRollup rollup = new TrendRollup(new SecretHasher(KeyRing.loadOrCreate(dir.resolve("keys.json"),
                 new SecureRandom())), clock);
+        if (reuse) {
+            System.out.printf("Trends benchmark on the existing database in %s%n", dir);
+            singleUpdates(db, rollup, clock);
+            queries(db, clock);
+            db.close();
+            return;
+        }
         places(db);
         System.out.printf("Trends benchmark: %,d cases, %d regions, %d providers, 18 months, SQLite file %s%n", n,
                 REGIONS, PROVIDERS, dir.resolve("bench.db"));
@@ -137,6 +146,8 @@ public final class TrendsBenchmark {
         String provider = "Aanbieder 1";
         String[] councils = {"bench-council-m", "bench-council-p"};
         db.writeVoid(h -> {
+            h.createUpdate("DELETE FROM council_scopes WHERE staff_id LIKE 'bench-council-%'").execute();
+            h.createUpdate("DELETE FROM staff WHERE id LIKE 'bench-council-%'").execute();
             for (String id : councils) {
                 h.createUpdate("""
                         INSERT INTO staff (id, organisation_id, email, display_name, role, password_hash, available,

@@ -92,6 +92,36 @@ class TrendRollupTest {
             }
         });
         assertThat(rollupTable()).isEqualTo(fromScratch()).isNotEmpty();
+        assertThat(regionTable()).as("the rollup without providers adds the providers up")
+                .isEqualTo(withoutProvider(fromScratch()));
+    }
+
+    private Map<List<Object>, List<Object>> regionTable() {
+        return db.read(h -> {
+            Map<List<Object>, List<Object>> table = new TreeMap<>(TrendRollupTest::compare);
+            h.createQuery("SELECT * FROM trend_rollup_region WHERE cases > 0").mapToMap().forEach(row -> {
+                Map<String, Object> withEmptyProvider = new java.util.HashMap<>(row);
+                withEmptyProvider.put("provider", "*");
+                put(table, withEmptyProvider);
+            });
+            return table;
+        });
+    }
+
+    private static Map<List<Object>, List<Object>> withoutProvider(Map<List<Object>, List<Object>> table) {
+        Map<List<Object>, List<Object>> out = new TreeMap<>(TrendRollupTest::compare);
+        table.forEach((key, values) -> {
+            List<Object> k = new ArrayList<>(key.subList(0, 5));
+            k.add("*");
+            out.merge(List.copyOf(k), values, (a, b) -> {
+                List<Object> sum = new ArrayList<>();
+                for (int i = 0; i < a.size(); i++) {
+                    sum.add((Long) a.get(i) + (Long) b.get(i));
+                }
+                return sum;
+            });
+        });
+        return out;
     }
 
     @Test
