@@ -114,8 +114,8 @@ final class Disclosure {
     }
 
     /**
-     * Every protecting change of one month: one for each small number in every table of the month (all sixteen
-     * combinations of the category dimensions, and every layer). Depends only on the data of the month and of the
+     * Every protecting change of one month: one for each small number in every table of the month that a query can
+     * show (every combination of up to three category dimensions, and every layer). Depends only on the data of the month and of the
      * other month of its pair, and k, so it is the same whatever is asked.
      *
      * <p>Months come in fixed pairs. When the pair together holds at least k for the small number, the change is
@@ -130,7 +130,9 @@ final class Disclosure {
         List<Change> changes = new ArrayList<>();
         List<Map<List<String>, long[]>> both = partnerAtoms == null ? List.of(monthAtoms)
                 : List.of(monthAtoms, partnerAtoms);
-        for (int mask = 0; mask < 16; mask++) {
+        // Tables over all four category dimensions are never published (a query has at most three dimensions), so
+        // their small cells need no protection of their own: 15 of the 16 combinations.
+        for (int mask = 0; mask < 15; mask++) {
             boolean[] inS = new boolean[4];
             for (int d = 0; d < 4; d++) {
                 inS[d] = (mask & (1 << d)) != 0;

@@ -54,6 +54,12 @@ public final class TrendsBenchmark {
         // A second argument names the folder of an earlier run: its database is reused, nothing is generated.
         boolean reuse = args.length > 1;
         Path dir = reuse ? Path.of(args[1]) : Files.createTempDirectory("gehoord-bench");
+        if (reuse) {
+            // A database from before newer migrations: apply them, also those numbered below its last one.
+            org.flywaydb.core.Flyway.configure().dataSource("jdbc:sqlite:" + dir.resolve("bench.db"), null, null)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/sqlite").outOfOrder(true)
+                    .load().migrate();
+        }
         Database db = Database.open("jdbc:sqlite:" + dir.resolve("bench.db"));
         db.migrate();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
