@@ -3,6 +3,7 @@
 #   scripts/benchmark.sh intake [requests] [threads]   case submission: Gehoord vs a bare Javalin+SQLite insert
 #   scripts/benchmark.sh push [pushes] [rounds]        outbox throughput against a fake FCM on loopback vs a bare
 #                                                      sendEach through the Firebase Admin SDK (issue 5)
+#   scripts/benchmark.sh danger [rounds]                the danger-phrase check per text length
 #   scripts/benchmark.sh trends [cases]                trends query on a rollup of N generated cases (default
 #                                                      1,000,000) vs a scan of the cases table (issue 6)
 set -euo pipefail
@@ -11,6 +12,7 @@ name="${1:-intake}"; shift || true
 case "$name" in
   intake) main=nl.gehoord.bench.IntakeBenchmark ;;
   push) main=nl.gehoord.bench.OutboxThroughputBenchmark ;;
+  danger) main=nl.gehoord.bench.DangerPhrasesBenchmark ;;
   trends) main=nl.gehoord.bench.TrendsBenchmark ;;
   *) echo "unknown benchmark: $name" >&2; exit 2 ;;
 esac

@@ -14,10 +14,13 @@ import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
 import nl.gehoord.events.CaseEvents;
 import nl.gehoord.http.AccessGuard;
+import nl.gehoord.http.ClientAddress;
 import nl.gehoord.http.Json;
 import nl.gehoord.http.JettyProblems;
+import nl.gehoord.http.OriginCheck;
 import nl.gehoord.http.ProblemMapper;
 import nl.gehoord.http.ProblemRenderer;
+import nl.gehoord.http.RateLimitPolicy;
 import nl.gehoord.http.RateLimits;
 import nl.gehoord.http.RequestContext;
 import nl.gehoord.http.Route;
@@ -31,10 +34,11 @@ import nl.gehoord.intake.DeviceController;
 import nl.gehoord.intake.DeviceService;
 import nl.gehoord.intake.FlowCatalog;
 import nl.gehoord.intake.InfoController;
-import nl.gehoord.intake.IntakeLimits;
 import nl.gehoord.intake.RegionRouter;
 import nl.gehoord.ops.OpsController;
 import nl.gehoord.organisations.PlacesService;
+import nl.gehoord.retention.RetentionJob;
+import nl.gehoord.retention.RetentionScheduler;
 import nl.gehoord.sla.DueDates;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.staff.StaffSessionService;
@@ -70,15 +74,22 @@ public final class App implements AutoCloseable {
     private final RateLimits rateLimits;
     private final PushWorker pushWorker;
     private final PushSender pushSender;
+    private final RetentionJob retention;
+    private final RetentionScheduler retentionScheduler;
+    private final List<Route> routes;
 
     private App(Settings settings, Database db, Javalin server, RateLimits rateLimits, PushWorker pushWorker,
-                PushSender pushSender) {
+                PushSender pushSender, RetentionJob retention, RetentionScheduler retentionScheduler,
+                List<Route> routes) {
+        this.routes = routes;
         this.settings = settings;
         this.db = db;
         this.server = server;
         this.rateLimits = rateLimits;
         this.pushWorker = pushWorker;
         this.pushSender = pushSender;
+        this.retention = retention;
+        this.retentionScheduler = retentionScheduler;
     }
 
     /** Opens the database, runs migrations and starts the HTTP server. */
@@ -124,8 +135,9 @@ public final class App implements AutoCloseable {
         Messages messages = new Messages();
         FlowCatalog flow = new FlowCatalog();
         ContentCatalog content = new ContentCatalog();
-        RateLimits rateLimits = new RateLimits();
-        IntakeLimits intakeLimits = IntakeLimits.defaults();
+        RateLimits rateLimits = new RateLimits(clock);
+        RateLimitPolicy limits = new RateLimitPolicy(settings.rateLimits(), rateLimits,
+                new ClientAddress(settings.trustedProxies()));
         CaseEvents caseEvents = new CaseEvents();
         // --- Trends (issue 6): rollups follow every case change in the same transaction ---
         caseEvents.listen(new TrendRollup(hasher, clock));
@@ -155,14 +167,16 @@ public final class App implements AutoCloseable {
         Routes.Controllers controllers = new Routes.Controllers(
                 new OpsController(db),
                 new InfoController(flow, content, new PlacesService(db)),
-                new DeviceController(devices, rateLimits, intakeLimits),
-                new CaseController(cases, rateLimits, intakeLimits),
-                new StaffController(staffSessions, rateLimits),
+                new DeviceController(devices),
+                new CaseController(cases),
+                new StaffController(staffSessions, limits),
                 new MetricsController(meters)); // push (issue 5): GET /metrics
         AccessGuard guard = new AccessGuard(List.of(devices, staffSessions));
         ProblemRenderer renderer = new ProblemRenderer(messages);
         ProblemMapper problems = new ProblemMapper(renderer);
 
+        List<Route> routes = new java.util.ArrayList<>(Routes.all(controllers));
+        routes.addAll(Routes.trends(trendsController)); // trends (issue 6)
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -177,15 +191,25 @@ public final class App implements AutoCloseable {
             config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyProblems.ServerHandler(renderer)));
             config.jetty.modifyServletContextHandler(context ->
                     context.setErrorHandler(new JettyProblems.ContextHandler(renderer)));
+            // --- issue 7: strict CORS (only configured origins) ---
+            List<String> origins = settings.allowedOriginList();
+            if (!origins.isEmpty()) {
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    origins.forEach(rule::allowHost);
+                    rule.exposeHeader("Retry-After");
+                    rule.exposeHeader("X-Request-Id");
+                    rule.maxAge = 600;
+                }));
+            }
+            OriginCheck originCheck = new OriginCheck(origins);
             config.routes.before(ctx -> {
                 RequestContext.begin(ctx);
                 SecurityHeaders.apply(ctx);
+                originCheck.apply(ctx);
             });
             problems.register(config.routes);
-            List<Route> routes = new java.util.ArrayList<>(Routes.all(controllers));
-            routes.addAll(Routes.trends(trendsController)); // issue 6
             for (Route route : routes) {
-                config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(route),
+                config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(limits.wrap(route)),
                         route.roles().toArray(new nl.gehoord.http.Role[0]));
             }
         });
@@ -196,7 +220,12 @@ public final class App implements AutoCloseable {
             throw e;
         }
         pushWorker.start(); // push (issue 5)
-        return new App(settings, db, server, rateLimits, pushWorker, pushSender);
+        // --- issue 7: the daily retention job ---
+        RetentionJob retention = new RetentionJob(db, caseEvents, settings.retention());
+        RetentionScheduler retentionScheduler = new RetentionScheduler(retention, settings.retention().runAt(), clock)
+                .start();
+        return new App(settings, db, server, rateLimits, pushWorker, pushSender, retention, retentionScheduler,
+                routes);
     }
 
     public int port() {
@@ -215,8 +244,18 @@ public final class App implements AutoCloseable {
         return rateLimits;
     }
 
+    /** Every route the server answers, as Routes lists them (the hostile-input tests walk them all). */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public RetentionJob retention() {
+        return retention;
+    }
+
     @Override
     public void close() {
+        retentionScheduler.close();
         server.stop();
         pushWorker.close(); // push (issue 5): finish the batch in hand, then stop
         pushSender.close();

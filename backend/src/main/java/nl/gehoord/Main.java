@@ -4,9 +4,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import nl.gehoord.backup.BackupCommands;
 import nl.gehoord.config.ConfigException;
 import nl.gehoord.config.Settings;
 import nl.gehoord.config.SettingsLoader;
+import nl.gehoord.crypto.KeyCommands;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
 import nl.gehoord.demo.DemoData;
@@ -25,6 +27,10 @@ public final class Main {
         try {
             switch (command) {
                 case "serve" -> serve(arguments.contains("--demo"));
+                case "backup", "restore" -> exit(BackupCommands.run(arguments, SettingsLoader.fromEnvironment(),
+                        System.out, System.err));
+                case "rotate-key", "reencrypt" -> exit(KeyCommands.run(arguments, SettingsLoader.fromEnvironment(),
+                        System.out, System.err));
                 case "help", "--help", "-h" -> usage(0);
                 default -> {
                     System.err.println("Unknown command: " + command);
@@ -40,6 +46,12 @@ public final class Main {
         }
     }
 
+    private static void exit(int code) {
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
     private static void usage(int exitCode) {
         System.out.println("""
                 Usage: java -jar gehoord.jar <command>
@@ -47,6 +59,10 @@ public final class Main {
                 Commands:
                   serve           run the server
                   serve --demo    seed the demo data first (safe to repeat), then run the server
+                  backup --to FILE     consistent copy of the running SQLite database
+                  restore --from FILE  put a backup back (stop the server first)
+                  rotate-key      add a new encryption key; a running server uses it for new writes
+                  reencrypt       move all stored text to the newest key
 
                 Settings come from environment variables; see README.md.""");
         if (exitCode != 0) {

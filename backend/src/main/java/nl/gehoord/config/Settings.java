@@ -1,6 +1,9 @@
 package nl.gehoord.config;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every setting the server reads at start-up, already checked. */
@@ -13,7 +16,16 @@ public record Settings(
         Optional<Path> firebaseCredentials,
         Optional<String> demoPassword,
         long maxRequestBytes,
-        String allowedOrigins) {
+        String allowedOrigins,
+        // --- issue 7 (safety and abuse resistance): client address, rate limits, retention ---
+        List<String> trustedProxies,
+        Map<String, RateRule> rateLimits,
+        RetentionSettings retention) {
+
+    /** The browser origins CORS allows, from the comma-separated setting. */
+    public List<String> allowedOriginList() {
+        return Arrays.stream(allowedOrigins.split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList();
+    }
 
     public boolean isSqlite() {
         return databaseUrl.startsWith("jdbc:sqlite:");

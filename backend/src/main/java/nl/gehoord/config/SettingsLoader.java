@@ -5,10 +5,17 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import nl.gehoord.http.IpRanges;
 
 /**
  * Reads settings from environment variables. A config file named by GEHOORD_CONFIG_FILE (Java properties,
@@ -80,7 +87,58 @@ public final class SettingsLoader {
         });
         long maxRequestBytes = integer("GEHOORD_MAX_REQUEST_BYTES", 64 * 1024, 1024, 10 * 1024 * 1024);
         String origins = values.getOrDefault("GEHOORD_ALLOWED_ORIGINS", "");
-        return new Settings(port, host, dataDir, dbUrl, keyFile, firebase, demoPassword, maxRequestBytes, origins);
+        for (String origin : origins.split(",")) {
+            String o = origin.trim();
+            if (!o.isEmpty() && !o.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?")) {
+                throw new ConfigException("GEHOORD_ALLOWED_ORIGINS must be a comma-separated list of origins such as "
+                        + "https://app.example.nl (scheme, host and optional port; no path, no *), got '" + o + "'.");
+            }
+        }
+        // --- issue 7 (safety and abuse resistance) ---
+        List<String> trustedProxies = trustedProxies();
+        Map<String, RateRule> rateLimits = RateLimitSettings.from(values);
+        RetentionSettings retention = retention();
+        return new Settings(port, host, dataDir, dbUrl, keyFile, firebase, demoPassword, maxRequestBytes, origins,
+                trustedProxies, rateLimits, retention);
+    }
+
+    /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For may be believed. */
+    private List<String> trustedProxies() {
+        String raw = values.getOrDefault("GEHOORD_TRUSTED_PROXIES", "");
+        List<String> out = new ArrayList<>();
+        for (String part : raw.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (!IpRanges.isValid(p)) {
+                throw new ConfigException("GEHOORD_TRUSTED_PROXIES must list IP addresses or CIDR ranges such as "
+                        + "10.0.0.5 or 10.0.0.0/8, separated by commas; '" + p + "' is neither.");
+            }
+            out.add(p);
+        }
+        return List.copyOf(out);
+    }
+
+    private RetentionSettings retention() {
+        RetentionSettings d = RetentionSettings.defaults();
+        int months = integer("GEHOORD_RETENTION_CASE_MONTHS", d.closedCaseContent().getMonths(), 1, 120);
+        int deviceDays = integer("GEHOORD_RETENTION_DEVICE_DAYS", (int) d.unusedDevice().toDays(), 1, 3650);
+        int idempotencyDays = integer("GEHOORD_RETENTION_IDEMPOTENCY_DAYS", (int) d.idempotencyKeys().toDays(), 1, 365);
+        LocalTime runAt = d.runAt();
+        String raw = values.get("GEHOORD_RETENTION_RUN_AT");
+        if (raw != null) {
+            try {
+                if (!raw.trim().matches("\\d{2}:\\d{2}")) {
+                    throw new DateTimeParseException("format", raw, 0);
+                }
+                runAt = LocalTime.parse(raw.trim());
+            } catch (DateTimeParseException e) {
+                throw new ConfigException("GEHOORD_RETENTION_RUN_AT must be a time of day like 03:30, got '" + raw + "'.");
+            }
+        }
+        return new RetentionSettings(Period.ofMonths(months), Duration.ofDays(deviceDays),
+                Duration.ofDays(idempotencyDays), runAt);
     }
 
     private int integer(String name, int defaultValue, int min, int max) {

@@ -37,11 +37,12 @@ public final class FieldCipher {
         random.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.activeKey(), new GCMParameterSpec(TAG_BITS, nonce));
+            KeyRing.Active active = keys.active();
+            cipher.init(Cipher.ENCRYPT_MODE, active.key(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad(ownerId, field));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-            return "v1." + keys.activeKeyId() + "." + Base64.getEncoder().encodeToString(out);
+            return "v1." + active.id() + "." + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }

@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -26,18 +27,66 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class KeyRing {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KeyRing.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
+    /** The key new writes use, with its id, read together so a rotation in between cannot mix them. */
+    public record Active(String id, SecretKey key) {
+    }
+
+    /** One reading of the key file: its field keys, the active one, and what the file looked like. */
+    private record State(Map<String, SecretKey> fieldKeys, String activeKeyId, Object fileVersion) {
+    }
+
     private final Path file;
-    private final Map<String, SecretKey> fieldKeys;
-    private final String activeKeyId;
     private final byte[] hmacSecret;
+    private volatile State state;
 
     private KeyRing(Path file, Map<String, SecretKey> fieldKeys, String activeKeyId, byte[] hmacSecret) {
         this.file = file;
-        this.fieldKeys = Collections.unmodifiableMap(fieldKeys);
-        this.activeKeyId = activeKeyId;
+        this.state = new State(Collections.unmodifiableMap(fieldKeys), activeKeyId, version(file));
         this.hmacSecret = hmacSecret;
+    }
+
+    /** What identifies one version of the file: a rotation replaces it (new inode, time and size). */
+    private static Object version(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return java.util.List.of(String.valueOf(a.fileKey()), a.lastModifiedTime().toMillis(), a.size());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Picks up a rotation made by the {@code rotate-key} command while the server runs: when the key file was
+     * replaced, it is read again. The HMAC secret must stay the same; a file that changed it, or cannot be read,
+     * is ignored and the keys in use stay.
+     */
+    private State current() {
+        State now = state;
+        Object version = version(file);
+        if (version == null || version.equals(now.fileVersion())) {
+            return now;
+        }
+        synchronized (this) {
+            if (!version.equals(state.fileVersion())) {
+                try {
+                    KeyRing fresh = load(file);
+                    if (java.security.MessageDigest.isEqual(fresh.hmacSecret, hmacSecret)) {
+                        state = fresh.state;
+                    } else {
+                        LOG.error("the key file was replaced with a different HMAC secret; keeping the keys in use");
+                        state = new State(state.fieldKeys(), state.activeKeyId(), version);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.error("the key file changed but cannot be read ({}); keeping the keys in use",
+                            e.getClass().getSimpleName());
+                    state = new State(state.fieldKeys(), state.activeKeyId(), version);
+                }
+            }
+            return state;
+        }
     }
 
     /** Loads the key file, creating it with fresh keys when it does not exist yet. */
@@ -142,15 +191,20 @@ public final class KeyRing {
     }
 
     public String activeKeyId() {
-        return activeKeyId;
+        return current().activeKeyId();
     }
 
     public SecretKey activeKey() {
-        return fieldKeys.get(activeKeyId);
+        return active().key();
+    }
+
+    public Active active() {
+        State s = current();
+        return new Active(s.activeKeyId(), s.fieldKeys().get(s.activeKeyId()));
     }
 
     public SecretKey key(String keyId) {
-        SecretKey key = fieldKeys.get(keyId);
+        SecretKey key = current().fieldKeys().get(keyId);
         if (key == null) {
             throw new IllegalStateException("Unknown key id " + keyId + "; is the right key file configured?");
         }

@@ -51,6 +51,12 @@ public final class JettyProblems {
             this.renderer = renderer;
         }
 
+        /** Jetty writes an error body only for GET, POST and HEAD by default; every method gets one here. */
+        @Override
+        public boolean errorPageForMethod(String method) {
+            return true;
+        }
+
         @Override
         protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                         Callback callback) throws IOException {
@@ -69,6 +75,11 @@ public final class JettyProblems {
 
         public ContextHandler(ProblemRenderer renderer) {
             this.renderer = renderer;
+        }
+
+        @Override
+        public boolean errorPageForMethod(String method) {
+            return true;
         }
 
         @Override

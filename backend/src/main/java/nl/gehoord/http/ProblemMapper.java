@@ -42,6 +42,10 @@ public final class ProblemMapper {
 
     public void write(Context ctx, ApiException e) {
         e.headers().forEach(ctx::header);
+        if (e.status() == 413) {
+            // The rest of the body was never read: say the connection ends, so clients do not reuse it.
+            ctx.header("Connection", "close");
+        }
         Problem problem = renderer.render(e, Http.language(ctx), Http.requestId(ctx));
         ctx.status(e.status());
         ctx.header("Content-Language", Http.language(ctx).tag());

@@ -27,8 +27,12 @@ public final class RequestContext {
     public static void log(Context ctx, Float millis) {
         String template = ctx.endpoint() == null ? "(unmatched)" : ctx.endpoint().path;
         Actor actor = Http.actor(ctx);
-        ACCESS.info("{} {} {} {}ms actor={}", ctx.method(), template, ctx.statusCode(), Math.round(millis),
-                actor.role().stored());
+        // Structured fields (JSON logs): the route's template, never the raw path, query, body or headers.
+        ACCESS.atInfo().addKeyValue("method", ctx.method().name()).addKeyValue("route", template)
+                .addKeyValue("status", ctx.statusCode()).addKeyValue("ms", Math.round(millis))
+                .addKeyValue("actor", actor.role().stored())
+                .log("{} {} {} {}ms actor={}", ctx.method(), template, ctx.statusCode(), Math.round(millis),
+                        actor.role().stored());
         MDC.remove("requestId");
     }
 }

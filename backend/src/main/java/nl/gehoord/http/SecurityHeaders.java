@@ -14,6 +14,9 @@ public final class SecurityHeaders {
         ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         ctx.header("Cross-Origin-Resource-Policy", "same-origin");
         ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+        ctx.header("X-Permitted-Cross-Domain-Policies", "none");
         if (!ctx.path().startsWith("/v1/flow") && !ctx.path().startsWith("/v1/glossary")
                 && !ctx.path().startsWith("/v1/help-contacts")) {
             ctx.header("Cache-Control", "no-store");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.FieldError;
+import nl.gehoord.safety.DangerPhrases;
 
 /**
  * Checks a new case against the flow version the app used: walks the path the answers take, so a required
@@ -21,9 +22,15 @@ public final class AnswerValidator {
     public static final int MAX_ANSWERS = 50;
 
     private final FlowCatalog flow;
+    private final DangerPhrases danger;
 
     public AnswerValidator(FlowCatalog flow) {
+        this(flow, DangerPhrases.standard());
+    }
+
+    public AnswerValidator(FlowCatalog flow, DangerPhrases danger) {
         this.flow = flow;
+        this.danger = danger;
     }
 
     /** The checked, cleaned case as the service stores it. */
@@ -64,6 +71,7 @@ public final class AnswerValidator {
 
         Map<String, String> cleanAnswers = new LinkedHashMap<>();
         Set<String> asked = new HashSet<>();
+        List<String> typed = new ArrayList<>();
         boolean urgent = kind.urgent();
         Map<String, FlowDefinition.Step> steps = definition.stepsById();
         FlowDefinition.Step step = steps.get(kind.firstStep());
@@ -93,6 +101,7 @@ public final class AnswerValidator {
                 String text = TextRules.clean(given.get(q.id()), field, max, q.required(), errors);
                 if (text != null) {
                     cleanAnswers.put(q.id(), text);
+                    typed.add(text);
                 }
             } else if (q.required() && target.equals("region") && request.region() == null) {
                 errors.add(new FieldError("region", "required"));
@@ -157,6 +166,10 @@ public final class AnswerValidator {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
+        // Words of danger or self-harm in anything typed make the case urgent, whatever the path said.
+        typed.add(story);
+        typed.add(aboutText);
+        urgent |= danger.anyIn(typed);
         String topic = cleanAnswers.get("topic");
         return new ValidCase(kind.id(), cleanAnswers, story, request.region(), request.setting(), request.ageBand(),
                 locationId, aboutText, contact, request.contactPreference(), topic, urgent, definition.version());

@@ -5,18 +5,14 @@ import java.util.Map;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.Bodies;
 import nl.gehoord.http.Http;
-import nl.gehoord.http.RateLimits;
 
 /** The young person's case endpoints: parse, call the service, render. */
 public final class CaseController {
     private final CaseService cases;
-    private final RateLimits limits;
-    private final IntakeLimits intakeLimits;
 
-    public CaseController(CaseService cases, RateLimits limits, IntakeLimits intakeLimits) {
+    /** Rate limits are applied before these handlers run: see http/RateLimitPolicy. */
+    public CaseController(CaseService cases) {
         this.cases = cases;
-        this.limits = limits;
-        this.intakeLimits = intakeLimits;
     }
 
     public record MessageBody(String text) {
@@ -37,7 +33,6 @@ public final class CaseController {
         if (!key.matches("[A-Za-z0-9_.:-]{8,128}")) {
             throw ApiException.badRequest("idempotency_key_invalid");
         }
-        limits.check(intakeLimits.casesPerDevice(), device.deviceId());
         NewCaseRequest body = Bodies.read(ctx, NewCaseRequest.class);
         ctx.status(201).json(cases.create(device, key, body, Http.language(ctx)));
     }
@@ -53,7 +48,6 @@ public final class CaseController {
     public void postMessage(Context ctx) {
         var device = Http.device(ctx);
         String caseId = Http.idParam(ctx, "caseId");
-        limits.check(intakeLimits.messagesPerDevice(), device.deviceId());
         MessageBody body = Bodies.read(ctx, MessageBody.class);
         ctx.status(201).json(cases.postMessage(device, caseId, body.text()));
     }
@@ -72,9 +66,6 @@ public final class CaseController {
 
     public void claim(Context ctx) {
         var device = Http.device(ctx);
-        limits.check(intakeLimits.claimsPerDevice(), device.deviceId());
-        limits.check(intakeLimits.claimsPerAddress(), ctx.ip());
-        limits.check(intakeLimits.claimsGlobal(), "global");
         ClaimBody body = Bodies.read(ctx, ClaimBody.class);
         if (body.caseCode() == null) {
             throw ApiException.validation("caseCode", "required");

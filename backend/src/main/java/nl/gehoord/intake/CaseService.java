@@ -20,6 +20,7 @@ import nl.gehoord.http.ApiException;
 import nl.gehoord.http.FieldError;
 import nl.gehoord.http.Json;
 import nl.gehoord.organisations.PlacesDao;
+import nl.gehoord.safety.DangerPhrases;
 import nl.gehoord.sla.DueDates;
 import nl.gehoord.text.Language;
 import org.jdbi.v3.core.Handle;
@@ -180,6 +181,7 @@ public final class CaseService {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
+        boolean dangerWords = DangerPhrases.standard().anyIn(List.of(body));
         return db.write(h -> {
             CaseDao cases = h.attach(CaseDao.class);
             CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
@@ -187,6 +189,14 @@ public final class CaseService {
                 throw ApiException.conflict("case_closed");
             }
             long now = clock.millis();
+            if (dangerWords && !row.urgent()) {
+                // Words of danger later in the conversation make the case urgent from now on; a first answer
+                // that is still due comes within the urgent time.
+                long urgentDue = dueDates.firstResponseDue(Instant.ofEpochMilli(now), true).toEpochMilli();
+                Long due = row.firstResponseAt() != null ? row.firstResponseDueAt()
+                        : row.firstResponseDueAt() == null ? urgentDue : Math.min(row.firstResponseDueAt(), urgentDue);
+                cases.markUrgent(caseId, due, now);
+            }
             String id = tokens.id();
             MessageDao messages = h.attach(MessageDao.class);
             messages.insert(new MessageDao.MessageRow(id, caseId, 0, "young_person", null, cipher.activeKeyId(),

@@ -7,17 +7,13 @@ import nl.gehoord.http.Http;
 /** POST /v1/devices, PUT and DELETE /v1/devices/me. */
 public final class DeviceController {
     private final DeviceService devices;
-    private final nl.gehoord.http.RateLimits limits;
-    private final IntakeLimits intakeLimits;
 
-    public DeviceController(DeviceService devices, nl.gehoord.http.RateLimits limits, IntakeLimits intakeLimits) {
+    /** Registration is rate limited before the handler runs: see http/RateLimitPolicy. */
+    public DeviceController(DeviceService devices) {
         this.devices = devices;
-        this.limits = limits;
-        this.intakeLimits = intakeLimits;
     }
 
     public void register(Context ctx) {
-        limits.check(intakeLimits.registrationsPerAddress(), ctx.ip());
         DeviceService.Registration body = Bodies.read(ctx, DeviceService.Registration.class);
         ctx.status(201).json(devices.register(body));
     }

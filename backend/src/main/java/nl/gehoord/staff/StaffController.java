@@ -1,26 +1,26 @@
 package nl.gehoord.staff;
 
 import io.javalin.http.Context;
-import java.time.Duration;
 import nl.gehoord.http.Bodies;
 import nl.gehoord.http.Http;
-import nl.gehoord.http.RateLimits;
+import nl.gehoord.http.RateLimitPolicy;
 
 /** POST and DELETE /v1/staff/session. */
 public final class StaffController {
-    private static final RateLimits.Limit LOGINS_PER_ADDRESS = new RateLimits.Limit("login-address", 20, Duration.ofMinutes(15));
-
     private final StaffSessionService sessions;
-    private final RateLimits limits;
+    private final RateLimitPolicy limits;
 
-    public StaffController(StaffSessionService sessions, RateLimits limits) {
+    /** Log-ins are limited per address and globally before the handler runs, and per account here. */
+    public StaffController(StaffSessionService sessions, RateLimitPolicy limits) {
         this.sessions = sessions;
         this.limits = limits;
     }
 
     public void login(Context ctx) {
-        limits.check(LOGINS_PER_ADDRESS, ctx.ip());
         StaffSessionService.Login body = Bodies.read(ctx, StaffSessionService.Login.class);
+        if (body.email() != null && body.email().length() <= 254) {
+            limits.checkAccount("login", body.email().trim().toLowerCase(java.util.Locale.ROOT));
+        }
         ctx.status(201).json(sessions.login(body));
     }
 

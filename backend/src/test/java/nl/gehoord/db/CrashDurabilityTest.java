@@ -73,7 +73,9 @@ class CrashDurabilityTest {
 
     private static Process startServer(Path dataDir) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The child logs to its own file: sharing the test log would truncate what this JVM wrote.
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Dgehoord.test.log=target/test-logs/crash-child-" + System.nanoTime() + ".log",
                 "nl.gehoord.Main", "serve", "--demo");
         builder.environment().put("GEHOORD_DATA_DIR", dataDir.toString());
         builder.environment().put("GEHOORD_PORT", "0");

@@ -2,7 +2,6 @@ package nl.gehoord.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,30 +9,15 @@ import java.util.Map;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.Postgres;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The same migrations and the young person's journey on a real PostgreSQL server (embedded, no install). */
 class PostgresTest {
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     @Test
     void migratesAndRunsTheJourney() throws IOException {
-        String url = postgres.getJdbcUrl("postgres", "postgres");
+        String url = Postgres.freshDatabaseUrl();
         Path dir = Files.createTempDirectory("gehoord-pg");
         try (TestServer server = TestServer.startIn(dir, Map.of("GEHOORD_DATABASE_URL", url))) {
             assertThat(server.app().database().dialect()).isEqualTo(Dialect.POSTGRESQL);

@@ -2,8 +2,6 @@ package nl.gehoord.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import nl.gehoord.db.Dialect;
 import nl.gehoord.events.CaseEvent;
 import nl.gehoord.testing.FakeFcm;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,23 +20,9 @@ import org.junit.jupiter.api.Test;
  * COMMITTED, with no process-wide write lock to serialise them. No push may go out twice.
  */
 class PushPostgresTest {
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     @Test
     void fourDispatchersOnOnePostgresNeverSendOneEventTwice() throws Exception {
-        try (PushFixture fx = new PushFixture(postgres.getJdbcUrl("postgres", "postgres"));
+        try (PushFixture fx = new PushFixture(nl.gehoord.testing.Postgres.freshDatabaseUrl());
              FakeFcm fcm = FakeFcm.start();
              FcmSender sender = fcm.sender(fx.clock)) {
             assertThat(fx.db.dialect()).isEqualTo(Dialect.POSTGRESQL);

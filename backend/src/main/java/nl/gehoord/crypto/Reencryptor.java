@@ -1,0 +1,124 @@
+package nl.gehoord.crypto;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nl.gehoord.db.Database;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * Moves every sealed value that was made with an older key to the active key: open with the old key, seal with
+ * the active one, write back only if the value is still the one read (so a concurrent change wins). Walks each
+ * table once in primary-key order, in small transactions, and reports how many values are still on an old key
+ * afterwards; when that is zero, older keys are no longer needed to read the data.
+ */
+public final class Reencryptor {
+    static final int BATCH = 200;
+
+    /** Counts per run: values moved to the active key, and values still on an older key afterwards. */
+    public record Report(String activeKeyId, long moved, long remaining) {
+    }
+
+    private final Database db;
+    private final FieldCipher cipher;
+    private final List<SealedColumns> columns;
+
+    public Reencryptor(Database db, FieldCipher cipher, List<SealedColumns> columns) {
+        this.db = db;
+        this.cipher = cipher;
+        this.columns = List.copyOf(columns);
+    }
+
+    public Report run() {
+        long moved = 0;
+        for (SealedColumns column : columns) {
+            moved += reencrypt(column);
+        }
+        long remaining = 0;
+        for (SealedColumns column : columns) {
+            remaining += db.read(h -> h.createQuery("SELECT COUNT(*) FROM " + column.table() + " WHERE "
+                    + column.column() + " IS NOT NULL AND " + column.column() + " NOT LIKE :prefix")
+                    .bind("prefix", activePrefix()).mapTo(Long.class).one());
+        }
+        return new Report(cipher.activeKeyId(), moved, remaining);
+    }
+
+    private String activePrefix() {
+        return "v1." + cipher.activeKeyId() + ".%";
+    }
+
+    private long reencrypt(SealedColumns c) {
+        long moved = 0;
+        List<Object> after = null;
+        while (true) {
+            List<Object> cursor = after;
+            List<Map<String, Object>> rows = db.read(h -> page(h, c, cursor));
+            if (rows.isEmpty()) {
+                return moved;
+            }
+            moved += db.write(h -> {
+                int done = 0;
+                for (Map<String, Object> row : rows) {
+                    String old = (String) row.get(c.column());
+                    String owner = String.valueOf(row.get(c.ownerColumn()));
+                    String fresh = cipher.seal(cipher.open(old, owner, c.field()), owner, c.field());
+                    done += update(h, c, row, old, fresh);
+                }
+                return done;
+            });
+            Map<String, Object> last = rows.get(rows.size() - 1);
+            after = c.keyColumns().stream().map(last::get).collect(Collectors.toList());
+            if (rows.size() < BATCH) {
+                return moved;
+            }
+        }
+    }
+
+    private List<Map<String, Object>> page(Handle h, SealedColumns c, List<Object> after) {
+        String keys = String.join(", ", c.keyColumns());
+        java.util.LinkedHashSet<String> wanted = new java.util.LinkedHashSet<>(c.keyColumns());
+        wanted.add(c.ownerColumn());
+        wanted.add(c.column());
+        String select = String.join(", ", wanted);
+        StringBuilder sql = new StringBuilder("SELECT " + select + " FROM " + c.table() + " WHERE " + c.column()
+                + " IS NOT NULL AND " + c.column() + " NOT LIKE :prefix");
+        if (after != null) {
+            List<String> marks = new ArrayList<>();
+            for (int i = 0; i < c.keyColumns().size(); i++) {
+                marks.add(":after" + i);
+            }
+            sql.append(" AND (").append(keys).append(") > (").append(String.join(", ", marks)).append(")");
+        }
+        sql.append(" ORDER BY ").append(keys).append(" LIMIT ").append(BATCH);
+        Query query = h.createQuery(sql.toString()).bind("prefix", activePrefix());
+        if (after != null) {
+            for (int i = 0; i < after.size(); i++) {
+                query.bind("after" + i, after.get(i));
+            }
+        }
+        // Column names come back lower case from both databases.
+        return query.mapToMap().list();
+    }
+
+    private int update(Handle h, SealedColumns c, Map<String, Object> row, String old, String fresh) {
+        StringBuilder sql = new StringBuilder("UPDATE " + c.table() + " SET " + c.column() + " = :fresh");
+        if (c.keyIdColumn() != null) {
+            sql.append(", ").append(c.keyIdColumn()).append(" = :keyId");
+        }
+        sql.append(" WHERE ").append(c.column()).append(" = :old");
+        for (String key : c.keyColumns()) {
+            sql.append(" AND ").append(key).append(" = :k_").append(key);
+        }
+        Update update = h.createUpdate(sql.toString()).bind("fresh", fresh).bind("old", old);
+        if (c.keyIdColumn() != null) {
+            update.bind("keyId", cipher.activeKeyId());
+        }
+        for (String key : c.keyColumns()) {
+            update.bind("k_" + key, row.get(key));
+        }
+        return update.execute();
+    }
+}

@@ -1,0 +1,97 @@
+package nl.gehoord.retention;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import nl.gehoord.config.RetentionSettings;
+import nl.gehoord.db.Database;
+import nl.gehoord.events.CaseEvent;
+import nl.gehoord.events.CaseEvents;
+import nl.gehoord.intake.CaseDao;
+import nl.gehoord.intake.CaseService;
+import nl.gehoord.sla.DueDates;
+import nl.gehoord.staff.StaffDao;
+import nl.gehoord.staff.StaffSessionService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daily clean-up. Erases the content of cases that finished (closed, resolved, withdrawn) longer ago than
+ * the retention period, the way a young person's own erase does (the coded facts for statistics stay, and
+ * CaseEvent.ERASED tells statistics and push); removes app installs not used for a long time; removes expired
+ * staff sessions and old idempotency records. Works in small batches, each its own transaction, so the writer is
+ * never held for long. Safe to run twice: what is gone stays gone.
+ */
+public final class RetentionJob {
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
+    static final int BATCH = 100;
+
+    /** What one run removed; counts only. */
+    public record Report(int casesErased, int devicesRemoved, int sessionsRemoved, int idempotencyRemoved) {
+    }
+
+    private final Database db;
+    private final CaseEvents events;
+    private final RetentionSettings settings;
+
+    public RetentionJob(Database db, CaseEvents events, RetentionSettings settings) {
+        this.db = db;
+        this.events = events;
+        this.settings = settings;
+    }
+
+    public Report run(Instant now) {
+        long nowMs = now.toEpochMilli();
+        // Months are calendar months in Amsterdam time, so "12 months" means the same date a year earlier.
+        long caseCutoff = ZonedDateTime.ofInstant(now, DueDates.ZONE).minus(settings.closedCaseContent())
+                .toInstant().toEpochMilli();
+        int cases = eraseFinishedCases(caseCutoff, nowMs);
+        int devices = removeUnusedDevices(nowMs - settings.unusedDevice().toMillis());
+        int sessions = db.write(h -> h.attach(StaffDao.class)
+                .deleteExpiredSessions(nowMs, nowMs - StaffSessionService.IDLE_TIMEOUT.toMillis()));
+        int idempotency = db.write(h -> h.attach(CaseDao.class)
+                .deleteIdempotencyBefore(nowMs - settings.idempotencyKeys().toMillis()));
+        Report report = new Report(cases, devices, sessions, idempotency);
+        LOG.info("retention run: casesErased={} devicesRemoved={} sessionsRemoved={} idempotencyRemoved={}",
+                cases, devices, sessions, idempotency);
+        return report;
+    }
+
+    private int eraseFinishedCases(long cutoff, long now) {
+        int total = 0;
+        while (true) {
+            int done = db.write(h -> {
+                List<String> ids = h.attach(RetentionDao.class).finishedCasesClosedBefore(cutoff, BATCH);
+                CaseDao cases = h.attach(CaseDao.class);
+                for (String id : ids) {
+                    CaseDao.CaseRow row = cases.byId(id).orElseThrow();
+                    CaseService.eraseContent(h, row, now);
+                    events.publish(h, CaseEvent.of(CaseEvent.ERASED, id));
+                }
+                return ids.size();
+            });
+            total += done;
+            if (done < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    private int removeUnusedDevices(long cutoff) {
+        int total = 0;
+        while (true) {
+            int done = db.write(h -> {
+                RetentionDao dao = h.attach(RetentionDao.class);
+                int removed = 0;
+                for (String id : dao.devicesUnusedSince(cutoff, BATCH)) {
+                    removed += dao.deleteDevice(id, cutoff);
+                }
+                return removed;
+            });
+            total += done;
+            if (done < BATCH) {
+                return total;
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package nl.gehoord.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+/** The operator's commands through the real command line (a separate JVM), next to a running server. */
+class MainCommandsTest {
+    private record Run(int exitCode, String output) {
+    }
+
+    @Test
+    void backupRotateAndReencryptRunBesideTheServerAndBadUsageSaysSo() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            Journeys.submitCase(Journeys.newDevice(server.client()), "Een zaak voor de opdrachtregel.");
+            Path backup = Files.createTempDirectory("gehoord-cli").resolve("copy.db");
+
+            Run made = main(server.dataDir(), "backup", "--to", backup.toString());
+            assertThat(made.exitCode()).as(made.output()).isZero();
+            assertThat(made.output()).contains("Backup written").contains("1 cases");
+            assertThat(backup).exists();
+
+            Run rotated = main(server.dataDir(), "rotate-key");
+            assertThat(rotated.exitCode()).as(rotated.output()).isZero();
+            Run moved = main(server.dataDir(), "reencrypt");
+            assertThat(moved.exitCode()).as(moved.output()).isZero();
+            assertThat(moved.output()).contains("0 still on an older key");
+
+            assertThat(main(server.dataDir(), "backup").exitCode()).isEqualTo(2);
+            Run missing = main(server.dataDir(), "restore", "--from", backup.resolveSibling("nope.db").toString());
+            assertThat(missing.exitCode()).isEqualTo(1);
+            assertThat(missing.output()).contains("cannot be read");
+            assertThat(server.client().get("/ready").status()).isEqualTo(200);
+        }
+    }
+
+    private static Run main(Path dataDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dgehoord.test.log=target/test-logs/cli-child-" + System.nanoTime() + ".log", "nl.gehoord.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("GEHOORD_DATA_DIR", dataDir.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), output);
+    }
+}

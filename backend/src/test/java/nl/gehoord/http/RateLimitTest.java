@@ -1,0 +1,124 @@
+package nl.gehoord.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import nl.gehoord.testing.ApiClient;
+import nl.gehoord.testing.ApiResponse;
+import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+/** The rate-limit policy through real HTTP: per device, per address, per account and for everyone together. */
+class RateLimitTest {
+    private static ApiResponse claim(ApiClient device) {
+        return device.post("/v1/cases/claim", Map.of("caseCode", "AAAAA-AAAAA-AAAAA"));
+    }
+
+    private static void assertRateLimited(ApiResponse response, long retryAfterAtLeast, long retryAfterAtMost) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(429);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.text("code")).isEqualTo("rate_limited");
+        assertThat(response.text("detail")).isNotBlank();
+        long retryAfter = Long.parseLong(response.header("Retry-After"));
+        assertThat(retryAfter).isBetween(retryAfterAtLeast, retryAfterAtMost);
+    }
+
+    @Test
+    void everyLimitedRouteExistsSoARenamedPathCannotLoseItsLimit() {
+        try (TestServer server = TestServer.start()) {
+            assertThat(server.app().routes()).extracting(r -> RateLimitPolicy.key(r.method(), r.path()))
+                    .containsAll(RateLimitPolicy.ROUTE_ACTIONS.keySet());
+            for (String action : RateLimitPolicy.ROUTE_ACTIONS.values()) {
+                assertThat(server.settings().rateLimits().keySet()).anyMatch(name -> name.startsWith(action + "."));
+            }
+        }
+    }
+
+    @Test
+    void claimAttemptsAreLimitedPerDeviceWithRetryAfterAndComeBackAfterTheWait() {
+        try (TestServer server = TestServer.start(Map.of("GEHOORD_RATE_LIMIT_CLAIM_DEVICE", "3/1h"))) {
+            ApiClient device = Journeys.newDevice(server.client());
+            for (int i = 0; i < 3; i++) {
+                assertThat(claim(device).status()).isEqualTo(404);
+            }
+            ApiResponse refused = claim(device.english());
+            assertRateLimited(refused, 1190, 1200);
+            assertThat(refused.text("title")).isEqualTo("Please wait");
+            // Another device is not affected.
+            assertThat(claim(Journeys.newDevice(server.client())).status()).isEqualTo(404);
+
+            server.clock().advance(Duration.ofMinutes(20));
+            assertThat(claim(device).status()).isEqualTo(404);
+            assertThat(claim(device).status()).isEqualTo(429);
+        }
+    }
+
+    @Test
+    void claimAttemptsAreLimitedForEveryoneTogether() {
+        try (TestServer server = TestServer.start(Map.of("GEHOORD_RATE_LIMIT_CLAIM_GLOBAL", "4/1h"))) {
+            for (int i = 0; i < 4; i++) {
+                assertThat(claim(Journeys.newDevice(server.client())).status()).isEqualTo(404);
+            }
+            assertRateLimited(claim(Journeys.newDevice(server.client())), 1, 900);
+        }
+    }
+
+    @Test
+    void caseCreationAndMessagesAreLimitedPerDevice() {
+        try (TestServer server = TestServer.start(Map.of("GEHOORD_RATE_LIMIT_CASE_DEVICE", "2/1h",
+                "GEHOORD_RATE_LIMIT_MESSAGE_DEVICE", "2/1h"))) {
+            ApiClient device = Journeys.newDevice(server.client());
+            String caseId = Journeys.submitCase(device, "Eerste.");
+            Journeys.submitCase(device, "Tweede.");
+            assertRateLimited(device.header("Idempotency-Key", "third-case-key").post("/v1/cases",
+                    Journeys.complaint("Derde.")), 1, 1800);
+            assertThat(device.post("/v1/cases/" + caseId + "/messages", Map.of("text", "een")).status()).isEqualTo(201);
+            assertThat(device.post("/v1/cases/" + caseId + "/messages", Map.of("text", "twee")).status()).isEqualTo(201);
+            assertRateLimited(device.post("/v1/cases/" + caseId + "/messages", Map.of("text", "drie")), 1, 1800);
+            int stored = server.app().database().read(h -> h.createQuery("SELECT COUNT(*) FROM cases")
+                    .mapTo(Integer.class).one());
+            assertThat(stored).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void registrationIsLimitedPerAddressAndForwardedForCountsOnlyFromATrustedProxy() {
+        Map<String, String> env = new HashMap<>(Map.of("GEHOORD_RATE_LIMIT_REGISTER_ADDRESS", "2/1h"));
+        Map<String, Object> body = Map.of("platform", "android", "locale", "nl");
+        try (TestServer server = TestServer.start(env)) {
+            // No trusted proxy: the header is the client's own claim and is ignored.
+            ApiClient client = server.client();
+            assertThat(client.header("X-Forwarded-For", "203.0.113.1").post("/v1/devices", body).status()).isEqualTo(201);
+            assertThat(client.header("X-Forwarded-For", "203.0.113.2").post("/v1/devices", body).status()).isEqualTo(201);
+            assertRateLimited(client.header("X-Forwarded-For", "203.0.113.3").post("/v1/devices", body), 1, 1800);
+        }
+        env.put("GEHOORD_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8");
+        try (TestServer server = TestServer.start(env)) {
+            ApiClient viaProxy = server.client().header("X-Forwarded-For", "203.0.113.5, 10.1.2.3");
+            assertThat(viaProxy.post("/v1/devices", body).status()).isEqualTo(201);
+            assertThat(viaProxy.post("/v1/devices", body).status()).isEqualTo(201);
+            assertRateLimited(viaProxy.post("/v1/devices", body), 1, 1800);
+            // Another young person behind the same proxy has their own allowance.
+            assertThat(server.client().header("X-Forwarded-For", "203.0.113.6").post("/v1/devices", body).status())
+                    .isEqualTo(201);
+        }
+    }
+
+    @Test
+    void staffLoginIsLimitedPerAccountWhateverTheAddress() {
+        try (TestServer server = TestServer.start(Map.of("GEHOORD_RATE_LIMIT_LOGIN_ACCOUNT", "2/15m"))) {
+            ApiClient client = server.client();
+            Map<String, Object> wrong = Map.of("email", "trust@demo.local", "password", "not-the-password-at-all");
+            assertThat(client.post("/v1/staff/session", wrong).status()).isEqualTo(401);
+            assertThat(client.post("/v1/staff/session", wrong).status()).isEqualTo(401);
+            assertRateLimited(client.post("/v1/staff/session", Map.of("email", " TRUST@demo.local",
+                    "password", TestServer.DEMO_PASSWORD)), 1, 450);
+            // Another account is not locked by it.
+            assertThat(client.post("/v1/staff/session", Map.of("email", "admin@demo.local", "password",
+                    TestServer.DEMO_PASSWORD)).status()).isEqualTo(201);
+        }
+    }
+}

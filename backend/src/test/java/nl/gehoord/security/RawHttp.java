@@ -1,0 +1,127 @@
+package nl.gehoord.security;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * HTTP without the safety rails, for hostile input: any method, path, header and body bytes, and a raw socket for
+ * requests no well-behaved client library will send (malformed request lines, broken encodings). Answers are not
+ * checked against the contract here: the hostile-input tests check them against the problem+json rules.
+ */
+final class RawHttp {
+    record Answer(int status, Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final int port;
+
+    RawHttp(int port) {
+        this.port = port;
+    }
+
+    /**
+     * Sends the request; when the server closed a kept-alive connection just before (as it does after refusing
+     * an unread body), the request is sent once more on a fresh connection, so each request gets its own answer.
+     */
+    Answer send(String method, String path, Map<String, String> headers, byte[] body) {
+        try {
+            return send(HTTP, method, path, headers, body);
+        } catch (ConnectionDropped dropped) {
+            HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            try {
+                return send(fresh, method, path, headers, body);
+            } catch (ConnectionDropped again) {
+                throw new AssertionError(method + " " + path + ": the server closed the connection without an answer",
+                        again.getCause());
+            }
+        }
+    }
+
+    private static final class ConnectionDropped extends RuntimeException {
+        ConnectionDropped(IOException cause) {
+            super(cause);
+        }
+    }
+
+    private Answer send(HttpClient client, String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> h = new LinkedHashMap<>();
+            response.headers().map().forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+            return new Answer(response.statusCode(), h, response.body());
+        } catch (IOException e) {
+            throw new ConnectionDropped(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Writes the bytes as they are and reads one answer (the server closes or sends Content-Length). */
+    Answer socket(byte[] request) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            in.transferTo(buffer);
+            return parse(buffer.toString(StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            throw new AssertionError("raw request failed: " + e, e);
+        }
+    }
+
+    private static Answer parse(String raw) {
+        int split = raw.indexOf("\r\n\r\n");
+        if (!raw.startsWith("HTTP/1.") || split < 0) {
+            throw new AssertionError("not an HTTP answer: " + raw.substring(0, Math.min(200, raw.length())));
+        }
+        String[] lines = raw.substring(0, split).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        }
+        String body = raw.substring(split + 4);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            StringBuilder decoded = new StringBuilder();
+            int at = 0;
+            while (at < body.length()) {
+                int end = body.indexOf("\r\n", at);
+                int size = Integer.parseInt(body.substring(at, end).trim(), 16);
+                if (size == 0) {
+                    break;
+                }
+                decoded.append(body, end + 2, end + 2 + size);
+                at = end + 2 + size + 2;
+            }
+            body = decoded.toString();
+        }
+        return new Answer(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+    }
+}
