@@ -4,6 +4,8 @@
 #   scripts/benchmark.sh push [pushes] [rounds]        outbox throughput against a fake FCM on loopback vs a bare
 #                                                      sendEach through the Firebase Admin SDK (issue 5)
 #   scripts/benchmark.sh danger [rounds]                the danger-phrase check per text length
+#   scripts/benchmark.sh trends [cases]                trends query on a rollup of N generated cases (default
+#                                                      1,000,000) vs a scan of the cases table (issue 6)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:-intake}"; shift || true
@@ -11,10 +13,11 @@ case "$name" in
   intake) main=nl.gehoord.bench.IntakeBenchmark ;;
   push) main=nl.gehoord.bench.OutboxThroughputBenchmark ;;
   danger) main=nl.gehoord.bench.DangerPhrasesBenchmark ;;
+  trends) main=nl.gehoord.bench.TrendsBenchmark ;;
   *) echo "unknown benchmark: $name" >&2; exit 2 ;;
 esac
 mvn -B -q -DskipTests test-compile -pl backend
 cpfile=$(mktemp)
 mvn -B -q -pl backend dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile"
 cp=$(cat "$cpfile"); rm -f "$cpfile"
-exec java -cp "backend/target/test-classes:backend/target/classes:$cp" "$main" "$@"
+exec java -Xmx4g -cp "backend/target/test-classes:backend/target/classes:$cp" "$main" "$@"

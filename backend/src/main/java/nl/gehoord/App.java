@@ -71,6 +71,12 @@ import nl.gehoord.push.PushPolicy;
 import nl.gehoord.push.PushSender;
 import nl.gehoord.push.PushTexts;
 import nl.gehoord.push.PushWorker;
+// trends (issue 6)
+import nl.gehoord.trends.TrendLabels;
+import nl.gehoord.trends.TrendRollup;
+import nl.gehoord.trends.TrendsChart;
+import nl.gehoord.trends.TrendsController;
+import nl.gehoord.trends.TrendsService;
 
 /** Wires the whole application by hand: one place to see what depends on what. */
 public final class App implements AutoCloseable {
@@ -149,6 +155,11 @@ public final class App implements AutoCloseable {
         RateLimitPolicy limits = new RateLimitPolicy(settings.rateLimits(), rateLimits,
                 new ClientAddress(settings.trustedProxies()));
         CaseEvents caseEvents = new CaseEvents();
+        // --- Trends (issue 6): rollups follow every case change in the same transaction ---
+        caseEvents.listen(new TrendRollup(hasher, clock));
+        TrendsController trendsController = new TrendsController(new TrendsService(db, clock),
+                new TrendsChart(new TrendLabels()));
+        // --- end trends ---
 
         // --- push (issue 5): outbox listener, dispatcher on its own thread, transport from the settings ---
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -188,7 +199,8 @@ public final class App implements AutoCloseable {
                 new InboxController(inbox),
                 new StaffProfileController(new StaffProfileService(db, cipher, audit, random, inbox)),
                 new CannedReplyController(new CannedReplyService(db, tokens, audit, clock)),
-                new AdminController(admin));
+                new AdminController(admin),
+                trendsController);
         AccessGuard guard = new AccessGuard(List.of(devices, staffSessions));
         ProblemRenderer renderer = new ProblemRenderer(messages);
         ProblemMapper problems = new ProblemMapper(renderer);

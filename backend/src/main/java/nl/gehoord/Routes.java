@@ -23,6 +23,7 @@ import nl.gehoord.intake.InfoController;
 import nl.gehoord.ops.MetricsController;
 import nl.gehoord.ops.OpsController;
 import nl.gehoord.staff.StaffController;
+import nl.gehoord.trends.TrendsController;
 
 /** Every route of the API, with the roles that may call it. The one place to read who may do what. */
 public final class Routes {
@@ -34,7 +35,8 @@ public final class Routes {
                               MetricsController metrics /* push (issue 5) */,
                               // issue 4: the inbox
                               InboxController inbox, StaffProfileController staffProfile,
-                              CannedReplyController cannedReplies, AdminController admin) {
+                              CannedReplyController cannedReplies, AdminController admin,
+                              TrendsController trends) {
     }
 
     public static List<Route> all(Controllers c) {
@@ -119,8 +121,13 @@ public final class Routes {
                 Route.of(DELETE, "/v1/admin/routing-rules/{ruleId}", c.admin()::deleteRule, ADMIN),
                 Route.of(PUT, "/v1/admin/locations/{locationId}/trust-person", c.admin()::locationTrustPerson, ADMIN),
                 Route.of(GET, "/v1/admin/audit", c.admin()::audit, ADMIN),
-                Route.of(GET, "/v1/admin/audit/verify", c.admin()::verifyAudit, ADMIN)
+                Route.of(GET, "/v1/admin/audit/verify", c.admin()::verifyAudit, ADMIN),
                 // --- end issue 4 ----------------------------------------------------------------------------
+
+                // Trends for councils: aggregates within the council's own scope, council role only
+                Route.of(GET, "/v1/trends", c.trends()::json, COUNCIL),
+                Route.of(GET, "/v1/trends.csv", c.trends()::csv, COUNCIL),
+                Route.of(GET, "/v1/trends/chart.svg", c.trends()::svg, COUNCIL)
         );
     }
 }

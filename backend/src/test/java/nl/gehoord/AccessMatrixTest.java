@@ -196,6 +196,11 @@ class AccessMatrixTest {
                 "/v1/admin/locations/loc-rtd-maas/trust-person", nullStaff()), ADMIN);
         declare("GET /v1/admin/audit", Scope.ANY, (f, w) -> Request.of("/v1/admin/audit"), ADMIN);
         declare("GET /v1/admin/audit/verify", Scope.ANY, (f, w) -> Request.of("/v1/admin/audit/verify"), ADMIN);
+
+        // Trends: councils only, aggregates within their own scope
+        declare("GET /v1/trends", Scope.ANY, (f, w) -> Request.of("/v1/trends?by=month"), COUNCIL);
+        declare("GET /v1/trends.csv", Scope.ANY, (f, w) -> Request.of("/v1/trends.csv?by=topic"), COUNCIL);
+        declare("GET /v1/trends/chart.svg", Scope.ANY, (f, w) -> Request.of("/v1/trends/chart.svg?by=month"), COUNCIL);
     }
 
     private static Map<String, Object> nullStaff() {

@@ -8,6 +8,8 @@ import org.jdbi.v3.core.Handle;
 import nl.gehoord.organisations.PlacesDao;
 import nl.gehoord.staff.Passwords;
 import nl.gehoord.staff.StaffDao;
+import nl.gehoord.trends.CouncilScope;
+import nl.gehoord.trends.CouncilScopes;
 
 /**
  * The demo: one trust-person organisation, three regions with care locations, and one staff account per role,
@@ -16,7 +18,7 @@ import nl.gehoord.staff.StaffDao;
 public final class DemoData {
     public static final String ORGANISATION_ID = "demo-org";
     public static final List<String> STAFF_EMAILS = List.of("trust@demo.local", "coordinator@demo.local",
-            "council@demo.local", "admin@demo.local");
+            "council@demo.local", "admin@demo.local", "raad.linde@demo.local");
 
     private DemoData() {
     }
@@ -59,11 +61,16 @@ public final class DemoData {
                 {"staff-demo-coordinator", "coordinator@demo.local", "Noor Jansen", "coordinator"},
                 {"staff-demo-council", "council@demo.local", "Cliëntenraad Demo", "council"},
                 {"staff-demo-admin", "admin@demo.local", "Beheer Demo", "admin"},
+                {"staff-demo-council-linde", "raad.linde@demo.local", "Cliëntenraad De Linde", "council"},
             };
             for (String[] a : accounts) {
                 staff.insert(new StaffDao.StaffRow(a[0], ORGANISATION_ID, a[1], a[2], a[3], hash, true, true, now));
             }
             seedInbox(h, now);
+            // Trends (issue 6): the municipal council sees Utrecht; the client council sees Stichting De Linde.
+            CouncilScopes.setInTransaction(h, "staff-demo-council", CouncilScope.MUNICIPALITY, List.of("Utrecht"), now);
+            CouncilScopes.setInTransaction(h, "staff-demo-council-linde", CouncilScope.PROVIDER,
+                    List.of("Stichting De Linde"), now);
             return true;
         });
     }

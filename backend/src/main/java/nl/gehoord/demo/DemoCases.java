@@ -1,0 +1,136 @@
+package nl.gehoord.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import nl.gehoord.db.Database;
+import nl.gehoord.sla.DueDates;
+import nl.gehoord.trends.TrendRollup;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Generated cases for the demo, so council trends show real numbers: coded facts only (no story, no contact, no
+ * device), spread over the past 18 months, each counted through the same rollup code as a real case. Seeding twice
+ * changes nothing. The numbers come from a fixed seed, so every demo looks the same.
+ */
+public final class DemoCases {
+    public static final int COUNT = 8000;
+    static final String ID_PREFIX = "demo-case-";
+    private static final long DAY = Duration.ofDays(1).toMillis();
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+
+    private static final String[] REGIONS = {"utrecht", "amsterdam", "rotterdam"};
+    private static final double[] REGION_WEIGHTS = {0.45, 0.30, 0.25};
+    private static final String[][] LOCATIONS = {
+        {"loc-utr-linde", "loc-utr-gezinshuis", "loc-utr-horizon"},
+        {"loc-ams-waterland", "loc-ams-jb"},
+        {"loc-rtd-maas", "loc-rtd-jji"},
+    };
+    private static final String[][] LOCATION_SETTINGS = {
+        {"residential", "foster_care", "closed_care"},
+        {"residential", "youth_protection"},
+        {"residential", "youth_prison"},
+    };
+    private static final String[] TOPICS = {"treatment", "verbal_violence", "physical_violence", "sexual", "freedom",
+        "help_quality", "unsafe_situation", "information", "decisions", "rights", "complaint_handling", "other"};
+    private static final double[] TOPIC_WEIGHTS = {0.20, 0.08, 0.05, 0.02, 0.14, 0.16, 0.04, 0.11, 0.08, 0.05, 0.03, 0.04};
+    private static final String[] SETTINGS = {"foster_care", "residential", "closed_care", "youth_protection",
+        "youth_prison", "outpatient", "other"};
+    private static final double[] SETTING_WEIGHTS = {0.18, 0.30, 0.08, 0.20, 0.04, 0.17, 0.03};
+    private static final String[] AGE_BANDS = {"10_12", "13_15", "16_17", "18_23"};
+    private static final double[] AGE_WEIGHTS = {0.12, 0.38, 0.32, 0.18};
+
+    private DemoCases() {
+    }
+
+    /** Returns how many cases were added now (0 when the demo cases are there already). */
+    public static int seed(Database db, TrendRollup rollup, Clock clock) {
+        return db.write(h -> {
+            boolean present = h.createQuery("SELECT COUNT(*) FROM cases WHERE id = :id")
+                    .bind("id", id(0)).mapTo(Integer.class).one() > 0;
+            if (present) {
+                return 0;
+            }
+            Random random = new Random(20_240_601L);
+            long now = clock.millis();
+            DueDates due = DueDates.defaults();
+            for (int i = 0; i < COUNT; i++) {
+                insert(h, random, i, now, due);
+                rollup.refresh(h, id(i));
+            }
+            return COUNT;
+        });
+    }
+
+    static String id(int i) {
+        return String.format("%s%05d", ID_PREFIX, i);
+    }
+
+    private static void insert(Handle h, Random random, int i, long now, DueDates due) {
+        int region = pick(random, REGION_WEIGHTS);
+        String location = null;
+        String setting = SETTINGS[pick(random, SETTING_WEIGHTS)];
+        if (random.nextDouble() < 0.65) {
+            int l = random.nextInt(LOCATIONS[region].length);
+            location = LOCATIONS[region][l];
+            setting = LOCATION_SETTINGS[region][l];
+        }
+        double kindRoll = random.nextDouble();
+        String kind = kindRoll < 0.6 ? "complaint" : kindRoll < 0.85 ? "help" : kindRoll < 0.95 ? "question" : "unsafe";
+        String topic = kind.equals("question") ? null : TOPICS[pick(random, TOPIC_WEIGHTS)];
+        boolean urgent = kind.equals("unsafe")
+                || (topic != null && List.of("physical_violence", "sexual", "unsafe_situation").contains(topic));
+        String ageBand = random.nextDouble() < 0.1 ? null : AGE_BANDS[pick(random, AGE_WEIGHTS)];
+        // More cases lately: a gentle upward trend over 18 months.
+        double age = Math.sqrt(random.nextDouble());
+        long created = now - (long) ((1 - age) * 548 * DAY) - random.nextInt(24) * HOUR;
+        long dueAt = due.firstResponseDue(Instant.ofEpochMilli(created), urgent).toEpochMilli();
+        long responseDelay = (long) (Math.exp(random.nextGaussian() * 0.9 + Math.log(urgent ? 3 : 20)) * HOUR);
+        Long firstResponse = created + responseDelay < now ? created + responseDelay : null;
+        double end = random.nextDouble();
+        boolean formal = kind.equals("complaint") && random.nextDouble() < 0.12;
+        long span = (long) (Math.exp(random.nextGaussian() * 0.8 + Math.log(formal ? 60 : 18)) * DAY);
+        String status;
+        Long closed = null;
+        if (created + span < now) {
+            closed = created + span;
+            status = end < 0.62 ? "resolved" : end < 0.86 ? "closed" : "withdrawn";
+        } else {
+            status = formal ? "formal_complaint" : firstResponse == null ? "assigned" : "in_conversation";
+        }
+        h.createUpdate("""
+                INSERT INTO cases (id, organisation_id, kind, topic, setting, region_code, age_band, location_id,
+                                   contact_preference, urgent, status, flow_version, assigned_staff_id, created_at,
+                                   updated_at, first_response_due_at, first_response_at, closed_at)
+                VALUES (:id, :org, :kind, :topic, :setting, :region, :ageBand, :location, 'app_message', :urgent,
+                        :status, 1, 'staff-demo-trust', :created, :updated, :due, :firstResponse, :closed)
+                """).bind("id", id(i)).bind("org", DemoData.ORGANISATION_ID).bind("kind", kind).bind("topic", topic)
+                .bind("setting", setting).bind("region", REGIONS[region]).bind("ageBand", ageBand)
+                .bind("location", location).bind("urgent", urgent).bind("status", status)
+                .bind("created", created).bind("updated", closed != null ? closed : created).bind("due", dueAt)
+                .bind("firstResponse", firstResponse).bind("closed", closed).execute();
+        if (formal) {
+            h.createUpdate("""
+                    INSERT INTO case_events (id, case_id, seq, type, status, created_at)
+                    VALUES (:id, :caseId, 1, 'status_changed', 'formal_complaint', :at)
+                    """).bind("id", id(i) + "-formal").bind("caseId", id(i)).bind("at", created + span / 3).execute();
+        }
+    }
+
+    private static int pick(Random random, double[] weights) {
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        double roll = random.nextDouble() * total;
+        for (int i = 0; i < weights.length; i++) {
+            roll -= weights[i];
+            if (roll <= 0) {
+                return i;
+            }
+        }
+        return weights.length - 1;
+    }
+}

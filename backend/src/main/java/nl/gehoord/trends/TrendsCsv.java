@@ -1,0 +1,102 @@
+package nl.gehoord.trends;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** RFC 4180 CSV of a trends answer: a header row, one row per cell, then the total. Suppressed numbers read "suppressed". */
+public final class TrendsCsv {
+    public static final String SUPPRESSED = "suppressed";
+    private static final List<String> MEASURES = List.of("cases", "open", "resolved", "closed", "withdrawn",
+            "formal_complaint", "sla_met", "sla_missed", "sla_pending", "sla_met_share",
+            "first_response_median_hours", "first_response_p90_hours", "resolution_median_hours",
+            "resolution_p90_hours");
+
+    private TrendsCsv() {
+    }
+
+    public static String render(TrendsTable table) {
+        StringBuilder out = new StringBuilder();
+        List<String> header = new ArrayList<>(table.by());
+        if (header.isEmpty()) {
+            header.add("group");
+        }
+        header.addAll(MEASURES);
+        line(out, header);
+        for (TrendsTable.Cell cell : table.cells()) {
+            List<String> row = new ArrayList<>();
+            for (String d : table.by()) {
+                row.add(cell.key().get(d));
+            }
+            if (table.by().isEmpty()) {
+                row.add("total");
+            }
+            addMeasures(row, cell);
+            line(out, row);
+        }
+        if (!table.by().isEmpty()) {
+            List<String> row = new ArrayList<>();
+            for (int i = 0; i < table.by().size(); i++) {
+                row.add("total");
+            }
+            addMeasures(row, table.total());
+            line(out, row);
+        }
+        return out.toString();
+    }
+
+    private static void addMeasures(List<String> row, TrendsTable.Cell cell) {
+        if (cell.suppressed()) {
+            for (int i = 0; i < MEASURES.size(); i++) {
+                row.add(SUPPRESSED);
+            }
+            return;
+        }
+        row.add(number(cell.cases()));
+        TrendsTable.Outcomes o = cell.outcomes();
+        row.add(number(o.open()));
+        row.add(number(o.resolved()));
+        row.add(number(o.closed()));
+        row.add(number(o.withdrawn()));
+        row.add(number(o.formalComplaint()));
+        TrendsTable.Sla s = cell.sla();
+        row.add(number(s.met()));
+        row.add(number(s.missed()));
+        row.add(number(s.pending()));
+        row.add(s.metShare() == null ? (s.met() == null || s.missed() == null ? SUPPRESSED : "") : s.metShare().toString());
+        duration(row, cell.firstResponse());
+        duration(row, cell.resolution());
+    }
+
+    private static void duration(List<String> row, TrendsTable.Duration d) {
+        row.add(d == null ? "" : range(d.median()));
+        row.add(d == null ? "" : range(d.p90()));
+    }
+
+    private static String range(TrendsTable.Range r) {
+        return r.toHours() == null ? "more than " + r.fromHours() : r.fromHours() + " to " + r.toHours();
+    }
+
+    private static String number(Long n) {
+        return n == null ? SUPPRESSED : n.toString();
+    }
+
+    private static void line(StringBuilder out, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(field(fields.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    static String field(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.contains(",") || value.contains("\"") || value.contains("\r") || value.contains("\n")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+}
