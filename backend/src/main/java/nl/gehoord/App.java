@@ -72,11 +72,13 @@ import nl.gehoord.push.PushSender;
 import nl.gehoord.push.PushTexts;
 import nl.gehoord.push.PushWorker;
 // trends (issue 6)
+import nl.gehoord.trends.ChangeCache;
 import nl.gehoord.trends.TrendLabels;
 import nl.gehoord.trends.TrendRollup;
 import nl.gehoord.trends.TrendsChart;
 import nl.gehoord.trends.TrendsController;
 import nl.gehoord.trends.TrendsService;
+import nl.gehoord.trends.TrendsWarmer;
 
 /** Wires the whole application by hand: one place to see what depends on what. */
 public final class App implements AutoCloseable {
@@ -91,10 +93,11 @@ public final class App implements AutoCloseable {
     private final List<Route> routes;
     private final SlaScheduler slaScheduler;
     private final CaseEvents caseEvents;
+    private final TrendsWarmer trendsWarmer; // trends (issue 6)
 
     private App(Settings settings, Database db, Javalin server, RateLimits rateLimits, PushWorker pushWorker,
                 PushSender pushSender, RetentionJob retention, RetentionScheduler retentionScheduler,
-                List<Route> routes, SlaScheduler slaScheduler, CaseEvents caseEvents) {
+                List<Route> routes, SlaScheduler slaScheduler, CaseEvents caseEvents, TrendsWarmer trendsWarmer) {
         this.routes = routes;
         this.settings = settings;
         this.db = db;
@@ -106,6 +109,7 @@ public final class App implements AutoCloseable {
         this.retentionScheduler = retentionScheduler;
         this.slaScheduler = slaScheduler;
         this.caseEvents = caseEvents;
+        this.trendsWarmer = trendsWarmer;
     }
 
     /** Opens the database, runs migrations and starts the HTTP server. */
@@ -157,7 +161,11 @@ public final class App implements AutoCloseable {
         CaseEvents caseEvents = new CaseEvents();
         // --- Trends (issue 6): rollups follow every case change in the same transaction ---
         caseEvents.listen(new TrendRollup(hasher, clock));
-        TrendsController trendsController = new TrendsController(new TrendsService(db, clock),
+        // The protecting changes are computed ahead, after a month's data changed and at start-up (docs/trends.md).
+        ChangeCache trendChanges = new ChangeCache();
+        TrendsWarmer trendsWarmer = new TrendsWarmer(db, trendChanges, clock, Duration.ofSeconds(3),
+                Duration.ofSeconds(30));
+        TrendsController trendsController = new TrendsController(new TrendsService(db, clock, trendChanges),
                 new TrendsChart(new TrendLabels()));
         // --- end trends ---
 
@@ -254,8 +262,9 @@ public final class App implements AutoCloseable {
         RetentionScheduler retentionScheduler = new RetentionScheduler(retention, settings.retention().runAt(), clock)
                 .start();
         slaScheduler.start(); // issue 4
+        trendsWarmer.start(Duration.ofSeconds(1)); // trends (issue 6)
         return new App(settings, db, server, rateLimits, pushWorker, pushSender, retention, retentionScheduler,
-                routes, slaScheduler, caseEvents);
+                routes, slaScheduler, caseEvents, trendsWarmer);
     }
 
     public int port() {
@@ -293,8 +302,14 @@ public final class App implements AutoCloseable {
         return caseEvents;
     }
 
+    /** The background warm-up of the trends' protecting changes, so tests can run a pass with their clock. */
+    public TrendsWarmer trendsWarmer() {
+        return trendsWarmer;
+    }
+
     @Override
     public void close() {
+        trendsWarmer.close(); // trends (issue 6)
         slaScheduler.close();
         retentionScheduler.close();
         server.stop();

@@ -3,45 +3,60 @@ package nl.gehoord.trends;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps each month's protecting changes while that month's data in a scope stays the same, so repeated and
- * overlapping queries do not recompute them. The key holds a 128-bit fingerprint of the month's atoms: any change to
- * the data makes a new key. Bounded; the least recently used entries go first.
+ * overlapping queries do not recompute them. One entry per scope, month (and the month it pairs with) and minimum
+ * group size, holding a 128-bit fingerprint of the atoms it was computed from: an entry is used only when the
+ * fingerprint of the data read now matches, so a change to the data (made by any server instance) is never
+ * answered with changes computed for other data. Shared by the queries and the background warm-up
+ * ({@link TrendsWarmer}), which fills it ahead of the queries. Bounded; the least recently used entries go first.
  */
-final class ChangeCache {
+public final class ChangeCache {
     private static final int MAX_ENTRIES = 4096;
 
-    private record Key(List<String> scope, String month, String partnerMonth, int k, long h1, long h2, long p1,
-                       long p2) {
+    private record Slot(String scope, String domains, String month, String partnerMonth, int k) {
     }
 
-    private final Map<Key, List<Disclosure.Change>> entries = new LinkedHashMap<>(256, 0.75f, true) {
+    private record Entry(long h1, long h2, long p1, long p2, List<Disclosure.Change> changes) {
+        boolean fits(long[] h, long[] p) {
+            return h1 == h[0] && h2 == h[1] && p1 == p[0] && p2 == p[1];
+        }
+    }
+
+    private final Map<Slot, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, List<Disclosure.Change>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Slot, Entry> eldest) {
             return size() > MAX_ENTRIES;
         }
     };
+    private final AtomicLong computed = new AtomicLong();
 
-    List<Disclosure.Change> changes(List<String> scope, String month, int k, List<List<String>> domains,
+    /** How many times a month's changes were computed (not found ready): for tests and the benchmark. */
+    public long computed() {
+        return computed.get();
+    }
+
+    List<Disclosure.Change> changes(String scope, String month, int k, List<List<String>> domains,
                                     Map<List<String>, long[]> atoms, String partnerMonth,
                                     Map<List<String>, long[]> partnerAtoms) {
         long[] h = fingerprint(atoms);
         long[] p = partnerAtoms == null ? new long[2] : fingerprint(partnerAtoms);
-        Key key = new Key(List.of(String.valueOf(scope), String.valueOf(domains)), month, partnerMonth, k, h[0], h[1],
-                p[0], p[1]);
+        Slot slot = new Slot(scope, String.valueOf(domains), month, partnerMonth, k);
         synchronized (entries) {
-            List<Disclosure.Change> cached = entries.get(key);
-            if (cached != null) {
-                return cached;
+            Entry cached = entries.get(slot);
+            if (cached != null && cached.fits(h, p)) {
+                return cached.changes();
             }
         }
-        List<Disclosure.Change> computed = List.copyOf(Disclosure.changes(k, domains, atoms, partnerMonth,
+        List<Disclosure.Change> changes = List.copyOf(Disclosure.changes(k, domains, atoms, partnerMonth,
                 partnerAtoms));
+        computed.incrementAndGet();
         synchronized (entries) {
-            entries.put(key, computed);
+            entries.put(slot, new Entry(h[0], h[1], p[0], p[1], changes));
         }
-        return computed;
+        return changes;
     }
 
     private static long[] fingerprint(Map<List<String>, long[]> atoms) {

@@ -56,6 +56,10 @@ public final class TrendRollup implements CaseEventListener {
         if (now.sameAs(old)) {
             return;
         }
+        bumpVersion(handle, now.month());
+        if (old != null && !old.month().equals(now.month())) {
+            bumpVersion(handle, old.month());
+        }
         if (old == null) {
             add(handle, now, now.contribution());
         } else if (old.sameCell(now)) {
@@ -74,6 +78,14 @@ public final class TrendRollup implements CaseEventListener {
                     provider = excluded.provider, outcome = excluded.outcome, formal = excluded.formal,
                     sla = excluded.sla, fr_bucket = excluded.fr_bucket, res_bucket = excluded.res_bucket
                 """).bind("key", factKey).bindMethods(now).bind("formal", now.formal() ? 1 : 0).execute();
+    }
+
+    /** Raises the month's version, so the warm-up on every server instance sees that the month changed. */
+    private static void bumpVersion(Handle handle, String month) {
+        handle.createUpdate("""
+                INSERT INTO trend_month_versions (month, version) VALUES (:month, 1)
+                ON CONFLICT (month) DO UPDATE SET version = trend_month_versions.version + 1
+                """).bind("month", month).execute();
     }
 
     private static void add(Handle handle, CaseFacts cell, long[] delta) {

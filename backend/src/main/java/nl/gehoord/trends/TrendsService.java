@@ -20,10 +20,17 @@ public final class TrendsService {
 
     private final Database db;
     private final Clock clock;
+    private final ChangeCache cache;
 
     public TrendsService(Database db, Clock clock) {
+        this(db, clock, new ChangeCache());
+    }
+
+    /** With the cache of protecting changes the background warm-up ({@link TrendsWarmer}) fills. */
+    public TrendsService(Database db, Clock clock, ChangeCache cache) {
         this.db = db;
         this.clock = clock;
+        this.cache = cache;
     }
 
     public TrendsQuery parse(String from, String to, String by) {
@@ -35,7 +42,7 @@ public final class TrendsService {
             CouncilScope scope = CouncilScopes.scopeOf(h, council.staffId())
                     .orElseThrow(() -> new ApiException(403, "council_scope_missing"));
             int k = TrendSettings.minCellSize(h, council.organisationId());
-            return answer(h, scope, k, query, YearMonth.now(clock.withZone(TrendDims.ZONE)).minusMonths(1));
+            return answer(h, cache, scope, k, query, lastEnded(clock));
         });
     }
 
@@ -49,9 +56,12 @@ public final class TrendsService {
         });
     }
 
-    /** The four category dimensions, in the order the atoms carry them. */
-    private static final ChangeCache CACHE = new ChangeCache();
+    /** The last month that has ended (in the Netherlands): the last month a council can ask for. */
+    static YearMonth lastEnded(Clock clock) {
+        return YearMonth.now(clock.withZone(TrendDims.ZONE)).minusMonths(1);
+    }
 
+    /** The four category dimensions, in the order the atoms carry them. */
     static final List<String> CATEGORY_DIMS = List.of(TrendDims.TOPIC, TrendDims.SETTING, TrendDims.REGION,
             TrendDims.AGE_BAND);
 
@@ -63,7 +73,8 @@ public final class TrendsService {
     /**
      * @param lastEnded the last month that has ended: a month after it is never used, not even to pair with
      */
-    static TrendsTable answer(Handle h, CouncilScope scope, int k, TrendsQuery query, YearMonth lastEnded) {
+    static TrendsTable answer(Handle h, ChangeCache cache, CouncilScope scope, int k, TrendsQuery query,
+                              YearMonth lastEnded) {
         List<String> regions = CouncilScopes.regionsOf(h, scope);
         List<List<String>> allDomains = CATEGORY_DIMS.stream().map(d -> domain(d, regions)).toList();
         List<String> dims = query.categoryDims();
@@ -83,13 +94,8 @@ public final class TrendsService {
         });
 
         Map<String, List<Disclosure.Change>> changes = new TreeMap<>();
-        loaded.forEach((month, monthAtoms) -> {
-            YearMonth partner = pairOf(YearMonth.parse(month));
-            boolean pairable = !partner.isAfter(lastEnded);
-            changes.put(month, CACHE.changes(List.of(scope.kind(), String.join("\u0000", scope.values())), month, k,
-                    allDomains, monthAtoms, pairable ? partner.toString() : null,
-                    pairable ? loaded.getOrDefault(partner.toString(), Map.of()) : null));
-        });
+        loaded.forEach((month, monthAtoms) -> changes.put(month,
+                monthChanges(cache, scope, k, allDomains, loaded, month, lastEnded)));
         Disclosure.Hidden hidden = Disclosure.protect(asked, query.byMonth(), askedMonths, changes);
         Map<Disclosure.CellKey, long[]> sums = new java.util.HashMap<>();
         atoms.forEach((month, rows) -> rows.forEach((atom, v) -> {
@@ -119,6 +125,51 @@ public final class TrendsService {
         atoms.values().forEach(rows -> rows.values().forEach(v -> add(all, v)));
         TrendsTable.Cell total = CellBuilder.cell(Map.of(), new Disclosure.CellKey(null, List.of()), all, totalHidden, k);
         return new TrendsTable(query.from().toString(), query.to().toString(), query.by(), k, scope, cells, total);
+    }
+
+    /** One month's protecting changes, from the cache when they were computed for the same data. */
+    private static List<Disclosure.Change> monthChanges(ChangeCache cache, CouncilScope scope, int k,
+                                                        List<List<String>> allDomains,
+                                                        Map<String, Map<List<String>, long[]>> loaded, String month,
+                                                        YearMonth lastEnded) {
+        YearMonth partner = pairOf(YearMonth.parse(month));
+        boolean pairable = !partner.isAfter(lastEnded);
+        return cache.changes(scope.kind() + "\u0001" + String.join("\u0000", scope.values()), month, k, allDomains,
+                loaded.getOrDefault(month, Map.of()), pairable ? partner.toString() : null,
+                pairable ? loaded.getOrDefault(partner.toString(), Map.of()) : null);
+    }
+
+    /**
+     * Computes ahead (into the cache) the protecting changes of the given months and of the other month of each
+     * one's pair, exactly as a query touching them would: the background warm-up calls this. Months after
+     * {@code lastEnded} and months without cases in the scope are skipped (a query never needs them).
+     *
+     * @return how many months' changes had to be computed (the others were ready)
+     */
+    static int prepare(Handle h, ChangeCache cache, CouncilScope scope, int k, java.util.Collection<YearMonth> months,
+                       YearMonth lastEnded) {
+        java.util.TreeSet<YearMonth> wanted = new java.util.TreeSet<>();
+        for (YearMonth month : months) {
+            if (!month.isAfter(lastEnded)) {
+                wanted.add(month);
+                if (!pairOf(month).isAfter(lastEnded)) {
+                    wanted.add(pairOf(month));
+                }
+            }
+        }
+        if (wanted.isEmpty()) {
+            return 0;
+        }
+        List<String> regions = CouncilScopes.regionsOf(h, scope);
+        List<List<String>> allDomains = CATEGORY_DIMS.stream().map(d -> domain(d, regions)).toList();
+        Map<String, Map<List<String>, long[]>> loaded = load(h, scope, regions, wanted.first(), wanted.last());
+        long before = cache.computed();
+        for (YearMonth month : wanted) {
+            if (loaded.containsKey(month.toString())) {
+                monthChanges(cache, scope, k, allDomains, loaded, month.toString(), lastEnded);
+            }
+        }
+        return (int) (cache.computed() - before);
     }
 
     /** The scope's atoms in the range: month -> (topic, setting, region, age band) -> counts. */

@@ -18,17 +18,21 @@ import nl.gehoord.events.CaseEvent;
 import nl.gehoord.events.CaseEvents;
 import nl.gehoord.http.Actor;
 import nl.gehoord.http.Role;
+import java.time.Duration;
+import nl.gehoord.trends.ChangeCache;
 import nl.gehoord.trends.CouncilScope;
 import nl.gehoord.trends.CouncilScopes;
 import nl.gehoord.trends.TrendRollup;
 import nl.gehoord.trends.TrendsQuery;
 import nl.gehoord.trends.TrendsService;
 import nl.gehoord.trends.TrendsTable;
+import nl.gehoord.trends.TrendsWarmer;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Trends at scale: generates N cases (default 1,000,000) into a real SQLite file through the real rollup code,
- * then times the trends query in several shapes (cold: first answer for the data; warm: asked again) next to the
+ * then times the trends query in several shapes (first answer after a restart and after a change to one month,
+ * without and with the background warm-up of the protecting changes; warm: asked again) next to the
  * same counts by scanning the cases table, and the rollup update per case. Run by scripts/benchmark.sh; never part
  * of the test suite. Prints figures, asserts nothing.
  */
@@ -68,7 +72,7 @@ public final class TrendsBenchmark {
         if (reuse) {
             System.out.printf("Trends benchmark on the existing database in %s%n", dir);
             singleUpdates(db, rollup, clock);
-            queries(db, clock);
+            queries(db, clock, rollup);
             db.close();
             return;
         }
@@ -116,7 +120,7 @@ public final class TrendsBenchmark {
                 Files.size(dir.resolve("bench.db")) / 1e6);
 
         singleUpdates(db, rollup, clock);
-        queries(db, clock);
+        queries(db, clock, rollup);
         db.close();
     }
 
@@ -147,7 +151,7 @@ public final class TrendsBenchmark {
                 + "the rollup listener, %.2f ms with it%n", count, median(plain) / 1e6, median(rolled) / 1e6);
     }
 
-    private static void queries(Database db, Clock clock) {
+    private static void queries(Database db, Clock clock, TrendRollup rollup) {
         String municipality = "Gemeente 1";
         String provider = "Aanbieder 1";
         String[] councils = {"bench-council-m", "bench-council-p"};
@@ -172,27 +176,57 @@ public final class TrendsBenchmark {
                 """).bind("p", provider).mapTo(Long.class).one());
         System.out.printf("Scopes: municipality '%s' %,d cases; provider '%s' %,d cases%n", municipality,
                 inMunicipality, provider, atProvider);
-        TrendsService trends = new TrendsService(db, clock);
+        // One case per scope in September 2026, whose status the runs below flip: "a change to one month".
+        String[] changing = {
+            db.read(h -> h.createQuery("""
+                    SELECT id FROM cases WHERE region_code IN (SELECT code FROM regions WHERE municipality = :m)
+                      AND created_at >= :from AND created_at < :to ORDER BY id LIMIT 1
+                    """).bind("m", municipality).bind("from", monthStart(YearMonth.of(2026, 9)))
+                    .bind("to", monthStart(YearMonth.of(2026, 10))).mapTo(String.class).one()),
+            db.read(h -> h.createQuery("""
+                    SELECT id FROM cases WHERE location_id IN (SELECT id FROM locations WHERE provider = :p)
+                      AND created_at >= :from AND created_at < :to ORDER BY id LIMIT 1
+                    """).bind("p", provider).bind("from", monthStart(YearMonth.of(2026, 9)))
+                    .bind("to", monthStart(YearMonth.of(2026, 10))).mapTo(String.class).one())};
         YearMonth last = YearMonth.of(2026, 10);
         List<List<String>> shapes = List.of(List.of(), List.of("month"), List.of("topic"), List.of("month", "topic"),
                 List.of("topic", "setting", "region"), List.of("month", "topic", "ageBand"));
         System.out.println();
-        System.out.println("| scope | months | by | rollup cold ms | rollup warm ms | scan of cases ms | cells | suppressed |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("First answer after a restart (empty cache) and after a change to one month (September), "
+                + "without the warm-up (as before: the query computes the protecting changes) and with it (the "
+                + "warm-up pass ran first, as it does in the background); warm: asked again.");
+        System.out.println();
+        System.out.println("| scope | months | by | warm ms | restart: no warm-up ms | restart: warmed ms "
+                + "| changed month: no warm-up ms | changed month: warmed ms | scan of cases ms | cells | suppressed |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        List<Long> startUpPasses = new ArrayList<>();
+        List<Long> changePasses = new ArrayList<>();
         for (int c = 0; c < councils.length; c++) {
             Actor.Staff council = new Actor.Staff(councils[c], Role.COUNCIL, "bench-org", null, null);
             for (int months : new int[] {12, 18}) {
                 for (List<String> by : shapes) {
                     TrendsQuery query = new TrendsQuery(last.minusMonths(months - 1), last, by);
-                    long t0 = System.nanoTime();
+                    // Restart without the warm-up: a new, empty cache and the query computes every month itself.
+                    long restartCold = time(() -> new TrendsService(db, clock).trends(council, query));
+                    // Restart with the warm-up: a new, empty cache, one warm-up pass, then the query.
+                    ChangeCache cache = new ChangeCache();
+                    TrendsService trends = new TrendsService(db, clock, cache);
+                    TrendsWarmer warmer = new TrendsWarmer(db, cache, clock, Duration.ZERO, Duration.ZERO);
+                    startUpPasses.add(time(warmer::runOnce));
+                    long restartWarmed = time(() -> trends.trends(council, query));
                     TrendsTable table = trends.trends(council, query);
-                    long cold = System.nanoTime() - t0;
                     long[] warm = new long[7];
                     for (int i = 0; i < warm.length; i++) {
-                        long s = System.nanoTime();
-                        trends.trends(council, query);
-                        warm[i] = System.nanoTime() - s;
+                        warm[i] = time(() -> trends.trends(council, query));
                     }
+                    // A change to one month, the query before the warm-up caught up: it computes that month (and
+                    // the other month of its pair) itself.
+                    flip(db, rollup, changing[c]);
+                    long changedCold = time(() -> trends.trends(council, query));
+                    // A change to one month, the warm-up pass first.
+                    flip(db, rollup, changing[c]);
+                    changePasses.add(time(warmer::runOnce));
+                    long changedWarmed = time(() -> trends.trends(council, query));
                     long[] scan = new long[3];
                     for (int i = 0; i < scan.length; i++) {
                         long s = System.nanoTime();
@@ -200,12 +234,39 @@ public final class TrendsBenchmark {
                         scan[i] = System.nanoTime() - s;
                     }
                     long suppressed = table.cells().stream().filter(TrendsTable.Cell::suppressed).count();
-                    System.out.printf("| %s | %d | %s | %.1f | %.1f | %.1f | %d | %d |%n",
+                    System.out.printf("| %s | %d | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d |%n",
                             c == 0 ? "municipality" : "provider", months, by.isEmpty() ? "(total)" : String.join(",", by),
-                            cold / 1e6, median(warm) / 1e6, median(scan) / 1e6, table.cells().size(), suppressed);
+                            median(warm) / 1e6, restartCold / 1e6, restartWarmed / 1e6, changedCold / 1e6,
+                            changedWarmed / 1e6, median(scan) / 1e6, table.cells().size(), suppressed);
                 }
             }
         }
+        System.out.println();
+        System.out.printf("Warm-up pass at start-up (both councils, every month with cases): median %.0f ms; "
+                + "after a change to one month: median %.0f ms%n",
+                median(startUpPasses.stream().mapToLong(Long::longValue).toArray()) / 1e6,
+                median(changePasses.stream().mapToLong(Long::longValue).toArray()) / 1e6);
+    }
+
+    private static long time(Runnable action) {
+        long t0 = System.nanoTime();
+        action.run();
+        return System.nanoTime() - t0;
+    }
+
+    /** A status change to one case, counted by the rollup in the same transaction (as the inbox makes it). */
+    private static void flip(Database db, TrendRollup rollup, String id) {
+        db.writeVoid(h -> {
+            String status = h.createQuery("SELECT status FROM cases WHERE id = :id").bind("id", id)
+                    .mapTo(String.class).one();
+            h.createUpdate("UPDATE cases SET status = :s WHERE id = :id")
+                    .bind("s", "withdrawn".equals(status) ? "resolved" : "withdrawn").bind("id", id).execute();
+            rollup.refresh(h, id);
+        });
+    }
+
+    private static long monthStart(YearMonth month) {
+        return month.atDay(1).atStartOfDay(java.time.ZoneId.of("Europe/Amsterdam")).toInstant().toEpochMilli();
     }
 
     /** The baseline: the same counts straight from the cases table (no rollup, no disclosure control). */
