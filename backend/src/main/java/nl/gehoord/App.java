@@ -94,10 +94,11 @@ public final class App implements AutoCloseable {
     private final SlaScheduler slaScheduler;
     private final CaseEvents caseEvents;
     private final TrendsWarmer trendsWarmer; // trends (issue 6)
+    private final ChangeCache trendChanges; // trends (issue 6)
 
     private App(Settings settings, Database db, Javalin server, RateLimits rateLimits, PushWorker pushWorker,
                 PushSender pushSender, RetentionJob retention, RetentionScheduler retentionScheduler,
-                List<Route> routes, SlaScheduler slaScheduler, CaseEvents caseEvents, TrendsWarmer trendsWarmer) {
+                List<Route> routes, SlaScheduler slaScheduler, CaseEvents caseEvents, TrendsWarmer trendsWarmer, ChangeCache trendChanges) {
         this.routes = routes;
         this.settings = settings;
         this.db = db;
@@ -110,6 +111,7 @@ public final class App implements AutoCloseable {
         this.slaScheduler = slaScheduler;
         this.caseEvents = caseEvents;
         this.trendsWarmer = trendsWarmer;
+        this.trendChanges = trendChanges;
     }
 
     /** Opens the database, runs migrations and starts the HTTP server. */
@@ -264,7 +266,7 @@ public final class App implements AutoCloseable {
         slaScheduler.start(); // issue 4
         trendsWarmer.start(Duration.ofSeconds(1)); // trends (issue 6)
         return new App(settings, db, server, rateLimits, pushWorker, pushSender, retention, retentionScheduler,
-                routes, slaScheduler, caseEvents, trendsWarmer);
+                routes, slaScheduler, caseEvents, trendsWarmer, trendChanges);
     }
 
     public int port() {
@@ -305,6 +307,11 @@ public final class App implements AutoCloseable {
     /** The background warm-up of the trends' protecting changes, so tests can run a pass with their clock. */
     public TrendsWarmer trendsWarmer() {
         return trendsWarmer;
+    }
+
+    /** The cache of protecting changes the trends queries and the warm-up share (tests read its counter). */
+    public ChangeCache trendChanges() {
+        return trendChanges;
     }
 
     @Override

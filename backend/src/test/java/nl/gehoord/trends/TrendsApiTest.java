@@ -175,6 +175,47 @@ class TrendsApiTest {
     }
 
     @Test
+    void theServersWarmUpComputesTheProtectingChangesBeforeTheCouncilAsks() {
+        String november = server.app().database().read(h -> h.createQuery("""
+                SELECT id FROM cases WHERE region_code = 'utrecht' AND created_at < :december ORDER BY id LIMIT 1
+                """).bind("december", Instant.parse("2026-11-30T23:00:00Z").toEpochMilli())
+                .mapTo(String.class).one());
+        String status = server.app().database().read(h -> h.createQuery("SELECT status FROM cases WHERE id = :id")
+                .bind("id", november).mapTo(String.class).one());
+        TrendRollup rollup = TrendCases.rollupOf(server);
+        try {
+            changedMonthsAreReadyAfterTheWarmUp(rollup, november);
+        } finally {
+            setStatus(rollup, november, status); // the other tests count November as it was
+        }
+    }
+
+    private void changedMonthsAreReadyAfterTheWarmUp(TrendRollup rollup, String november) {
+        setStatus(rollup, november, "withdrawn");
+        long before = server.app().trendChanges().computed();
+        assertThat(council.get(NOVEMBER + "&by=topic").status()).isEqualTo(200);
+        assertThat(server.app().trendChanges().computed()).as("asked at once: computed by the query, in the shared cache")
+                .isGreaterThan(before);
+
+        setStatus(rollup, november, "resolved");
+        server.app().trendsWarmer().runOnce(); // sees the change (as its next poll would), waits for quiet
+        server.clock().advance(java.time.Duration.ofSeconds(4)); // the month has stood still long enough
+        server.app().trendsWarmer().runOnce();
+        long computed = server.app().trendChanges().computed();
+
+        assertThat(council.get(NOVEMBER + "&by=month,topic").status()).isEqualTo(200);
+
+        assertThat(server.app().trendChanges().computed()).as("November's changes were ready").isEqualTo(computed);
+    }
+
+    private static void setStatus(TrendRollup rollup, String caseId, String status) {
+        server.app().database().writeVoid(h -> {
+            h.createUpdate("UPDATE cases SET status = :s WHERE id = :id").bind("s", status).bind("id", caseId).execute();
+            rollup.refresh(h, caseId);
+        });
+    }
+
+    @Test
     void aCouncilAccountWithoutScopeSeesNothingUntilOneIsSet() {
         server.app().database().writeVoid(h -> h.createUpdate("""
                 INSERT INTO staff (id, organisation_id, email, display_name, role, password_hash, available, active,
