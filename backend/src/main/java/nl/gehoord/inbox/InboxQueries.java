@@ -3,6 +3,8 @@ package nl.gehoord.inbox;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import nl.gehoord.intake.CaseStatus;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -20,6 +22,11 @@ public final class InboxQueries {
     /** Urgent first, then the earliest open deadline, none last. Written exactly as in the V13 indexes. */
     static final String RANK = "(CASE WHEN c.urgent = TRUE THEN 0 ELSE 10000000000000000 END"
             + " + COALESCE(c.sla_due_at, 9000000000000000))";
+    /**
+     * The open statuses as the partial index cases_inbox_open says them: a query must say exactly this (literals,
+     * same order) for SQLite and PostgreSQL to know the index holds every row it wants.
+     */
+    static final String OPEN_STATUSES = "c.status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')";
     private static final String COLUMNS = """
             c.id, c.kind, c.topic, c.setting, c.region_code, c.status, c.urgent, c.created_at, c.updated_at,
             c.sla_due_at, c.first_response_due_at, c.first_response_at, c.next_response_since,
@@ -52,15 +59,15 @@ public final class InboxQueries {
                           boolean urgentOnly, boolean overdueOnly, Long afterRank, String afterId, int limit, long now) {
     }
 
-    /** SQL text, its named parameters and the status list. */
-    public record Listing(String sql, Map<String, Object> params, List<String> statuses) {
+    /** SQL text and its named parameters. */
+    public record Listing(String sql, Map<String, Object> params) {
         public Query query(Handle h) {
             return query(h, "");
         }
 
         /** With a prefix such as "EXPLAIN QUERY PLAN " (the inbox benchmark shows the plans). */
         public Query query(Handle h, String prefix) {
-            Query q = h.createQuery(prefix + sql).bindList("statuses", statuses);
+            Query q = h.createQuery(prefix + sql);
             params.forEach(q::bind);
             return q;
         }
@@ -69,7 +76,7 @@ public final class InboxQueries {
     public static Listing listing(Request r) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("limit", r.limit());
-        StringBuilder filters = new StringBuilder(" AND c.erased_at IS NULL AND c.status IN (<statuses>)");
+        StringBuilder filters = new StringBuilder(" AND c.erased_at IS NULL").append(statusTerm(r.statuses(), params));
         if (r.urgentOnly()) {
             // The urgent cases are the keys below NOT_URGENT: a range on the index, not a filter.
             filters.append(" AND ").append(RANK).append(" < ").append(NOT_URGENT);
@@ -89,7 +96,7 @@ public final class InboxQueries {
             params.put("me", r.staffId());
             String sql = "SELECT " + COLUMNS + ",\n" + UNREAD + "\nFROM cases c WHERE c.assigned_staff_id = :me"
                     + filters + order;
-            return new Listing(sql, params, r.statuses());
+            return new Listing(sql, params);
         }
         // A coordinator sees their team's cases and their organisation's cases that no team has yet: two ordered
         // branches, each an index scan that stops at LIMIT, merged. (One OR over both could use neither index.)
@@ -103,6 +110,21 @@ public final class InboxQueries {
                 + branch + "c.team_id IS NULL AND c.organisation_id = :org" + unassigned + filters + order
                 + ") organisation_cases"
                 + "\n) c ORDER BY c.sort_rank, c.id LIMIT :limit";
-        return new Listing(sql, params, r.statuses());
+        return new Listing(sql, params);
+    }
+
+    /** Open (the partial index), one status (an equality the index starts with), or all (no term at all). */
+    private static String statusTerm(List<String> statuses, Map<String, Object> params) {
+        if (Set.copyOf(statuses).equals(CaseStatus.OPEN)) {
+            return " AND " + OPEN_STATUSES;
+        }
+        if (Set.copyOf(statuses).size() == CaseStatus.OPEN.size() + CaseStatus.FINISHED.size()) {
+            return "";
+        }
+        if (statuses.size() == 1) {
+            params.put("status", statuses.get(0));
+            return " AND c.status = :status";
+        }
+        throw new IllegalArgumentException("a list shows open cases, one status or all");
     }
 }
