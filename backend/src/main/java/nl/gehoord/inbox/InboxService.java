@@ -88,19 +88,19 @@ public final class InboxService {
                 Boolean.TRUE.equals(filter.overdue()), cursor == null ? null : cursor.rank(),
                 cursor == null ? null : cursor.id(), limit + 1, now));
         List<InboxViews.Item> items = db.read(h -> listing.query(h).map((rs, ctx) -> {
-                    Long due = nullable(rs, "sla_due_at");
-                    String state = SlaState.of(rs.getString("status"), rs.getLong("created_at"),
-                            nullable(rs, "first_response_due_at"), nullable(rs, "first_response_at"),
-                            nullable(rs, "next_response_since"), nullable(rs, "next_response_due_at"),
-                            nullable(rs, "resolution_due_at"), now);
-                    return new InboxViews.Item(rs.getString("id"), rs.getString("kind"), rs.getString("topic"),
-                            rs.getString("setting"), rs.getString("region_code"), rs.getString("status"),
-                            rs.getBoolean("urgent"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                            Instant.ofEpochMilli(rs.getLong("updated_at")), due == null ? null : Instant.ofEpochMilli(due),
-                            due != null && due < now, state, rs.getInt("unread"),
-                            rs.getBoolean("visit_requested") || "in_person_visit".equals(rs.getString("contact_preference")),
-                            rs.getString("assigned_staff_id"));
-                }).list());
+            Long due = nullable(rs, "sla_due_at");
+            String state = SlaState.of(rs.getString("status"), rs.getLong("created_at"),
+                    nullable(rs, "first_response_due_at"), nullable(rs, "first_response_at"),
+                    nullable(rs, "next_response_since"), nullable(rs, "next_response_due_at"),
+                    nullable(rs, "resolution_due_at"), now);
+            return new InboxViews.Item(rs.getString("id"), rs.getString("kind"), rs.getString("topic"),
+                    rs.getString("setting"), rs.getString("region_code"), rs.getString("status"),
+                    rs.getBoolean("urgent"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                    Instant.ofEpochMilli(rs.getLong("updated_at")), due == null ? null : Instant.ofEpochMilli(due),
+                    due != null && due < now, state, rs.getInt("unread"),
+                    rs.getBoolean("visit_requested") || "in_person_visit".equals(rs.getString("contact_preference")),
+                    rs.getString("assigned_staff_id"));
+        }).list());
         String next = null;
         if (items.size() > limit) {
             items = new ArrayList<>(items.subList(0, limit));
