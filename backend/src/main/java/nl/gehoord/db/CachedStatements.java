@@ -10,7 +10,6 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.WeakHashMap;
 import org.jdbi.v3.core.statement.DefaultStatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilder;
@@ -45,11 +44,19 @@ final class CachedStatements implements StatementBuilderFactory {
         return caches.computeIfAbsent(raw, PerConnection::new);
     }
 
+    /** Statements waiting for reuse, over all connections; for tests. */
+    int idleStatements() {
+        synchronized (caches) {
+            return caches.values().stream().mapToInt(c -> c.idleCount).sum();
+        }
+    }
+
     private static final class PerConnection extends DefaultStatementBuilder {
         private final SQLiteConnection raw;
         private final LinkedHashMap<String, ArrayDeque<PreparedStatement>> idle =
                 new LinkedHashMap<>(64, 0.75f, true);
-        private final Set<PreparedStatement> lent = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Statements handed out, with the SQL they were prepared from (Jdbi gives back the unparsed SQL). */
+        private final Map<PreparedStatement, String> lent = new IdentityHashMap<>();
         private int idleCount;
 
         PerConnection(SQLiteConnection raw) {
@@ -66,21 +73,23 @@ final class CachedStatements implements StatementBuilderFactory {
                 PreparedStatement statement = free.pop();
                 idleCount--;
                 if (!statement.isClosed()) {
-                    lent.add(statement);
+                    lent.put(statement, sql);
                     return statement;
                 }
             }
             PreparedStatement statement = raw.prepareStatement(sql);
-            lent.add(statement);
+            lent.put(statement, sql);
             return statement;
         }
 
         @Override
-        public void close(Connection conn, String sql, Statement statement) throws SQLException {
-            if (!(statement instanceof PreparedStatement real) || !lent.remove(real)) {
-                super.close(conn, sql, statement);
+        public void close(Connection conn, String unparsed, Statement statement) throws SQLException {
+            String sql = statement instanceof PreparedStatement ? lent.remove(statement) : null;
+            if (sql == null) {
+                super.close(conn, unparsed, statement);
                 return;
             }
+            PreparedStatement real = (PreparedStatement) statement;
             if (real.isClosed()) {
                 return;
             }
