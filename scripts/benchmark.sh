@@ -6,6 +6,8 @@
 #   scripts/benchmark.sh danger [rounds]                the danger-phrase check per text length
 #   scripts/benchmark.sh trends [cases]                trends query on a rollup of N generated cases (default
 #                                                      1,000,000) vs a scan of the cases table (issue 6)
+#   scripts/benchmark.sh inbox [cases]                 GET /v1/inbox and /v1/queue on N generated cases (default
+#                                                      100,000): V13 indexes vs the issue-4 query and indexes
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:-intake}"; shift || true
@@ -14,6 +16,7 @@ case "$name" in
   push) main=nl.gehoord.bench.OutboxThroughputBenchmark ;;
   danger) main=nl.gehoord.bench.DangerPhrasesBenchmark ;;
   trends) main=nl.gehoord.bench.TrendsBenchmark ;;
+  inbox) main=nl.gehoord.bench.InboxBenchmark ;;
   *) echo "unknown benchmark: $name" >&2; exit 2 ;;
 esac
 mvn -B -q -DskipTests test-compile -pl backend

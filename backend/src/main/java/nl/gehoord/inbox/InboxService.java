@@ -63,16 +63,15 @@ public final class InboxService {
     // Lists
 
     public InboxViews.Page inbox(Actor.Staff me, Filter filter) {
-        return list("c.assigned_staff_id = :me", me, filter);
+        return list(InboxQueries.Scope.MINE, me, filter);
     }
 
     /** The coordinator's queue: unassigned cases of their team (or of their organisation without a team). */
     public InboxViews.Page queue(Actor.Staff me, Filter filter, boolean wholeTeam) {
-        String scope = "(c.team_id = :team OR (c.team_id IS NULL AND c.organisation_id = :org))";
-        return list(wholeTeam ? scope : scope + " AND c.assigned_staff_id IS NULL", me, filter);
+        return list(wholeTeam ? InboxQueries.Scope.TEAM : InboxQueries.Scope.QUEUE, me, filter);
     }
 
-    private InboxViews.Page list(String scope, Actor.Staff me, Filter filter) {
+    private InboxViews.Page list(InboxQueries.Scope scope, Actor.Staff me, Filter filter) {
         List<FieldError> errors = new ArrayList<>();
         List<String> statuses = statuses(filter.status(), errors);
         int limit = filter.limit() == null ? DEFAULT_PAGE : filter.limit();
@@ -84,55 +83,29 @@ public final class InboxService {
             throw ApiException.validation(errors);
         }
         long now = clock.millis();
-        String sql = """
-                SELECT c.id, c.kind, c.topic, c.setting, c.region_code, c.status, c.urgent, c.created_at, c.updated_at,
-                       c.sla_due_at, c.first_response_due_at, c.first_response_at, c.next_response_since,
-                       c.next_response_due_at, c.resolution_due_at, c.visit_requested, c.contact_preference,
-                       c.assigned_staff_id,
-                       (SELECT COUNT(*) FROM case_messages m WHERE m.case_id = c.id AND m.author = 'young_person'
-                          AND m.seq > c.staff_read_seq) AS unread
-                FROM cases c
-                WHERE <scope> AND c.erased_at IS NULL AND c.status IN (<statuses>)
-                  AND (:urgentOnly = FALSE OR c.urgent = TRUE)
-                  AND (:overdueOnly = FALSE OR (c.sla_due_at IS NOT NULL AND c.sla_due_at < :now))
-                  AND (:hasCursor = FALSE OR (c.urgent = FALSE AND :cUrgent = TRUE) OR (c.urgent = :cUrgent
-                       AND (COALESCE(c.sla_due_at, 9000000000000000) > :cDue
-                            OR (COALESCE(c.sla_due_at, 9000000000000000) = :cDue AND c.id > :cId))))
-                ORDER BY c.urgent DESC, COALESCE(c.sla_due_at, 9000000000000000), c.id
-                LIMIT :limit
-                """;
-        List<InboxViews.Item> items = db.read(h -> h.createQuery(sql)
-                .define("scope", scope)
-                .bindList("statuses", statuses)
-                .bind("me", me.staffId()).bind("team", me.teamId() == null ? "" : me.teamId())
-                .bind("org", me.organisationId())
-                .bind("urgentOnly", Boolean.TRUE.equals(filter.urgent()))
-                .bind("overdueOnly", Boolean.TRUE.equals(filter.overdue()))
-                .bind("now", now)
-                .bind("hasCursor", cursor != null)
-                .bind("cUrgent", cursor != null && cursor.urgent() == 1)
-                .bind("cDue", cursor == null ? 0L : cursor.due())
-                .bind("cId", cursor == null ? "" : cursor.id())
-                .bind("limit", limit + 1)
-                .map((rs, ctx) -> {
-                    Long due = nullable(rs, "sla_due_at");
-                    String state = SlaState.of(rs.getString("status"), rs.getLong("created_at"),
-                            nullable(rs, "first_response_due_at"), nullable(rs, "first_response_at"),
-                            nullable(rs, "next_response_since"), nullable(rs, "next_response_due_at"),
-                            nullable(rs, "resolution_due_at"), now);
-                    return new InboxViews.Item(rs.getString("id"), rs.getString("kind"), rs.getString("topic"),
-                            rs.getString("setting"), rs.getString("region_code"), rs.getString("status"),
-                            rs.getBoolean("urgent"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                            Instant.ofEpochMilli(rs.getLong("updated_at")), due == null ? null : Instant.ofEpochMilli(due),
-                            due != null && due < now, state, rs.getInt("unread"),
-                            rs.getBoolean("visit_requested") || "in_person_visit".equals(rs.getString("contact_preference")),
-                            rs.getString("assigned_staff_id"));
-                }).list());
+        InboxQueries.Listing listing = InboxQueries.listing(new InboxQueries.Request(scope, me.staffId(), me.teamId(),
+                me.organisationId(), statuses, Boolean.TRUE.equals(filter.urgent()),
+                Boolean.TRUE.equals(filter.overdue()), cursor == null ? null : cursor.rank(),
+                cursor == null ? null : cursor.id(), limit + 1, now));
+        List<InboxViews.Item> items = db.read(h -> listing.query(h).map((rs, ctx) -> {
+            Long due = nullable(rs, "sla_due_at");
+            String state = SlaState.of(rs.getString("status"), rs.getLong("created_at"),
+                    nullable(rs, "first_response_due_at"), nullable(rs, "first_response_at"),
+                    nullable(rs, "next_response_since"), nullable(rs, "next_response_due_at"),
+                    nullable(rs, "resolution_due_at"), now);
+            return new InboxViews.Item(rs.getString("id"), rs.getString("kind"), rs.getString("topic"),
+                    rs.getString("setting"), rs.getString("region_code"), rs.getString("status"),
+                    rs.getBoolean("urgent"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                    Instant.ofEpochMilli(rs.getLong("updated_at")), due == null ? null : Instant.ofEpochMilli(due),
+                    due != null && due < now, state, rs.getInt("unread"),
+                    rs.getBoolean("visit_requested") || "in_person_visit".equals(rs.getString("contact_preference")),
+                    rs.getString("assigned_staff_id"));
+        }).list());
         String next = null;
         if (items.size() > limit) {
             items = new ArrayList<>(items.subList(0, limit));
             InboxViews.Item last = items.get(limit - 1);
-            next = new Cursor(last.urgent() ? 1 : 0, last.dueAt() == null ? 9_000_000_000_000_000L
+            next = new Cursor(last.urgent() ? 1 : 0, last.dueAt() == null ? InboxQueries.NO_DEADLINE
                     : last.dueAt().toEpochMilli(), last.caseId()).encode();
         }
         return new InboxViews.Page(items, next);
@@ -154,7 +127,12 @@ public final class InboxService {
         return List.of(status);
     }
 
+    /** Where the previous page ended: urgent (1/0), its due time (or NO_DEADLINE) and id, as in the order. */
     record Cursor(int urgent, long due, String id) {
+        long rank() {
+            return InboxQueries.rank(urgent == 1, due);
+        }
+
         String encode() {
             return Base64.getUrlEncoder().withoutPadding()
                     .encodeToString((urgent + "|" + due + "|" + id).getBytes(StandardCharsets.UTF_8));

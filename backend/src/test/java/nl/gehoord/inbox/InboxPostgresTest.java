@@ -42,6 +42,16 @@ class InboxPostgresTest {
             assertThat(trust.get("/v1/inbox?urgent=false&overdue=false").json().path("cases")).hasSize(1);
             ApiClient coordinator = Journeys.staff(api, "coordinator@demo.local");
             assertThat(coordinator.get("/v1/queue?scope=team").json().path("cases")).hasSize(1);
+            // The V13 list shapes (open, one status, all, urgent range, the unassigned queue) on PostgreSQL.
+            assertThat(trust.get("/v1/inbox?status=resolved").json().path("cases").findValuesAsText("caseId"))
+                    .containsExactly(first);
+            assertThat(trust.get("/v1/inbox?status=all").json().path("cases").findValuesAsText("caseId"))
+                    .containsExactly(second, first);
+            var all = trust.get("/v1/inbox?status=all&limit=1").json();
+            assertThat(trust.get("/v1/inbox?status=all&limit=1&cursor=" + all.path("nextCursor").asText()).json()
+                    .path("cases").findValuesAsText("caseId")).containsExactly(first);
+            assertThat(trust.get("/v1/inbox?urgent=true").json().path("cases")).isEmpty();
+            assertThat(coordinator.get("/v1/queue").json().path("cases")).isEmpty();
 
             server.clock().set(Instant.parse("2026-11-25T09:00:00Z"));
             assertThat(server.app().slaScheduler().runOnce()).isEqualTo(2);
