@@ -35,6 +35,11 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        if (dialect == Dialect.SQLITE) {
+            // Prepared statements are kept per connection: preparing ~40 statements per case again and again
+            // was a large share of the time the single writer's lock is held.
+            jdbi.setStatementBuilderFactory(new CachedStatements());
+        }
     }
 
     public static Database open(String jdbcUrl) {

@@ -40,13 +40,13 @@ public interface CaseDao {
             INSERT INTO cases (id, code_hmac, organisation_id, kind, topic, setting, region_code, age_band, location_id,
                                contact_preference, urgent, status, flow_version, assigned_staff_id, key_id,
                                answers_enc, story_enc, about_enc, contact_enc, created_at, updated_at,
-                               first_response_due_at, first_response_at, closed_at, erased_at)
+                               first_response_due_at, first_response_at, closed_at, erased_at, team_id)
             VALUES (:id, :codeHmac, :organisationId, :kind, :topic, :setting, :regionCode, :ageBand, :locationId,
                     :contactPreference, :urgent, :status, :flowVersion, :assignedStaffId, :keyId,
                     :answersEnc, :storyEnc, :aboutEnc, :contactEnc, :createdAt, :updatedAt,
-                    :firstResponseDueAt, :firstResponseAt, :closedAt, :erasedAt)
+                    :firstResponseDueAt, :firstResponseAt, :closedAt, :erasedAt, :teamId)
             """)
-    void insert(@BindMethods CaseRow row);
+    void insert(@BindMethods CaseRow row, @Bind("teamId") String teamId);
 
     @SqlQuery("SELECT * FROM cases WHERE id = :id")
     Optional<CaseRow> byId(@Bind("id") String id);
@@ -71,9 +71,6 @@ public interface CaseDao {
     @SqlUpdate("UPDATE cases SET status = :status, updated_at = :at, closed_at = :closedAt WHERE id = :id")
     void updateStatus(@Bind("id") String id, @Bind("status") String status, @Bind("at") long at,
                       @Bind("closedAt") Long closedAt);
-
-    @SqlUpdate("UPDATE cases SET team_id = :teamId WHERE id = :id")
-    void setTeam(@Bind("id") String id, @Bind("teamId") String teamId);
 
     @SqlUpdate("UPDATE cases SET updated_at = :at WHERE id = :id")
     void touch(@Bind("id") String id, @Bind("at") long at);

@@ -74,37 +74,44 @@ public final class CaseService {
             return earlier.get();
         }
         AnswerValidator.ValidCase valid = db.read(h -> validator.validate(request, places(h)));
+        // Everything that needs no other writer's result is made before waiting for the single writer: the ids,
+        // the receipt and every sealed field. The lock is held only for the statements themselves.
+        String caseId = tokens.id();
+        String code = codes.next();
+        String codeHmac = hasher.hmac(code);
+        String keyId = cipher.activeKeyId();
+        Map<String, Object> about = valid.locationId() == null && valid.aboutText() == null ? null
+                : mapOf("locationId", valid.locationId(), "text", valid.aboutText());
+        String answersEnc = seal(valid.answers(), caseId, "answers");
+        String storyEnc = cipher.seal(valid.story(), caseId, "story");
+        String aboutEnc = seal(about, caseId, "about");
+        String contactEnc = seal(valid.contact(), caseId, "contact");
+        String codeEnc = cipher.seal(code, caseId, "caseCode");
+        CaseRouter.Request routing = new CaseRouter.Request(caseId, valid.kind(), valid.topic(), valid.setting(),
+                valid.region(), valid.locationId(), valid.urgent());
         return db.write(h -> {
             Optional<CaseViews.Created> raced = replay(h, device, keyHash, requestHash, language);
             if (raced.isPresent()) {
                 return raced.get();
             }
             CaseDao cases = h.attach(CaseDao.class);
+            // The clock is read under the lock so timestamps follow the order in which cases are stored.
             long now = clock.millis();
-            String caseId = tokens.id();
-            String code = codes.next();
-            CaseRouter.Decision decision = router.route(h, new CaseRouter.Request(caseId, valid.kind(), valid.topic(),
-                    valid.setting(), valid.region(), valid.locationId(), valid.urgent()));
+            CaseRouter.Decision decision = router.route(h, routing);
             long due = dueDates.firstResponseDue(Instant.ofEpochMilli(now), valid.urgent()).toEpochMilli();
             String status = decision.assignedStaffId() == null ? CaseStatus.RECEIVED : CaseStatus.ASSIGNED;
-            Map<String, Object> about = valid.locationId() == null && valid.aboutText() == null ? null
-                    : mapOf("locationId", valid.locationId(), "text", valid.aboutText());
-            cases.insert(new CaseDao.CaseRow(caseId, hasher.hmac(code), decision.organisationId(), valid.kind(),
+            cases.insert(new CaseDao.CaseRow(caseId, codeHmac, decision.organisationId(), valid.kind(),
                     valid.topic(), valid.setting(), valid.region(), valid.ageBand(), valid.locationId(),
                     valid.contactPreference(), valid.urgent(), status, valid.flowVersion(), decision.assignedStaffId(),
-                    cipher.activeKeyId(), seal(valid.answers(), caseId, "answers"),
-                    cipher.seal(valid.story(), caseId, "story"), seal(about, caseId, "about"),
-                    seal(valid.contact(), caseId, "contact"), now, now, due, null, null, null));
-            if (decision.teamId() != null) {
-                cases.setTeam(caseId, decision.teamId());
-            }
+                    keyId, answersEnc, storyEnc, aboutEnc, contactEnc, now, now, due, null, null, null),
+                    decision.teamId());
             cases.link(new CaseDao.DeviceLink(caseId, device.deviceId(), now));
             addEvent(cases, caseId, "received", CaseStatus.RECEIVED, due, now);
             if (decision.assignedStaffId() != null) {
                 addEvent(cases, caseId, "assigned", CaseStatus.ASSIGNED, null, now);
             }
             cases.insertIdempotency(new CaseDao.IdempotencyRow(device.deviceId(), keyHash, requestHash, caseId,
-                    cipher.seal(code, caseId, "caseCode"), now));
+                    codeEnc, now));
             events.publish(h, CaseEvent.of(CaseEvent.RECEIVED, caseId));
             if (decision.assignedStaffId() != null) {
                 events.publish(h, new CaseEvent(CaseEvent.ASSIGNED, caseId, decision.assignedStaffId()));

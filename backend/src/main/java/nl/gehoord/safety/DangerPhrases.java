@@ -7,7 +7,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,9 +32,16 @@ public final class DangerPhrases {
     }
 
     private final List<Phrase> phrases;
+    /** Per compact phrase, the bit masks of the fuzzy search (built once; the list is fixed). */
+    private final Map<String, long[]> masks = new HashMap<>();
 
     DangerPhrases(List<Phrase> phrases) {
         this.phrases = List.copyOf(phrases);
+        for (Phrase phrase : this.phrases) {
+            if (phrase.compact().length() <= Long.SIZE) {
+                masks.computeIfAbsent(phrase.compact(), DangerPhrases::asciiMasks);
+            }
+        }
     }
 
     /** The list shipped with Gehoord, read once. */
@@ -105,7 +114,7 @@ public final class DangerPhrases {
         return find(texts).isPresent();
     }
 
-    static boolean matches(Phrase phrase, String spaced, String compact) {
+    boolean matches(Phrase phrase, String spaced, String compact) {
         if (spaced.contains(" " + phrase.words() + " ")) {
             return true;
         }
@@ -114,13 +123,79 @@ public final class DangerPhrases {
             return true;
         }
         if (length >= MIN_FUZZY) {
-            return withinEdits(compact, phrase.compact(), length >= 14 ? 2 : 1);
+            int k = length >= 14 ? 2 : 1;
+            long[] ascii = masks.get(phrase.compact());
+            return ascii == null ? withinEdits(compact, phrase.compact(), k)
+                    : withinEditsBits(compact, phrase.compact(), ascii, k);
         }
         return false;
     }
 
     /** True when {@code pattern} occurs somewhere in {@code text} with at most {@code k} edits (Sellers). */
     static boolean withinEdits(String text, String pattern, int k) {
+        if (pattern.length() <= Long.SIZE) {
+            return withinEditsBits(text, pattern, asciiMasks(pattern), k);
+        }
+        return withinEditsTable(text, pattern, k);
+    }
+
+    /** For each ASCII character, the positions in {@code pattern} where it stands, as bits. */
+    static long[] asciiMasks(String pattern) {
+        long[] masks = new long[128];
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c < 128) {
+                masks[c] |= 1L << i;
+            }
+        }
+        return masks;
+    }
+
+    /**
+     * The same search as {@link #withinEditsTable}, computed a whole column at a time in the bits of a long
+     * (Myers, 1999): the danger check runs on every text a young person sends, so it is kept cheap.
+     */
+    static boolean withinEditsBits(String text, String pattern, long[] ascii, int k) {
+        int m = pattern.length();
+        long high = 1L << (m - 1);
+        long pv = -1L;
+        long mv = 0L;
+        int score = m;
+        for (int j = 0; j < text.length(); j++) {
+            char t = text.charAt(j);
+            long eq = t < 128 ? ascii[t] : nonAsciiMask(pattern, t);
+            long xv = eq | mv;
+            long xh = (((eq & pv) + pv) ^ pv) | eq;
+            long ph = mv | ~(xh | pv);
+            long mh = pv & xh;
+            if ((ph & high) != 0) {
+                score++;
+            } else if ((mh & high) != 0) {
+                score--;
+            }
+            ph <<= 1;
+            mh <<= 1;
+            pv = mh | ~(xv | ph);
+            mv = ph & xv;
+            if (score <= k) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long nonAsciiMask(String pattern, char t) {
+        long mask = 0L;
+        for (int i = 0; i < pattern.length(); i++) {
+            if (pattern.charAt(i) == t) {
+                mask |= 1L << i;
+            }
+        }
+        return mask;
+    }
+
+    /** The dynamic-programming table, one column per text character; for patterns longer than 64 characters. */
+    static boolean withinEditsTable(String text, String pattern, int k) {
         int m = pattern.length();
         int[] column = new int[m + 1];
         for (int i = 0; i <= m; i++) {

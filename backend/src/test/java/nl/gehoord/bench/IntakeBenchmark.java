@@ -1,6 +1,7 @@
 package nl.gehoord.bench;
 
 import io.javalin.Javalin;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +37,11 @@ public final class IntakeBenchmark {
     private IntakeBenchmark() {
     }
 
-    record Result(String name, int requests, double seconds, List<Double> latenciesMs) {
+    /**
+     * {@code cpuMs}: CPU time of this whole process (server and client threads) per request while measuring. On a
+     * shared machine it moves far less with other people's load than the request rate does.
+     */
+    record Result(String name, int requests, double seconds, List<Double> latenciesMs, double cpuMs) {
         void print(Result baseline) {
             List<Double> sorted = new ArrayList<>(latenciesMs);
             Collections.sort(sorted);
@@ -45,8 +50,8 @@ public final class IntakeBenchmark {
             double rate = requests / seconds;
             String ratio = baseline == null ? "" : String.format("  (%.2fx the bare insert's time per request)",
                     (baseline.requests / baseline.seconds) / rate);
-            System.out.printf("%-28s %6d requests  %8.1f req/s  p50 %6.2f ms  p99 %6.2f ms%s%n", name, requests, rate,
-                    p50, p99, ratio);
+            System.out.printf("%-28s %6d requests  %8.1f req/s  p50 %6.2f ms  p99 %6.2f ms  cpu %5.2f ms/req%s%n", name,
+                    requests, rate, p50, p99, cpuMs, ratio);
         }
     }
 
@@ -129,6 +134,7 @@ public final class IntakeBenchmark {
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -149,7 +155,13 @@ public final class IntakeBenchmark {
             future.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMs = (processCpuNanos() - cpuStart) / 1e6 / requests;
         pool.shutdown();
-        return new Result(name, requests, seconds, latencies);
+        return new Result(name, requests, seconds, latencies, cpuMs);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

@@ -3,6 +3,7 @@ package nl.gehoord.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -144,6 +145,47 @@ class DangerPhrasesTest {
         assertThat(DangerPhrases.withinEdits("gisterenselfmortgedacht", "selfmort", 0)).isTrue();
         assertThat(DangerPhrases.withinEdits("gisterenselfmrtgedacht", "selfmort", 1)).isTrue();
         assertThat(DangerPhrases.withinEdits("gisterenslfmrtgedacht", "selfmort", 1)).isFalse();
+    }
+
+    /** The bit-parallel search must answer exactly as the plain table does, for every phrase length and k. */
+    @Test
+    void bitParallelSearchAgreesWithTheTableOnRandomTexts() {
+        Random random = new Random(20261123L);
+        String alphabet = "abdeiklmnorstuvwzé";
+        int agreedTrue = 0;
+        for (int round = 0; round < 20_000; round++) {
+            String pattern = randomText(random, alphabet, 1 + random.nextInt(round % 10 == 0 ? 64 : 16));
+            String text = random.nextBoolean() ? randomText(random, alphabet, random.nextInt(60))
+                    : mutate(random, alphabet, randomText(random, alphabet, random.nextInt(10)) + pattern
+                            + randomText(random, alphabet, random.nextInt(10)));
+            int k = random.nextInt(3);
+            boolean table = DangerPhrases.withinEditsTable(text, pattern, k);
+            assertThat(DangerPhrases.withinEditsBits(text, pattern, DangerPhrases.asciiMasks(pattern), k))
+                    .as("text %s pattern %s k %d", text, pattern, k).isEqualTo(table);
+            agreedTrue += table ? 1 : 0;
+        }
+        assertThat(agreedTrue).as("both answers were exercised").isBetween(2_000, 18_000);
+    }
+
+    private static String randomText(Random random, String alphabet, int length) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+
+    private static String mutate(Random random, String alphabet, String text) {
+        StringBuilder out = new StringBuilder(text);
+        for (int edits = random.nextInt(4); edits > 0 && out.length() > 0; edits--) {
+            int at = random.nextInt(out.length());
+            switch (random.nextInt(3)) {
+                case 0 -> out.deleteCharAt(at);
+                case 1 -> out.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                default -> out.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+        }
+        return out.toString();
     }
 
     @Test
