@@ -440,15 +440,21 @@ public final class InboxService {
 
     // The young person's requests about handling
 
+    /** The case, if this device may read it and it is still open: 404 for someone else's, 409 when finished. */
+    private static InboxDao.Handling openCaseOfDevice(Handle h, Actor.Device device, String caseId) {
+        h.attach(CaseDao.class).forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
+        InboxDao.Handling c = h.attach(InboxDao.class).handling(caseId).orElseThrow(ApiException::notFound);
+        if (!CaseStatus.isOpen(c.status())) {
+            throw ApiException.conflict("case_not_open");
+        }
+        return c;
+    }
+
     /** The young person asks for another trust person: someone else in the team, or the coordinator's queue. */
     public void askOtherTrustPerson(Actor.Device device, String caseId) {
         db.writeVoid(h -> {
-            h.attach(CaseDao.class).forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
             InboxDao inbox = h.attach(InboxDao.class);
-            InboxDao.Handling c = inbox.handling(caseId).orElseThrow(ApiException::notFound);
-            if (!CaseStatus.isOpen(c.status())) {
-                throw ApiException.conflict("case_not_open");
-            }
+            InboxDao.Handling c = openCaseOfDevice(h, device, caseId);
             long now = clock.millis();
             h.attach(CaseDao.class).insertEvent(new CaseDao.EventRow(tokens.id(), caseId, 0, "other_trust_person_asked",
                     null, null, null, null, now));
@@ -469,12 +475,8 @@ public final class InboxService {
     /** The young person asks to talk at the trust person's next visit instead of by message. */
     public void askVisit(Actor.Device device, String caseId) {
         db.writeVoid(h -> {
-            h.attach(CaseDao.class).forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
             InboxDao inbox = h.attach(InboxDao.class);
-            InboxDao.Handling c = inbox.handling(caseId).orElseThrow(ApiException::notFound);
-            if (!CaseStatus.isOpen(c.status())) {
-                throw ApiException.conflict("case_not_open");
-            }
+            InboxDao.Handling c = openCaseOfDevice(h, device, caseId);
             if (c.visitRequested()) {
                 return;
             }
