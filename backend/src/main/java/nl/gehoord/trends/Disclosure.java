@@ -211,7 +211,7 @@ final class Disclosure {
     /**
      * Finds the protecting change for one small cell (layer null) or one small layer value. Tried in a fixed order,
      * so the same data always gives the same change: over all the cell's dimensions first (a layer change, then a
-     * cell change), then over fewer of them, which touches more tables. The corners that lose a case must hold one,
+     * cell change), then over fewer of them, which touches more tables (see {@link #options}). The corners that lose a case must hold one,
      * so the changed data stays possible.
      */
     private static Change find(Group cell, boolean[] inS, List<List<String>> domains,
@@ -219,7 +219,7 @@ final class Disclosure {
                                Layer layer, int layerValue, int k) {
         List<List<String>> inCell = cell.atoms().stream().sorted(Disclosure::compare).toList();
         boolean[] pairings = pairable && months.size() == 2 ? new boolean[] {true, false} : new boolean[] {false};
-        for (Object[] option : options(inS, layer, cell.sum(), k)) {
+        for (Object[] option : options(inS, layer)) {
             for (boolean paired : pairings) {
                 boolean[] alt = (boolean[]) option[0];
                 boolean layerChange = (Boolean) option[1];
@@ -250,21 +250,19 @@ final class Disclosure {
      * The kinds of change to try, in order: {alternating dimensions, layer change?}; each first paired with the
      * other month of the pair (if the pair allows it), then inside the month. A small count needs a cell
      * change. For a small layer value: changes over more dimensions first (they touch fewer tables); for the same
-     * dimensions a layer change (it hides two layer values, not whole cells) before a cell change - except over all
-     * the cell's dimensions when its count is small too: that cell is hidden anyway, so a cell change costs least.
+     * dimensions a layer change (it hides two layer values, not whole cells) before a cell change. This holds even
+     * when the cell's own count is small: that cell is hidden in its month anyway, but a cell change inside the month
+     * would also hide it, and its compensating cell, in every range of months holding that month (a whole year of a
+     * topic lost for one small outcome count), where a layer change hides only outcome, complaint or SLA values.
      */
-    private static List<Object[]> options(boolean[] inS, Layer layer, long[] sum, int k) {
+    private static List<Object[]> options(boolean[] inS, Layer layer) {
         List<boolean[]> alternatives = subsetsBySize(inS);
         List<Object[]> options = new ArrayList<>();
-        if (layer == null) {
-            alternatives.forEach(alt -> options.add(new Object[] {alt, false}));
-            return options;
-        }
-        boolean cellHidden = sum[0] > 0 && sum[0] < k;
         for (boolean[] alt : alternatives) {
-            boolean cellFirst = cellHidden && alt == alternatives.get(0);
-            options.add(new Object[] {alt, !cellFirst});
-            options.add(new Object[] {alt, cellFirst});
+            if (layer != null) {
+                options.add(new Object[] {alt, true});
+            }
+            options.add(new Object[] {alt, false});
         }
         return options;
     }
