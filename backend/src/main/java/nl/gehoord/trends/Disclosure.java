@@ -211,8 +211,8 @@ final class Disclosure {
     /**
      * Finds the protecting change for one small cell (layer null) or one small layer value. Tried in a fixed order,
      * so the same data always gives the same change: over all the cell's dimensions first (a layer change, then a
-     * cell change), then over fewer of them, which touches more tables (see {@link #options}). The corners that lose a case must hold one,
-     * so the changed data stays possible.
+     * cell change), then over fewer of them, which touches more tables (see {@link #options}). The corners that lose
+     * a case must hold one, so the changed data stays possible.
      */
     private static Change find(Group cell, boolean[] inS, List<List<String>> domains,
                                List<Map<List<String>, long[]>> months, String partnerMonth, boolean pairable,
