@@ -269,13 +269,16 @@ public final class CaseService {
             CaseDao cases = h.attach(CaseDao.class);
             CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
             long now = clock.millis();
-            eraseContent(h, row, now);
-            events.publish(h, CaseEvent.of(CaseEvent.ERASED, caseId));
+            eraseContent(h, row, now, events);
         });
     }
 
-    /** Shared by the young person's erase and the retention job. */
-    public static void eraseContent(Handle h, CaseDao.CaseRow row, long now) {
+    /**
+     * Shared by the young person's erase and the retention job. It publishes {@link CaseEvent#ERASED} itself:
+     * other features erase what they hold (internal notes, waiting pushes) on that event, so an erasure that
+     * forgot to publish it would leave their part behind.
+     */
+    public static void eraseContent(Handle h, CaseDao.CaseRow row, long now, CaseEvents events) {
         CaseDao cases = h.attach(CaseDao.class);
         if (CaseStatus.isOpen(row.status())) {
             cases.updateStatus(row.id(), CaseStatus.WITHDRAWN, now, now);
@@ -286,6 +289,7 @@ public final class CaseService {
         cases.forgetIdempotency(row.id());
         cases.unlinkAll(row.id());
         cases.eraseContent(row.id(), now);
+        events.publish(h, CaseEvent.of(CaseEvent.ERASED, row.id()));
     }
 
     public CaseViews.Export export(Actor.Device device, String caseId, Language language) {

@@ -5,7 +5,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import nl.gehoord.config.RetentionSettings;
 import nl.gehoord.db.Database;
-import nl.gehoord.events.CaseEvent;
 import nl.gehoord.events.CaseEvents;
 import nl.gehoord.intake.CaseDao;
 import nl.gehoord.intake.CaseService;
@@ -65,8 +64,7 @@ public final class RetentionJob {
                 CaseDao cases = h.attach(CaseDao.class);
                 for (String id : ids) {
                     CaseDao.CaseRow row = cases.byId(id).orElseThrow();
-                    CaseService.eraseContent(h, row, now);
-                    events.publish(h, CaseEvent.of(CaseEvent.ERASED, id));
+                    CaseService.eraseContent(h, row, now, events);
                 }
                 return ids.size();
             });
