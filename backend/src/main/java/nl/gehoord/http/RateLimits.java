@@ -29,7 +29,6 @@ public final class RateLimits {
     private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
     private final TimeMeter time;
-    private volatile boolean enabled = true;
 
     public RateLimits() {
         this(Clock.systemUTC());
@@ -50,9 +49,6 @@ public final class RateLimits {
     }
 
     public void check(Limit limit, String key) {
-        if (!enabled) {
-            return;
-        }
         Entry entry = buckets.computeIfAbsent(limit.action() + "|" + key, k -> new Entry(limit, Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(limit.capacity())
                         .refillGreedy(limit.capacity(), limit.period()).build())
@@ -75,11 +71,6 @@ public final class RateLimits {
 
     int size() {
         return buckets.size();
-    }
-
-    /** Turns limits off: for load benchmarks on loopback only, never in the server. */
-    public void disable() {
-        enabled = false;
     }
 
     /** Forgets every bucket (tests and restarts). */

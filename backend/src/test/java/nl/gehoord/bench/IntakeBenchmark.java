@@ -67,8 +67,10 @@ public final class IntakeBenchmark {
     }
 
     static Result gehoord(int requests, int threads) throws Exception {
-        try (TestServer server = TestServer.start(Map.of())) {
-            server.app().rateLimits().disable();
+        // Loopback load from a few installs: raise the case limits through the ordinary settings.
+        Map<String, String> limits = Map.of("GEHOORD_RATE_LIMIT_CASE_DEVICE", "100000000/1h",
+                "GEHOORD_RATE_LIMIT_CASE_ADDRESS", "100000000/1h", "GEHOORD_RATE_LIMIT_CASE_GLOBAL", "100000000/1h");
+        try (TestServer server = TestServer.start(limits)) {
             String base = server.client().baseUrl();
             List<String> tokens = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
