@@ -195,7 +195,7 @@ public final class App implements AutoCloseable {
         DeviceService devices = new DeviceService(db, cipher, tokens, clock);
         StaffSessionService staffSessions = new StaffSessionService(db, tokens, clock, cipher, audit);
         CaseService cases = new CaseService(db, cipher, hasher, new ReceiptCodes(random), tokens,
-                new AnswerValidator(flow), new RuleRouter(clock), new CaseTexts(messages, cipher), content,
+                new AnswerValidator(flow), new RuleRouter(clock), new CaseTexts(messages, cipher, clock), content,
                 DueDates.defaults(), caseEvents, clock);
 
         Routes.Controllers controllers = new Routes.Controllers(

@@ -12,8 +12,8 @@ public sealed interface Actor {
         }
     }
 
-    /** A young person's app install. */
-    record Device(String deviceId, String locale) implements Actor {
+    /** A young person's app install: the phone's locale, and the language picked in the app (null: none). */
+    record Device(String deviceId, String locale, String language) implements Actor {
         @Override
         public Role role() {
             return Role.DEVICE;

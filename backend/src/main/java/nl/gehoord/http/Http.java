@@ -30,8 +30,20 @@ public final class Http {
         throw ApiException.unauthorized();
     }
 
+    /**
+     * The language of the answer: the one a young person picked in the app wins, then Accept-Language (with
+     * quality values), then Dutch.
+     */
     public static Language language(Context ctx) {
+        if (actor(ctx) instanceof Actor.Device device && device.language() != null) {
+            return Language.ofTag(device.language());
+        }
         return Language.negotiate(ctx.header("Accept-Language"));
+    }
+
+    /** Says in the headers which language the texts of this answer are in. */
+    public static void contentLanguage(Context ctx, nl.gehoord.text.TextInfo info) {
+        ctx.header("Content-Language", info.contentLanguage());
     }
 
     public static String requestId(Context ctx) {

@@ -48,7 +48,7 @@ public final class ProblemMapper {
         }
         Problem problem = renderer.render(e, Http.language(ctx), Http.requestId(ctx));
         ctx.status(e.status());
-        ctx.header("Content-Language", Http.language(ctx).tag());
+        ctx.header("Content-Language", problem.textInfo().contentLanguage());
         ctx.contentType(Problem.CONTENT_TYPE);
         try {
             ctx.result(Json.mapper().writeValueAsBytes(problem));

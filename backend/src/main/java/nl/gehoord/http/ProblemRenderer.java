@@ -3,6 +3,8 @@ package nl.gehoord.http;
 import java.util.List;
 import nl.gehoord.text.Language;
 import nl.gehoord.text.Messages;
+import nl.gehoord.text.TextInfo;
+import nl.gehoord.text.Wording;
 
 /** Turns an error code into plain words from the catalogs. */
 public final class ProblemRenderer {
@@ -18,21 +20,20 @@ public final class ProblemRenderer {
 
     public Problem render(int status, String code, List<FieldError> errors, Language language, String requestId) {
         String key = messages.has("problem." + code + ".title") ? code : fallbackCode(status);
+        Wording w = new Wording(language);
+        String title = messages.get(w, "problem." + key + ".title");
+        String detail = messages.get(w, "problem." + key + ".detail");
         List<Problem.Field> fields = errors.stream()
-                .map(f -> new Problem.Field(f.field(), f.code(), fieldMessage(f.code(), language)))
+                .map(f -> new Problem.Field(f.field(), f.code(), fieldMessage(f.code(), w)))
                 .toList();
-        return new Problem("urn:gehoord:problem:" + key,
-                messages.get(language, "problem." + key + ".title"),
-                status,
-                key,
-                messages.get(language, "problem." + key + ".detail"),
-                fields,
-                requestId);
+        TextInfo info = w.info();
+        return new Problem("urn:gehoord:problem:" + key, title, status, key, detail, fields, requestId,
+                info.language(), info.direction(), info.reviewed(), info.fallbackLanguages());
     }
 
-    private String fieldMessage(String code, Language language) {
+    private String fieldMessage(String code, Wording w) {
         String key = "field." + code;
-        return messages.has(key) ? messages.get(language, key) : messages.get(language, "field.invalid_value");
+        return messages.has(key) ? messages.get(w, key) : messages.get(w, "field.invalid_value");
     }
 
     static String fallbackCode(int status) {

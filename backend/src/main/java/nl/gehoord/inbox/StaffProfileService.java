@@ -31,11 +31,14 @@ public final class StaffProfileService {
         this.inbox = inbox;
     }
 
+    /** {@code language}: the language of this staff member's pushes. */
     public record Profile(String staffId, String email, String displayName, String role, String organisationId,
-                          String teamId, boolean available, boolean totpEnabled, boolean pushTokenSet) {
+                          String teamId, boolean available, boolean totpEnabled, boolean pushTokenSet,
+                          String language) {
     }
 
-    public record Update(Boolean available, String pushToken) {
+    /** {@code language} left out keeps it as it is. */
+    public record Update(Boolean available, String pushToken, String language) {
     }
 
     public record TotpEnrolment(String secret, String otpauthUri) {
@@ -44,11 +47,12 @@ public final class StaffProfileService {
     public Profile me(Actor.Staff me) {
         return db.read(h -> {
             StaffDao.StaffRow row = h.attach(StaffDao.class).byId(me.staffId()).orElseThrow(ApiException::notFound);
-            var extras = h.createQuery("SELECT team_id, totp_secret_enc, push_token_enc FROM staff WHERE id = :id")
+            var extras = h.createQuery(
+                    "SELECT team_id, totp_secret_enc, push_token_enc, language FROM staff WHERE id = :id")
                     .bind("id", me.staffId()).mapToMap().one();
             return new Profile(row.id(), row.email(), row.displayName(), row.role(), row.organisationId(),
                     (String) extras.get("team_id"), row.available(), extras.get("totp_secret_enc") != null,
-                    extras.get("push_token_enc") != null);
+                    extras.get("push_token_enc") != null, (String) extras.get("language"));
         });
     }
 
@@ -65,6 +69,10 @@ public final class StaffProfileService {
                 || !update.pushToken().matches("[\\x21-\\x7e]*"))) {
             errors.add(new FieldError("pushToken", "invalid_value"));
         }
+        if (update.language() != null && (update.language().length() > 20
+                || !nl.gehoord.text.Language.isSpoken(update.language()))) {
+            errors.add(new FieldError("language", "unknown_option"));
+        }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
@@ -77,6 +85,11 @@ public final class StaffProfileService {
                         : cipher.seal(update.pushToken(), me.staffId(), "pushToken");
                 h.createUpdate("UPDATE staff SET push_token_enc = :token WHERE id = :id")
                         .bind("token", sealed).bind("id", me.staffId()).execute();
+            }
+            if (update.language() != null) {
+                h.createUpdate("UPDATE staff SET language = :language WHERE id = :id")
+                        .bind("language", nl.gehoord.text.Language.ofTag(update.language()).tag())
+                        .bind("id", me.staffId()).execute();
             }
             audit.append(h, InboxService.who(me), "staff.availability", null, me.staffId());
             if (update.available() && !wasAvailable && me.role() == nl.gehoord.http.Role.TRUST_PERSON) {

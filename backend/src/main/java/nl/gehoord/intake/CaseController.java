@@ -5,6 +5,7 @@ import java.util.Map;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.Bodies;
 import nl.gehoord.http.Http;
+import nl.gehoord.text.TextInfo;
 
 /** The young person's case endpoints: parse, call the service, render. */
 public final class CaseController {
@@ -24,6 +25,10 @@ public final class CaseController {
     public record FeedbackBody(Integer score, String text) {
     }
 
+    private static void speak(Context ctx, TextInfo info) {
+        Http.contentLanguage(ctx, info);
+    }
+
     public void create(Context ctx) {
         var device = Http.device(ctx);
         String key = ctx.header("Idempotency-Key");
@@ -34,15 +39,21 @@ public final class CaseController {
             throw ApiException.badRequest("idempotency_key_invalid");
         }
         NewCaseRequest body = Bodies.read(ctx, NewCaseRequest.class);
-        ctx.status(201).json(cases.create(device, key, body, Http.language(ctx)));
+        CaseViews.Created created = cases.create(device, key, body, Http.language(ctx));
+        speak(ctx, created.textInfo());
+        ctx.status(201).json(created);
     }
 
     public void list(Context ctx) {
-        ctx.json(Map.of("cases", cases.list(Http.device(ctx), Http.language(ctx))));
+        CaseViews.CaseList list = cases.list(Http.device(ctx), Http.language(ctx));
+        speak(ctx, list.textInfo());
+        ctx.json(list);
     }
 
     public void detail(Context ctx) {
-        ctx.json(cases.detail(Http.device(ctx), Http.idParam(ctx, "caseId"), Http.language(ctx)));
+        CaseViews.Detail detail = cases.detail(Http.device(ctx), Http.idParam(ctx, "caseId"), Http.language(ctx));
+        speak(ctx, detail.textInfo());
+        ctx.json(detail);
     }
 
     public void postMessage(Context ctx) {
@@ -70,11 +81,15 @@ public final class CaseController {
         if (body.caseCode() == null) {
             throw ApiException.validation("caseCode", "required");
         }
-        ctx.json(cases.claim(device, body.caseCode(), Http.language(ctx)));
+        CaseViews.Summary claimed = cases.claim(device, body.caseCode(), Http.language(ctx));
+        speak(ctx, claimed.textInfo());
+        ctx.json(claimed);
     }
 
     public void withdraw(Context ctx) {
-        ctx.json(cases.withdraw(Http.device(ctx), Http.idParam(ctx, "caseId"), Http.language(ctx)));
+        CaseViews.Detail detail = cases.withdraw(Http.device(ctx), Http.idParam(ctx, "caseId"), Http.language(ctx));
+        speak(ctx, detail.textInfo());
+        ctx.json(detail);
     }
 
     public void erase(Context ctx) {
@@ -85,6 +100,7 @@ public final class CaseController {
     public void export(Context ctx) {
         String caseId = Http.idParam(ctx, "caseId");
         var export = cases.export(Http.device(ctx), caseId, Http.language(ctx));
+        speak(ctx, export.textInfo());
         ctx.header("Content-Disposition", "attachment; filename=\"gehoord-" + caseId + ".json\"");
         ctx.json(export);
     }

@@ -23,6 +23,7 @@ import nl.gehoord.organisations.PlacesDao;
 import nl.gehoord.safety.DangerPhrases;
 import nl.gehoord.sla.DueDates;
 import nl.gehoord.text.Language;
+import nl.gehoord.text.Wording;
 import org.jdbi.v3.core.Handle;
 
 /** A young person's cases: create, read, talk, claim on a new phone, withdraw, export and erase. */
@@ -155,20 +156,28 @@ public final class CaseService {
     }
 
     private CaseViews.Created created(CaseDao.CaseRow row, String code, Language language) {
+        Wording w = new Wording(language);
         Instant due = Instant.ofEpochMilli(row.firstResponseDueAt());
-        return new CaseViews.Created(row.id(), code, row.status(), texts.status(language, row.status()), row.urgent(),
-                texts.nextStepsAfterCreate(language, row.urgent(), due), due, Instant.ofEpochMilli(row.createdAt()),
-                row.urgent() ? content.helpContacts(language) : null);
+        String statusText = texts.status(w, row.status());
+        List<String> next = texts.nextStepsAfterCreate(w, row.urgent(), due);
+        var help = row.urgent() ? content.helpContacts(w) : null;
+        return new CaseViews.Created(row.id(), code, row.status(), statusText, row.urgent(), next, due,
+                Instant.ofEpochMilli(row.createdAt()), help, w.info());
     }
 
-    public List<CaseViews.Summary> list(Actor.Device device, Language language) {
-        return db.read(h -> h.attach(CaseDao.class).allForDevice(device.deviceId()).stream()
-                .map(row -> summary(row, language)).toList());
+    public CaseViews.CaseList list(Actor.Device device, Language language) {
+        Wording all = new Wording(language);
+        List<CaseViews.Summary> summaries = db.read(h -> h.attach(CaseDao.class).allForDevice(device.deviceId())
+                .stream().map(row -> summary(row, language)).toList());
+        summaries.forEach(s -> all.include(s.textInfo()));
+        return new CaseViews.CaseList(summaries, all.info());
     }
 
     public CaseViews.Summary summary(CaseDao.CaseRow row, Language language) {
-        return new CaseViews.Summary(row.id(), row.kind(), row.status(), texts.status(language, row.status()),
-                row.urgent(), Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()));
+        Wording w = new Wording(language);
+        String statusText = texts.status(w, row.status());
+        return new CaseViews.Summary(row.id(), row.kind(), row.status(), statusText,
+                row.urgent(), Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()), w.info());
     }
 
     public CaseViews.Detail detail(Actor.Device device, String caseId, Language language) {
@@ -178,10 +187,14 @@ public final class CaseService {
             List<CaseDao.EventRow> events = cases.events(caseId);
             List<CaseViews.MessageView> thread = h.attach(MessageDao.class).page(caseId, 0, PAGE_SIZE).stream()
                     .map(this::messageView).toList();
-            return new CaseViews.Detail(row.id(), row.kind(), row.status(), texts.status(language, row.status()),
+            Wording w = new Wording(language);
+            String statusText = texts.status(w, row.status());
+            List<CaseViews.TimelineEntry> timeline = texts.timeline(w, events);
+            CaseViews.NextStep next = texts.nextStep(w, row, events);
+            var help = row.urgent() ? content.helpContacts(w) : null;
+            return new CaseViews.Detail(row.id(), row.kind(), row.status(), statusText,
                     row.urgent(), Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()),
-                    texts.timeline(language, events), texts.nextStep(language, row, events), thread,
-                    row.urgent() ? content.helpContacts(language) : null);
+                    timeline, next, thread, help, w.info());
         });
     }
 
@@ -323,8 +336,11 @@ public final class CaseService {
                     .orElse(null);
             List<CaseViews.ExportDevice> devices = cases.links(caseId).stream()
                     .map(l -> new CaseViews.ExportDevice(l.deviceId(), Instant.ofEpochMilli(l.linkedAt()))).toList();
-            return new CaseViews.Export(clock.instant(), data, thread, texts.timeline(language, cases.events(caseId)),
-                    feedback, devices);
+            Wording w = new Wording(language);
+            Map<String, String> headings = texts.exportHeadings(w);
+            List<CaseViews.TimelineEntry> timeline = texts.timeline(w, cases.events(caseId));
+            return new CaseViews.Export(clock.instant(), headings, data, thread, timeline, feedback, devices,
+                    w.info());
         });
     }
 

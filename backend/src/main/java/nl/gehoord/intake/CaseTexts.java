@@ -1,66 +1,70 @@
 package nl.gehoord.intake;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import nl.gehoord.crypto.FieldCipher;
-import nl.gehoord.text.Language;
 import nl.gehoord.text.Messages;
+import nl.gehoord.text.Wording;
 
 /**
- * Plain-language words about a case: its status, the timeline (what happened, what happens next, by when).
- * Every text comes from the catalogs; only a trust person's own explanation is shown as they wrote it.
+ * Plain-language words about a case: its status, the timeline (what happened, what happens next, by when, what
+ * the young person can choose), the export's headings. Every text comes from the catalogs; only a trust person's
+ * own explanation is shown as they wrote it.
  */
 public final class CaseTexts {
-    public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    public static final ZoneId ZONE = ZoneId.of(Wording.ZONE);
+    /** The sections of an export, in the order the app shows them. */
+    static final List<String> EXPORT_SECTIONS = List.of("title", "case", "story", "messages", "timeline",
+            "feedback", "devices");
 
     private final Messages messages;
     private final FieldCipher cipher;
+    private final Clock clock;
 
-    public CaseTexts(Messages messages, FieldCipher cipher) {
+    public CaseTexts(Messages messages, FieldCipher cipher, Clock clock) {
         this.messages = messages;
         this.cipher = cipher;
+        this.clock = clock;
     }
 
-    public String status(Language language, String status) {
-        return messages.get(language, "status." + status);
+    public String status(Wording w, String status) {
+        return messages.get(w, "status." + status);
     }
 
-    /** A date and time a child reads easily, such as "dinsdag 25 november, 14:00". */
-    public String when(Language language, Instant instant) {
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.forLanguageTag(language.tag()));
-        return format.format(instant.atZone(ZONE));
-    }
-
-    public List<String> nextStepsAfterCreate(Language language, boolean urgent, Instant dueBy) {
+    public List<String> nextStepsAfterCreate(Wording w, boolean urgent, Instant dueBy) {
         List<String> steps = new ArrayList<>();
-        steps.add(messages.get(language, "created.next.read"));
-        steps.add(messages.get(language, urgent ? "created.next.answer_urgent" : "created.next.answer", when(language, dueBy)));
-        steps.add(messages.get(language, "created.next.code"));
+        steps.add(messages.get(w, "created.next.read"));
+        steps.add(messages.get(w, urgent ? "created.next.answer_urgent" : "created.next.answer", w.when(dueBy)));
+        steps.add(messages.get(w, "created.next.code"));
+        steps.add(messages.get(w, "created.next.stop"));
         if (urgent) {
-            steps.add(messages.get(language, "created.next.danger"));
+            steps.add(messages.get(w, "created.next.danger"));
         }
         return steps;
     }
 
-    public List<CaseViews.TimelineEntry> timeline(Language language, List<CaseDao.EventRow> events) {
+    public List<CaseViews.TimelineEntry> timeline(Wording w, List<CaseDao.EventRow> events) {
         List<CaseViews.TimelineEntry> entries = new ArrayList<>();
         for (CaseDao.EventRow event : events) {
             String base = "status_changed".equals(event.type()) ? "timeline.status." + event.status() : "timeline." + event.type();
-            String title = messages.has(base + ".title") ? messages.get(language, base + ".title")
-                    : messages.get(language, "timeline.other.title");
+            String title = messages.has(base + ".title") ? messages.get(w, base + ".title")
+                    : messages.get(w, "timeline.other.title");
             String text;
             if (event.explanationEnc() != null) {
                 text = cipher.open(event.explanationEnc(), event.caseId(), "explanation");
             } else if (messages.has(base + ".text")) {
                 text = event.dueAt() != null && messages.has(base + ".text_due")
-                        ? messages.get(language, base + ".text_due", when(language, Instant.ofEpochMilli(event.dueAt())))
-                        : messages.get(language, base + ".text");
+                        ? messages.get(w, base + ".text_due", w.when(Instant.ofEpochMilli(event.dueAt())))
+                        : messages.get(w, base + ".text");
             } else {
-                text = messages.get(language, "timeline.other.text");
+                text = messages.get(w, "timeline.other.text");
             }
             entries.add(new CaseViews.TimelineEntry(event.type(), Instant.ofEpochMilli(event.createdAt()), title, text,
                     event.dueAt() == null ? null : Instant.ofEpochMilli(event.dueAt())));
@@ -68,8 +72,8 @@ public final class CaseTexts {
         return entries;
     }
 
-    /** What happens next, given the status and the latest due date on the timeline. */
-    public CaseViews.NextStep nextStep(Language language, CaseDao.CaseRow row, List<CaseDao.EventRow> events) {
+    /** What happens next, given the status and the latest due date on the timeline, and what they can choose. */
+    public CaseViews.NextStep nextStep(Wording w, CaseDao.CaseRow row, List<CaseDao.EventRow> events) {
         Long due = null;
         for (CaseDao.EventRow event : events) {
             if (event.dueAt() != null) {
@@ -80,12 +84,28 @@ public final class CaseTexts {
             due = row.firstResponseDueAt();
         }
         String key = "next." + row.status();
-        boolean closed = "resolved".equals(row.status()) || "closed".equals(row.status())
-                || "withdrawn".equals(row.status());
+        String choices = messages.get(w, "choices." + row.status());
+        boolean closed = !CaseStatus.isOpen(row.status());
         if (due != null && !closed && messages.has(key + "_due")) {
             Instant dueBy = Instant.ofEpochMilli(due);
-            return new CaseViews.NextStep(messages.get(language, key + "_due", when(language, dueBy)), dueBy);
+            return new CaseViews.NextStep(messages.get(w, key + "_due", w.when(dueBy)), dueBy, dueIn(w, dueBy),
+                    choices);
         }
-        return new CaseViews.NextStep(messages.get(language, key), null);
+        return new CaseViews.NextStep(messages.get(w, key), null, null, choices);
+    }
+
+    /** "Dat is over 3 dagen.": calendar days in Amsterdam, with each language's plural forms; null once past. */
+    String dueIn(Wording w, Instant dueBy) {
+        long days = ChronoUnit.DAYS.between(LocalDate.now(clock.withZone(ZONE)), dueBy.atZone(ZONE).toLocalDate());
+        return days < 0 ? null : messages.get(w, "next.due_in_days", days);
+    }
+
+    /** The export's headings, one per section, so a printed or read-aloud export is in the young person's words. */
+    public Map<String, String> exportHeadings(Wording w) {
+        Map<String, String> headings = new LinkedHashMap<>();
+        for (String section : EXPORT_SECTIONS) {
+            headings.put(section, messages.get(w, "export.heading." + section));
+        }
+        return headings;
     }
 }

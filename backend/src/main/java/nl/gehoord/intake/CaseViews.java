@@ -1,32 +1,46 @@
 package nl.gehoord.intake;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import nl.gehoord.text.TextInfo;
 
-/** What the young person's app receives about cases. Texts are already in the asked language. */
+/**
+ * What the young person's app receives about cases. Texts are already in the asked language; every answer with
+ * texts carries {@code language}, {@code direction}, {@code reviewed} (and {@code fallbackLanguages} when a text
+ * was missing) from an unwrapped {@link TextInfo}.
+ */
 public final class CaseViews {
     private CaseViews() {
     }
 
     public record Created(String caseId, String caseCode, String status, String statusText, boolean urgent,
                           List<String> nextSteps, Instant firstResponseDueBy, Instant createdAt,
-                          List<ContentCatalog.HelpContactView> helpContacts) {
+                          List<ContentCatalog.HelpContactView> helpContacts, @JsonUnwrapped TextInfo textInfo) {
     }
 
     public record Summary(String caseId, String kind, String status, String statusText, boolean urgent,
-                          Instant createdAt, Instant updatedAt) {
+                          Instant createdAt, Instant updatedAt, @JsonUnwrapped TextInfo textInfo) {
+    }
+
+    public record CaseList(List<Summary> cases, @JsonUnwrapped TextInfo textInfo) {
     }
 
     public record Detail(String caseId, String kind, String status, String statusText, boolean urgent,
                          Instant createdAt, Instant updatedAt, List<TimelineEntry> timeline, NextStep nextStep,
-                         List<MessageView> messages, List<ContentCatalog.HelpContactView> helpContacts) {
+                         List<MessageView> messages, List<ContentCatalog.HelpContactView> helpContacts,
+                         @JsonUnwrapped TextInfo textInfo) {
     }
 
     public record TimelineEntry(String type, Instant at, String title, String text, Instant dueBy) {
     }
 
-    public record NextStep(String text, Instant dueBy) {
+    /**
+     * {@code dueIn}: the due date in days ("Dat is over 3 dagen."), absent without one; {@code choices}: what the
+     * young person can do now, always including that they may stop.
+     */
+    public record NextStep(String text, Instant dueBy, String dueIn, String choices) {
     }
 
     public record MessageView(String messageId, int seq, String author, String text, Instant sentAt) {
@@ -35,8 +49,10 @@ public final class CaseViews {
     public record MessagePage(List<MessageView> messages, Integer nextAfter) {
     }
 
-    public record Export(Instant exportedAt, ExportCase caseData, List<MessageView> messages,
-                         List<TimelineEntry> timeline, ExportFeedback feedback, List<ExportDevice> devices) {
+    /** {@code headings}: a plain heading per section (title, case, story, messages, timeline, feedback, devices). */
+    public record Export(Instant exportedAt, Map<String, String> headings, ExportCase caseData,
+                         List<MessageView> messages, List<TimelineEntry> timeline, ExportFeedback feedback,
+                         List<ExportDevice> devices, @JsonUnwrapped TextInfo textInfo) {
     }
 
     public record ExportCase(String caseId, String kind, String status, boolean urgent, String topic, String setting,

@@ -5,16 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
+import nl.gehoord.text.Catalog;
 import nl.gehoord.text.Language;
+import nl.gehoord.text.Wording;
 
-/** The glossary of formal words and the help and emergency numbers, loaded once from resources. */
+/**
+ * The glossary of formal words and the help and emergency numbers. Their order, numbers and facts come from
+ * {@code content/glossary.json} and {@code content/help-contacts.json}; every word comes from the content
+ * catalog {@code content/content_<lang>.properties} ({@code glossary.<id>.term}, {@code glossary.<id>.explanation},
+ * {@code help.<id>.name}, {@code help.<id>.description}, {@code help.<id>.available}). The numbers stay Dutch
+ * services in every language.
+ */
 public final class ContentCatalog {
-    record GlossaryEntry(String id, Map<String, String> term, Map<String, String> explanation) {
+    record GlossaryEntry(String id) {
     }
 
-    record HelpContact(String id, Map<String, String> name, String phone, Map<String, String> description,
-                       Map<String, String> available, boolean free, boolean anonymous, boolean urgent) {
+    record HelpContact(String id, String phone, boolean free, boolean anonymous, boolean urgent) {
     }
 
     public record GlossaryView(String id, String term, String explanation) {
@@ -26,15 +32,36 @@ public final class ContentCatalog {
 
     private final List<GlossaryEntry> glossary;
     private final List<HelpContact> helpContacts;
+    private final Catalog texts = new Catalog("content/content_");
 
     public ContentCatalog() {
         ObjectMapper mapper = new ObjectMapper();
         this.glossary = read(mapper, "content/glossary.json", new TypeReference<>() { });
         this.helpContacts = read(mapper, "content/help-contacts.json", new TypeReference<>() { });
-        for (Language language : Language.values()) {
-            glossary(language);
-            helpContacts(language);
+        for (String key : keys()) {
+            if (!texts.has(key)) {
+                throw new IllegalStateException("Missing nl content text " + key);
+            }
         }
+    }
+
+    public Catalog catalog() {
+        return texts;
+    }
+
+    /** Every key the structure files need. */
+    public List<String> keys() {
+        List<String> keys = new java.util.ArrayList<>();
+        for (GlossaryEntry g : glossary) {
+            keys.add("glossary." + g.id() + ".term");
+            keys.add("glossary." + g.id() + ".explanation");
+        }
+        for (HelpContact c : helpContacts) {
+            keys.add("help." + c.id() + ".name");
+            keys.add("help." + c.id() + ".description");
+            keys.add("help." + c.id() + ".available");
+        }
+        return keys;
     }
 
     private static <T> T read(ObjectMapper mapper, String resource, TypeReference<T> type) {
@@ -48,26 +75,23 @@ public final class ContentCatalog {
         }
     }
 
-    public List<GlossaryView> glossary(Language language) {
+    public List<GlossaryView> glossary(Wording wording) {
         return glossary.stream()
-                .map(g -> new GlossaryView(g.id(), required(g.term(), language, g.id()),
-                        required(g.explanation(), language, g.id())))
+                .map(g -> new GlossaryView(g.id(), wording.say(texts, "glossary." + g.id() + ".term"),
+                        wording.say(texts, "glossary." + g.id() + ".explanation")))
                 .toList();
     }
 
-    public List<HelpContactView> helpContacts(Language language) {
+    public List<HelpContactView> helpContacts(Wording wording) {
         return helpContacts.stream()
-                .map(c -> new HelpContactView(c.id(), required(c.name(), language, c.id()), c.phone(),
-                        required(c.description(), language, c.id()), required(c.available(), language, c.id()),
-                        c.free(), c.anonymous(), c.urgent()))
+                .map(c -> new HelpContactView(c.id(), wording.say(texts, "help." + c.id() + ".name"), c.phone(),
+                        wording.say(texts, "help." + c.id() + ".description"),
+                        wording.say(texts, "help." + c.id() + ".available"), c.free(), c.anonymous(), c.urgent()))
                 .toList();
     }
 
-    private static String required(Map<String, String> texts, Language language, String id) {
-        String text = texts == null ? null : texts.get(language.tag());
-        if (text == null || text.isBlank()) {
-            throw new IllegalStateException("Missing " + language.tag() + " text for " + id);
-        }
-        return text;
+    /** For callers that only need the words, such as tests and exports. */
+    public List<HelpContactView> helpContacts(Language language) {
+        return helpContacts(new Wording(language));
     }
 }

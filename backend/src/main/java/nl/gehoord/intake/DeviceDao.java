@@ -11,14 +11,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(DeviceDao.DeviceRow.class)
 public interface DeviceDao {
     record DeviceRow(String id, String tokenHash, String platform, String locale, String pushTokenEnc,
-                     boolean discreet, String quietStart, String quietEnd, long createdAt, long lastSeenAt) {
+                     boolean discreet, String quietStart, String quietEnd, long createdAt, long lastSeenAt,
+                     String language) {
     }
 
     @SqlUpdate("""
             INSERT INTO devices (id, token_hash, platform, locale, push_token_enc, discreet, quiet_start, quiet_end,
-                                 created_at, last_seen_at)
+                                 created_at, last_seen_at, language)
             VALUES (:id, :tokenHash, :platform, :locale, :pushTokenEnc, :discreet, :quietStart, :quietEnd,
-                    :createdAt, :lastSeenAt)
+                    :createdAt, :lastSeenAt, :language)
             """)
     void insert(@BindMethods DeviceRow row);
 
@@ -30,7 +31,8 @@ public interface DeviceDao {
 
     @SqlUpdate("""
             UPDATE devices SET locale = :locale, push_token_enc = :pushTokenEnc, discreet = :discreet,
-                               quiet_start = :quietStart, quiet_end = :quietEnd, last_seen_at = :lastSeenAt
+                               quiet_start = :quietStart, quiet_end = :quietEnd, last_seen_at = :lastSeenAt,
+                               language = :language
             WHERE id = :id
             """)
     void update(@BindMethods DeviceRow row);

@@ -5,7 +5,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import nl.gehoord.crypto.FieldCipher;
@@ -16,12 +15,12 @@ import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.Authenticator;
 import nl.gehoord.http.FieldError;
+import nl.gehoord.text.Language;
 
 /** Registers app installs, keeps their settings, and recognises their bearer tokens. */
 public final class DeviceService implements Authenticator {
     public static final String TOKEN_PREFIX = "gd_";
     private static final Set<String> PLATFORMS = Set.of("android", "ios", "web");
-    private static final Set<String> LOCALES = Set.of("nl", "en");
     /** Writing last-seen on every request would make every read a write; once an hour is enough for retention. */
     private static final long TOUCH_INTERVAL_MS = 3_600_000L;
 
@@ -50,11 +49,12 @@ public final class DeviceService implements Authenticator {
      * Changes to an app install. A field left out stays as it is; {@code "pushToken": null} and
      * {@code "quietHours": null} remove them (so pushes can be turned off).
      */
-    public record Update(String pushToken, String locale, Boolean discreet, QuietHours quietHours) {
+    public record Update(String pushToken, String locale, Boolean discreet, QuietHours quietHours, String language) {
     }
 
+    /** {@code language}: the language picked in the app (wins over Accept-Language); absent when none was picked. */
     public record DeviceView(String deviceId, String platform, String locale, boolean discreet, QuietHours quietHours,
-                             boolean pushEnabled) {
+                             boolean pushEnabled, String language) {
     }
 
     public Registered register(Registration registration) {
@@ -74,7 +74,7 @@ public final class DeviceService implements Authenticator {
         long now = clock.millis();
         db.writeVoid(h -> h.attach(DeviceDao.class).insert(new DeviceDao.DeviceRow(id, SecretHasher.sha256(token),
                 registration.platform(), locale, cipher.seal(pushToken, id, "pushToken"), false, null, null,
-                now, now)));
+                now, now, null)));
         return new Registered(id, token);
     }
 
@@ -82,6 +82,8 @@ public final class DeviceService implements Authenticator {
     public DeviceView update(Actor.Device device, Update update, java.util.Set<String> given) {
         List<FieldError> errors = new ArrayList<>();
         String locale = checkLocale(update.locale(), false, errors);
+        boolean clearLanguage = given.contains("language") && update.language() == null;
+        String language = checkLanguage(update.language(), errors);
         boolean clearPush = given.contains("pushToken") && update.pushToken() == null;
         boolean clearQuiet = given.contains("quietHours") && update.quietHours() == null;
         String pushToken = checkPushToken(update.pushToken(), errors);
@@ -102,7 +104,8 @@ public final class DeviceService implements Authenticator {
                     update.discreet() != null ? update.discreet() : row.discreet(),
                     clearQuiet ? null : quiet != null ? quiet.start() : row.quietStart(),
                     clearQuiet ? null : quiet != null ? quiet.end() : row.quietEnd(),
-                    row.createdAt(), clock.millis());
+                    row.createdAt(), clock.millis(),
+                    clearLanguage ? null : language != null ? language : row.language());
             dao.update(changed);
             return view(changed);
         });
@@ -132,12 +135,13 @@ public final class DeviceService implements Authenticator {
                 db.writeVoid(h -> h.attach(DeviceDao.class).touch(r.id(), now));
             }
         });
-        return row.map(r -> new Actor.Device(r.id(), r.locale()));
+        return row.map(r -> new Actor.Device(r.id(), r.locale(), r.language()));
     }
 
     private static DeviceView view(DeviceDao.DeviceRow row) {
         QuietHours quiet = row.quietStart() == null ? null : new QuietHours(row.quietStart(), row.quietEnd());
-        return new DeviceView(row.id(), row.platform(), row.locale(), row.discreet(), quiet, row.pushTokenEnc() != null);
+        return new DeviceView(row.id(), row.platform(), row.locale(), row.discreet(), quiet, row.pushTokenEnc() != null,
+                row.language());
     }
 
     private static String checkLocale(String locale, boolean required, List<FieldError> errors) {
@@ -147,12 +151,23 @@ public final class DeviceService implements Authenticator {
             }
             return null;
         }
-        String primary = locale.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
-        if (locale.length() > 20 || !LOCALES.contains(primary)) {
+        if (locale.length() > 20 || !Language.isSpoken(locale)) {
             errors.add(new FieldError("locale", "unknown_option"));
             return null;
         }
-        return primary;
+        return Language.ofTag(locale).tag();
+    }
+
+    /** Only the languages Gehoord speaks, as a bare tag ("ar", "ti"); null leaves it as it is. */
+    private static String checkLanguage(String language, List<FieldError> errors) {
+        if (language == null) {
+            return null;
+        }
+        if (language.length() > 20 || !Language.isSpoken(language)) {
+            errors.add(new FieldError("language", "unknown_option"));
+            return null;
+        }
+        return Language.ofTag(language).tag();
     }
 
     private static String checkPushToken(String pushToken, List<FieldError> errors) {

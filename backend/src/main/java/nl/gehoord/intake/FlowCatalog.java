@@ -12,9 +12,11 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
+import nl.gehoord.text.Catalog;
 import nl.gehoord.text.Language;
+import nl.gehoord.text.TextInfo;
+import nl.gehoord.text.Wording;
 
 /**
  * Loads the intake flow from resources once, checks that it is whole (every branch reaches the summary, every
@@ -22,15 +24,12 @@ import nl.gehoord.text.Language;
  */
 public final class FlowCatalog {
     private final FlowDefinition definition;
-    private final Map<Language, Properties> texts = new EnumMap<>(Language.class);
+    private final Catalog texts = new Catalog("flow/texts_");
     private final Map<Language, FlowView> views = new EnumMap<>(Language.class);
     private final Map<Language, String> etags = new EnumMap<>(Language.class);
 
     public FlowCatalog() {
         this.definition = readDefinition("flow/flow.json");
-        for (Language language : Language.values()) {
-            texts.put(language, nl.gehoord.text.Messages.load("flow/texts_" + language.tag() + ".properties"));
-        }
         check();
         for (Language language : Language.values()) {
             FlowView view = render(language);
@@ -51,17 +50,18 @@ public final class FlowCatalog {
         return etags.get(language);
     }
 
+    public Catalog catalog() {
+        return texts;
+    }
+
     public String text(Language language, String key) {
-        String value = texts.get(language).getProperty(key);
-        if (value == null) {
-            throw new IllegalStateException("missing flow text " + key);
-        }
-        return value;
+        return new Wording(language).say(texts, key);
     }
 
     /** The plain label of an option, e.g. for the trust person's view or the summary. */
     public String optionLabel(Language language, String questionId, String optionId) {
-        return texts.get(language).getProperty("option." + questionId + "." + optionId, optionId);
+        String key = "option." + questionId + "." + optionId;
+        return texts.has(key) ? text(language, key) : optionId;
     }
 
     private static FlowDefinition readDefinition(String resource) {
@@ -115,9 +115,21 @@ public final class FlowCatalog {
                 checkReachesSummary(kind.firstStep(), steps, new HashSet<>(), problems);
             }
         }
-        for (Language language : Language.values()) {
+        for (FlowDefinition.Kind kind : definition.kinds()) {
+            if (kind.icon() == null || kind.icon().isBlank()) {
+                problems.add("kind " + kind.id() + " has no icon");
+            }
+        }
+        for (FlowDefinition.Step step : definition.steps()) {
+            if (step.question() != null && step.question().options() != null) {
+                step.question().options().stream().filter(o -> o.icon() == null || o.icon().isBlank())
+                        .forEach(o -> problems.add("option " + o.id() + " of step " + step.id() + " has no icon"));
+            }
+        }
+        // Dutch and English are written together and must be whole; other languages fall back per text.
+        for (Language language : List.of(Language.NL, Language.EN)) {
             for (String key : textKeys()) {
-                if (!texts.get(language).containsKey(key)) {
+                if (texts.raw(language, key) == null) {
                     problems.add("missing " + language.tag() + " text " + key);
                 }
             }
@@ -165,30 +177,45 @@ public final class FlowCatalog {
                 }
             }
         }
+        for (String status : route()) {
+            keys.add("route." + status + ".title");
+            keys.add("route." + status + ".text");
+        }
         return keys;
     }
 
+    private List<String> route() {
+        return definition.route() == null ? List.of() : definition.route();
+    }
+
     private FlowView render(Language language) {
+        Wording w = new Wording(language);
         List<FlowView.Kind> kinds = definition.kinds().stream()
-                .map(k -> new FlowView.Kind(k.id(), text(language, "kind." + k.id() + ".title"),
-                        text(language, "kind." + k.id() + ".description"), k.icon(), k.firstStep(), k.urgent()))
+                .map(k -> new FlowView.Kind(k.id(), w.say(texts, "kind." + k.id() + ".title"),
+                        w.say(texts, "kind." + k.id() + ".description"), k.icon(), k.firstStep(), k.urgent()))
                 .toList();
         List<FlowView.Step> steps = definition.steps().stream().map(s -> {
             FlowView.Question question = null;
             if (s.question() != null) {
                 FlowDefinition.Question q = s.question();
                 List<FlowView.Option> options = q.options() == null ? null : q.options().stream()
-                        .map(o -> new FlowView.Option(o.id(), text(language, "option." + q.id() + "." + o.id()),
+                        .map(o -> new FlowView.Option(o.id(), w.say(texts, "option." + q.id() + "." + o.id()),
                                 o.icon(), o.next(), o.urgent()))
                         .toList();
                 question = new FlowView.Question(q.id(), q.type(), q.targetOrDefault(), q.required(), q.maxLength(),
                         options);
             }
             return new FlowView.Step(s.id(), s.isSummary() ? "summary" : "question",
-                    text(language, "step." + s.id() + ".title"), text(language, "step." + s.id() + ".help"),
+                    w.say(texts, "step." + s.id() + ".title"), w.say(texts, "step." + s.id() + ".help"),
                     s.next(), question);
         }).toList();
-        return new FlowView(definition.version(), language.tag(), kinds, steps);
+        List<FlowView.RouteStep> route = route().stream()
+                .map(status -> new FlowView.RouteStep(status, w.say(texts, "route." + status + ".title"),
+                        w.say(texts, "route." + status + ".text")))
+                .toList();
+        TextInfo info = w.info();
+        return new FlowView(definition.version(), info.language(), info.direction(), info.reviewed(),
+                info.fallbackLanguages(), kinds, steps, route);
     }
 
     private String etagOf(Language language) {

@@ -6,8 +6,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The structure of the intake flow (resource flow/flow.json): kinds, steps, questions, options, branching. */
-public record FlowDefinition(int version, List<Kind> kinds, List<Step> steps) {
+/**
+ * The structure of the intake flow (resource flow/flow.json): kinds, steps, questions, options, branching, and
+ * the route a case can take (the statuses explained to the young person before they start).
+ */
+public record FlowDefinition(int version, List<Kind> kinds, List<Step> steps, List<String> route) {
 
     public record Kind(String id, String icon, String firstStep, boolean urgent) {
     }

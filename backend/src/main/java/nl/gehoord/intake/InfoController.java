@@ -1,10 +1,13 @@
 package nl.gehoord.intake;
 
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.gehoord.http.Http;
 import nl.gehoord.organisations.PlacesService;
 import nl.gehoord.text.Language;
+import nl.gehoord.text.TextInfo;
+import nl.gehoord.text.Wording;
 
 /** Public, cacheable information for the app: the flow, the glossary, help numbers and the places to pick from. */
 public final class InfoController {
@@ -24,13 +27,15 @@ public final class InfoController {
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", "no-cache");
         ctx.header("Vary", "Accept-Language");
-        ctx.header("Content-Language", language.tag());
+        FlowView view = flow.view(language);
+        ctx.header("Content-Language", new TextInfo(view.language(), view.direction(), view.reviewed(),
+                view.fallbackLanguages()).contentLanguage());
         String ifNoneMatch = ctx.header("If-None-Match");
         if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
             ctx.status(304);
             return;
         }
-        ctx.json(flow.view(language));
+        ctx.json(view);
     }
 
     static boolean matches(String ifNoneMatch, String etag) {
@@ -44,15 +49,30 @@ public final class InfoController {
     }
 
     public void glossary(Context ctx) {
-        Language language = Http.language(ctx);
-        ctx.header("Content-Language", language.tag());
-        ctx.json(Map.of("language", language.tag(), "entries", content.glossary(language)));
+        Wording wording = new Wording(Http.language(ctx));
+        var entries = content.glossary(wording);
+        ctx.json(withTextInfo(ctx, wording, "entries", entries));
     }
 
     public void helpContacts(Context ctx) {
-        Language language = Http.language(ctx);
-        ctx.header("Content-Language", language.tag());
-        ctx.json(Map.of("language", language.tag(), "contacts", content.helpContacts(language)));
+        Wording wording = new Wording(Http.language(ctx));
+        var contacts = content.helpContacts(wording);
+        ctx.json(withTextInfo(ctx, wording, "contacts", contacts));
+    }
+
+    /** {"language", "direction", "reviewed", ["fallbackLanguages"], name: value}, and the Content-Language header. */
+    public static Map<String, Object> withTextInfo(Context ctx, Wording wording, String name, Object value) {
+        TextInfo info = wording.info();
+        Http.contentLanguage(ctx, info);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("language", info.language());
+        body.put("direction", info.direction());
+        body.put("reviewed", info.reviewed());
+        if (info.fallbackLanguages() != null) {
+            body.put("fallbackLanguages", info.fallbackLanguages());
+        }
+        body.put(name, value);
+        return body;
     }
 
     public void regions(Context ctx) {

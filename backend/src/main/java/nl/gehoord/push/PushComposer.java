@@ -12,9 +12,6 @@ import nl.gehoord.text.Language;
  * the push (neutral text, or none in discreet mode), a wait until quiet hours end, or nothing (no token).
  */
 public final class PushComposer {
-    /** Staff have no language setting yet; the inbox is Dutch. */
-    static final Language STAFF_LANGUAGE = Language.NL;
-
     private final FieldCipher cipher;
     private final PushTexts texts;
 
@@ -39,14 +36,16 @@ public final class PushComposer {
     /** Decides for one row; {@code recipients} holds the batch's devices and staff tokens, read once. */
     public Decision compose(Recipients recipients, OutboxDao.Row row, Instant now) {
         if (PushPolicy.STAFF.equals(row.recipientKind())) {
-            Optional<String> sealed = recipients.staffToken(row.recipientId());
-            if (sealed.isEmpty()) {
+            Optional<PushTargetDao.StaffTarget> staff = recipients.staffMember(row.recipientId());
+            if (staff.isEmpty()) {
                 return new Drop("no_token");
             }
+            String sealed = staff.get().pushTokenEnc();
             Map<String, String> data = data(row);
             data.put(PushData.LINK, PushData.inboxLink(row.caseId()));
-            return new Send(new PushMessage(row.id(), cipher.open(sealed.get(), row.recipientId(), "pushToken"), data,
-                    texts.text(row.messageKey(), STAFF_LANGUAGE), collapseKey(row), row.urgent()), sealed.get());
+            return new Send(new PushMessage(row.id(), cipher.open(sealed, row.recipientId(), "pushToken"), data,
+                    texts.text(row.messageKey(), Language.ofTag(staff.get().language())), collapseKey(row),
+                    row.urgent()), sealed);
         }
         Optional<PushTargetDao.DeviceTarget> found = recipients.device(row.recipientId());
         if (found.isEmpty()) {
@@ -64,7 +63,8 @@ public final class PushComposer {
             }
         }
         PushMessage.VisibleText visible = device.discreet() ? null
-                : texts.text(row.messageKey(), Language.ofTag(device.locale()));
+                : texts.text(row.messageKey(),
+                        Language.ofTag(device.language() != null ? device.language() : device.locale()));
         return new Send(new PushMessage(row.id(), cipher.open(device.pushTokenEnc(), device.id(), "pushToken"),
                 data(row), visible, collapseKey(row), row.urgent()), device.pushTokenEnc());
     }

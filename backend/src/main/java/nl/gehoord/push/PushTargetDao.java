@@ -18,11 +18,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(PushTargetDao.CaseFacts.class)
 @RegisterConstructorMapper(PushTargetDao.StaffTarget.class)
 public interface PushTargetDao {
+    /** {@code language}: picked in the app, wins over the phone's {@code locale}; null when none was picked. */
     record DeviceTarget(String id, String platform, String locale, String pushTokenEnc, boolean discreet,
-                        String quietStart, String quietEnd) {
+                        String quietStart, String quietEnd, String language) {
     }
 
-    record StaffTarget(String id, String pushTokenEnc) {
+    record StaffTarget(String id, String pushTokenEnc, String language) {
     }
 
     record CaseFacts(String id, String organisationId, String assignedStaffId, boolean urgent) {
@@ -63,14 +64,14 @@ public interface PushTargetDao {
     Optional<String> activeStaff(@Bind("staffId") String staffId);
 
     @SqlQuery("""
-            SELECT id, platform, locale, push_token_enc, discreet, quiet_start, quiet_end
+            SELECT id, platform, locale, push_token_enc, discreet, quiet_start, quiet_end, language
             FROM devices WHERE id = :deviceId
             """)
     Optional<DeviceTarget> device(@Bind("deviceId") String deviceId);
 
     /** A batch's devices in one query; ids not found are simply absent. Never call with no ids. */
     @SqlQuery("""
-            SELECT id, platform, locale, push_token_enc, discreet, quiet_start, quiet_end
+            SELECT id, platform, locale, push_token_enc, discreet, quiet_start, quiet_end, language
             FROM devices WHERE id IN (<ids>)
             """)
     List<DeviceTarget> devices(@BindList("ids") Collection<String> deviceIds);
@@ -80,7 +81,7 @@ public interface PushTargetDao {
 
     /** A batch's active staff that have a token, in one query. Never call with no ids. */
     @SqlQuery("""
-            SELECT id, push_token_enc FROM staff
+            SELECT id, push_token_enc, language FROM staff
             WHERE id IN (<ids>) AND active = TRUE AND push_token_enc IS NOT NULL
             """)
     List<StaffTarget> staffTokens(@BindList("ids") Collection<String> staffIds);

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The devices and staff tokens of one batch, read in two queries rather than one per push. */
-public record Recipients(Map<String, PushTargetDao.DeviceTarget> devices, Map<String, String> staffTokens) {
+public record Recipients(Map<String, PushTargetDao.DeviceTarget> devices, Map<String, PushTargetDao.StaffTarget> staff) {
     public static Recipients load(PushTargetDao targets, List<OutboxDao.Row> rows) {
         Set<String> deviceIds = new LinkedHashSet<>();
         Set<String> staffIds = new LinkedHashSet<>();
@@ -23,9 +23,9 @@ public record Recipients(Map<String, PushTargetDao.DeviceTarget> devices, Map<St
         if (!deviceIds.isEmpty()) {
             targets.devices(deviceIds).forEach(d -> devices.put(d.id(), d));
         }
-        Map<String, String> staff = new HashMap<>();
+        Map<String, PushTargetDao.StaffTarget> staff = new HashMap<>();
         if (!staffIds.isEmpty()) {
-            targets.staffTokens(staffIds).forEach(s -> staff.put(s.id(), s.pushTokenEnc()));
+            targets.staffTokens(staffIds).forEach(s -> staff.put(s.id(), s));
         }
         return new Recipients(devices, staff);
     }
@@ -34,8 +34,8 @@ public record Recipients(Map<String, PushTargetDao.DeviceTarget> devices, Map<St
         return Optional.ofNullable(devices.get(deviceId));
     }
 
-    /** The sealed token of an active staff member, if there is one. */
-    Optional<String> staffToken(String staffId) {
-        return Optional.ofNullable(staffTokens.get(staffId));
+    /** An active staff member with a token: the sealed token and the language they read pushes in. */
+    Optional<PushTargetDao.StaffTarget> staffMember(String staffId) {
+        return Optional.ofNullable(staff.get(staffId));
     }
 }
