@@ -30,6 +30,9 @@ public final class ContentCatalog {
                                   boolean free, boolean anonymous, boolean urgent) {
     }
 
+    /** Said once above the numbers: which languages the people on the phone speak. */
+    static final String HELP_NOTE = "help.note";
+
     private final List<GlossaryEntry> glossary;
     private final List<HelpContact> helpContacts;
     private final Catalog texts = new Catalog("content/content_");
@@ -56,6 +59,7 @@ public final class ContentCatalog {
             keys.add("glossary." + g.id() + ".term");
             keys.add("glossary." + g.id() + ".explanation");
         }
+        keys.add(HELP_NOTE);
         for (HelpContact c : helpContacts) {
             keys.add("help." + c.id() + ".name");
             keys.add("help." + c.id() + ".description");
@@ -88,6 +92,10 @@ public final class ContentCatalog {
                         wording.say(texts, "help." + c.id() + ".description"),
                         wording.say(texts, "help." + c.id() + ".available"), c.free(), c.anonymous(), c.urgent()))
                 .toList();
+    }
+
+    public String helpNote(Wording wording) {
+        return wording.say(texts, HELP_NOTE);
     }
 
     /** For callers that only need the words, such as tests and exports. */

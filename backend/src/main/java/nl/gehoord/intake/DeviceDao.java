@@ -1,6 +1,7 @@
 package nl.gehoord.intake;
 
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -13,6 +14,16 @@ public interface DeviceDao {
     record DeviceRow(String id, String tokenHash, String platform, String locale, String pushTokenEnc,
                      boolean discreet, String quietStart, String quietEnd, long createdAt, long lastSeenAt,
                      String language) {
+        @JdbiConstructor
+        public DeviceRow {
+        }
+
+        /** An install without a language picked in the app. */
+        public DeviceRow(String id, String tokenHash, String platform, String locale, String pushTokenEnc,
+                         boolean discreet, String quietStart, String quietEnd, long createdAt, long lastSeenAt) {
+            this(id, tokenHash, platform, locale, pushTokenEnc, discreet, quietStart, quietEnd, createdAt, lastSeenAt,
+                    null);
+        }
     }
 
     @SqlUpdate("""

@@ -57,7 +57,10 @@ public final class InfoController {
     public void helpContacts(Context ctx) {
         Wording wording = new Wording(Http.language(ctx));
         var contacts = content.helpContacts(wording);
-        ctx.json(withTextInfo(ctx, wording, "contacts", contacts));
+        String note = content.helpNote(wording);
+        Map<String, Object> body = withTextInfo(ctx, wording, "contacts", contacts);
+        body.put("note", note);
+        ctx.json(body);
     }
 
     /** {"language", "direction", "reviewed", ["fallbackLanguages"], name: value}, and the Content-Language header. */
