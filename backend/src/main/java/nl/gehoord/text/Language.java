@@ -1,6 +1,5 @@
 package nl.gehoord.text;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -49,13 +48,10 @@ public enum Language {
      * newcomers than Dutch), then Dutch, the source that always has every text.
      */
     public List<Language> chain() {
-        List<Language> chain = new ArrayList<>(List.of(this));
-        for (Language next : List.of(EN, NL)) {
-            if (!chain.contains(next)) {
-                chain.add(next);
-            }
+        if (this == NL) {
+            return List.of(NL);
         }
-        return List.copyOf(chain);
+        return this == EN ? List.of(EN, NL) : List.of(this, EN, NL);
     }
 
     /**

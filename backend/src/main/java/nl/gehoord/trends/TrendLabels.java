@@ -23,7 +23,11 @@ public final class TrendLabels {
             String path = "/trends/labels_" + language.tag() + ".properties";
             try (InputStream in = TrendLabels.class.getResourceAsStream(path)) {
                 if (in == null) {
-                    throw new IllegalStateException("missing " + path);
+                    // Council charts are written in Dutch and English; other languages read the English.
+                    if (language == Language.NL || language == Language.EN) {
+                        throw new IllegalStateException("missing " + path);
+                    }
+                    continue;
                 }
                 p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -34,7 +38,14 @@ public final class TrendLabels {
     }
 
     public String text(Language language, String key, Object... args) {
-        String value = texts.get(language).getProperty(key, key);
+        String value = null;
+        for (Language candidate : language.chain()) {
+            Properties found = texts.get(candidate);
+            if (value == null && found != null) {
+                value = found.getProperty(key);
+            }
+        }
+        value = value == null ? key : value;
         return args.length == 0 ? value : new MessageFormat(value, Locale.ROOT).format(args);
     }
 
