@@ -14,11 +14,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Finds words of danger and self-harm in what a young person typed, in Dutch and English, from the maintained
- * list in {@code safety/danger-phrases.txt}. Both sides are folded by {@link TextNormaliser}; a phrase matches
- * as whole words, inside the text with spaces removed (six letters or more), or with one typing mistake (six
- * letters or more) or two (fourteen or more). Returns only the category, never the words, so nothing of the
- * text can travel further.
+ * Finds words of danger and self-harm in what a young person typed, from the maintained lists: Dutch and English
+ * in {@code safety/danger-phrases.txt}, Arabic (also in Latin letters, "Arabizi"), Ukrainian (with Russian
+ * spellings), Tigrinya and Somali in {@code safety/danger-phrases_<lang>.txt}. Both sides are folded by
+ * {@link TextNormaliser}. A Latin-script phrase matches as whole words, inside the text with spaces removed (six
+ * letters or more), or with one typing mistake (six letters or more) or two (fourteen or more). In Arabic,
+ * Cyrillic and Ge'ez a letter carries more of a word (Arabic writes no short vowels, a Ge'ez letter is a whole
+ * syllable), so a short word there would match far too much: those phrases match only from the start of a word
+ * (after a joined "and", "so", "with" or "to" in Arabic), glued to the next words from five Arabic, six Cyrillic
+ * or four Ge'ez letters, and with one mistake only from seven, six and six. Returns only the category, never the
+ * words, so nothing of the text can travel further.
  */
 public final class DangerPhrases {
     /** Compact phrases at least this long may match inside words and across missing spaces. */
@@ -26,9 +31,67 @@ public final class DangerPhrases {
     /** Compact phrases at least this long may match with one typing mistake (with two from 14 letters). */
     static final int MIN_FUZZY = 6;
     private static final String RESOURCE = "/safety/danger-phrases.txt";
+    /** The lists in other languages, each with its own corpus in the tests. */
+    static final List<String> LANGUAGES = List.of("ar", "uk", "ti", "so");
     private static volatile DangerPhrases standard;
 
-    record Phrase(String category, String words, String compact) {
+    /** The writing system of a phrase; each has its own limits for glued and mistyped matches. */
+    enum Script {
+        LATIN(MIN_COMPACT, MIN_FUZZY, 14, 5),
+        ARABIC(5, 7, Integer.MAX_VALUE, 3),
+        CYRILLIC(6, 6, 14, 4),
+        GEEZ(4, 6, Integer.MAX_VALUE, 3);
+
+        final int minCompact;
+        final int minFuzzy;
+        final int minTwoMistakes;
+        /** An anchored phrase with a shorter word is never matched with a mistake: "мене бе" is not "мене не". */
+        final int minWordForFuzzy;
+
+        Script(int minCompact, int minFuzzy, int minTwoMistakes, int minWordForFuzzy) {
+            this.minCompact = minCompact;
+            this.minFuzzy = minFuzzy;
+            this.minTwoMistakes = minTwoMistakes;
+            this.minWordForFuzzy = minWordForFuzzy;
+        }
+
+        static Script of(char c) {
+            if (c >= '\u0600' && c <= '\u06ff') {
+                return ARABIC;
+            }
+            if (c >= '\u0400' && c <= '\u04ff') {
+                return CYRILLIC;
+            }
+            if (c >= '\u1200' && c <= '\u139f') {
+                return GEEZ;
+            }
+            return LATIN;
+        }
+
+        static Script of(String folded) {
+            for (int i = 0; i < folded.length(); i++) {
+                Script script = of(folded.charAt(i));
+                if (script != LATIN) {
+                    return script;
+                }
+            }
+            return LATIN;
+        }
+    }
+
+    /**
+     * {@code anchored}: matched only from the start of a word. True for every phrase outside Latin script and for
+     * the Latin phrases of the other languages' lists (Somali, Arabizi), so their short words never fire inside
+     * Dutch or English ones.
+     */
+    record Phrase(String category, String words, String compact, Script script, boolean anchored) {
+        Phrase(String category, String words, String compact) {
+            this(category, words, compact, Script.of(compact), Script.of(compact) != Script.LATIN);
+        }
+
+        Phrase anchoredCopy() {
+            return new Phrase(category, words, compact, script, true);
+        }
     }
 
     private final List<Phrase> phrases;
@@ -44,16 +107,26 @@ public final class DangerPhrases {
         }
     }
 
-    /** The list shipped with Gehoord, read once. */
+    /** The lists shipped with Gehoord, every language, read once. */
     public static DangerPhrases standard() {
         if (standard == null) {
             synchronized (DangerPhrases.class) {
                 if (standard == null) {
-                    standard = load(DangerPhrases.class.getResourceAsStream(RESOURCE));
+                    List<Phrase> all = new ArrayList<>(load(DangerPhrases.class.getResourceAsStream(RESOURCE)).phrases);
+                    for (String language : LANGUAGES) {
+                        all.addAll(forLanguage(language).phrases);
+                    }
+                    standard = new DangerPhrases(all);
                 }
             }
         }
         return standard;
+    }
+
+    /** One language's own list ({@code safety/danger-phrases_<lang>.txt}). */
+    static DangerPhrases forLanguage(String language) {
+        DangerPhrases list = load(DangerPhrases.class.getResourceAsStream("/safety/danger-phrases_" + language + ".txt"));
+        return new DangerPhrases(list.phrases.stream().map(Phrase::anchoredCopy).toList());
     }
 
     /**
@@ -101,8 +174,18 @@ public final class DangerPhrases {
             }
             String spaced = " " + TextNormaliser.words(text) + " ";
             String compact = spaced.replace(" ", "");
+            Folded folded = null;
             for (Phrase phrase : phrases) {
-                if (matches(phrase, spaced, compact)) {
+                if (!phrase.anchored()) {
+                    if (matches(phrase, spaced, compact)) {
+                        return Optional.of(phrase.category());
+                    }
+                    continue;
+                }
+                if (folded == null) {
+                    folded = Folded.of(spaced);
+                }
+                if (folded.scripts().contains(phrase.script()) && matchesFromWordStart(phrase, spaced, folded)) {
                     return Optional.of(phrase.category());
                 }
             }
@@ -127,6 +210,118 @@ public final class DangerPhrases {
             long[] ascii = masks.get(phrase.compact());
             return ascii == null ? withinEdits(compact, phrase.compact(), k)
                     : withinEditsBits(compact, phrase.compact(), ascii, k);
+        }
+        return false;
+    }
+
+    /** A folded text without spaces, where each of its words starts in it, and which scripts it uses. */
+    record Folded(String compact, int[] wordStarts, boolean[] wordEnds, java.util.Set<Script> scripts) {
+        static Folded of(String spaced) {
+            StringBuilder compact = new StringBuilder(spaced.length());
+            List<Integer> starts = new ArrayList<>();
+            List<Integer> ends = new ArrayList<>();
+            java.util.Set<Script> scripts = java.util.EnumSet.noneOf(Script.class);
+            boolean newWord = true;
+            for (int i = 0; i < spaced.length(); i++) {
+                char c = spaced.charAt(i);
+                if (c == ' ') {
+                    if (!newWord) {
+                        ends.add(compact.length());
+                    }
+                    newWord = true;
+                    continue;
+                }
+                Script script = Script.of(c);
+                scripts.add(script);
+                if (newWord) {
+                    starts.add(compact.length());
+                    // Arabic joins "and", "so", "with" and "to" to the next word: a phrase may start after them.
+                    if (script == Script.ARABIC && "\u0648\u0641\u0628\u0644".indexOf(c) >= 0) {
+                        starts.add(compact.length() + 1);
+                    }
+                    newWord = false;
+                }
+                compact.append(c);
+            }
+            boolean[] wordEnds = new boolean[compact.length() + 1];
+            ends.forEach(e -> wordEnds[e] = true);
+            wordEnds[compact.length()] = true;
+            return new Folded(compact.toString(), starts.stream().mapToInt(Integer::intValue).toArray(), wordEnds,
+                    scripts);
+        }
+    }
+
+    /** Arabic, Cyrillic and Ge'ez: whole words, or glued or mistyped but always from the start of a word. */
+    boolean matchesFromWordStart(Phrase phrase, String spaced, Folded text) {
+        if (spaced.contains(" " + phrase.words() + " ")) {
+            return true;
+        }
+        String pattern = phrase.compact();
+        Script script = phrase.script();
+        int length = pattern.length();
+        String[] words = phrase.words().split(" ");
+        int shortest = Integer.MAX_VALUE;
+        for (String word : words) {
+            shortest = Math.min(shortest, word.length());
+        }
+        boolean glued = length >= script.minCompact;
+        int k = shortest < script.minWordForFuzzy ? 0
+                : length >= script.minTwoMistakes ? 2 : length >= script.minFuzzy ? 1 : 0;
+        if (!glued && k == 0) {
+            return false;
+        }
+        // A long last word is a stem that may go on ("самогубств-ом"); a short one must end where a word ends.
+        boolean[] ends = words[words.length - 1].length() >= script.minCompact ? null : text.wordEnds();
+        for (int start : text.wordStarts()) {
+            if (glued && text.compact().startsWith(pattern, start) && (ends == null || ends[start + length])) {
+                return true;
+            }
+            if (k > 0 && prefixWithinEdits(text.compact(), start, pattern, k, ends)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean prefixWithinEdits(String text, int from, String pattern, int k) {
+        return prefixWithinEdits(text, from, pattern, k, null);
+    }
+
+    /**
+     * True when some text starting exactly at {@code from} (and, given {@code ends}, ending where a word ends) is
+     * within {@code k} edits of {@code pattern}.
+     */
+    static boolean prefixWithinEdits(String text, int from, String pattern, int k, boolean[] ends) {
+        int m = pattern.length();
+        int end = Math.min(text.length(), from + m + k);
+        if (end - from < m - k) {
+            return false;
+        }
+        int[] previous = new int[m + 1];
+        int[] current = new int[m + 1];
+        for (int i = 0; i <= m; i++) {
+            previous[i] = i;
+        }
+        if (previous[m] <= k) {
+            return true;
+        }
+        for (int j = from; j < end; j++) {
+            current[0] = j - from + 1;
+            int best = current[0];
+            for (int i = 1; i <= m; i++) {
+                int cost = pattern.charAt(i - 1) == text.charAt(j) ? 0 : 1;
+                current[i] = Math.min(Math.min(previous[i - 1] + cost, previous[i] + 1), current[i - 1] + 1);
+                best = Math.min(best, current[i]);
+            }
+            if (current[m] <= k && (ends == null || ends[j + 1])) {
+                return true;
+            }
+            if (best > k) {
+                return false;
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
         }
         return false;
     }

@@ -34,7 +34,8 @@ class UrgentWordsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Ik wil d00d, echt waar.", "Mijn begeleider slaat me.", "i wanna kill myself",
-        "Ik ben bang om terug te gaan naar de groep."})
+        "Ik ben bang om terug te gaan naar de groep.", "المشرف يضربني كل يوم.", "أُرِيدُ أَنْ أَمُوتَ",
+        "Вихователь мене б'є.", "ክሞት እደሊ።", "Aabahay wuu i garaacaa."})
     void aStoryWithDangerWordsMakesAnOrdinaryComplaintUrgentWithHelpNumbersAndAFourHourAnswer(String story) {
         ApiResponse created = Journeys.submit(device, Journeys.complaint(story));
 
