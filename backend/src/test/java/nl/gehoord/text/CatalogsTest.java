@@ -118,6 +118,23 @@ class CatalogsTest {
     }
 
     @Test
+    void everyKindAndOptionHasAnIconSoNoChoiceIsTextOnly() {
+        List<String> missing = new ArrayList<>();
+        var flow = YoungPersonTexts.json(YoungPersonTexts.FLOW);
+        flow.path("kinds").forEach(k -> {
+            if (k.path("icon").asText("").isBlank()) {
+                missing.add("kind " + k.path("id").asText());
+            }
+        });
+        flow.path("steps").forEach(step -> step.path("question").path("options").forEach(o -> {
+            if (o.path("icon").asText("").isBlank()) {
+                missing.add("option " + step.path("id").asText() + "." + o.path("id").asText());
+            }
+        }));
+        assertThat(missing).as("kinds and options without an icon name").isEmpty();
+    }
+
+    @Test
     void theGatesCatchTheMistakesTheyAreFor() throws IOException {
         Set<String> literals = stringLiterals();
         assertThat(isUsedMessage("problem.case_closed.title", literals)).isTrue();
