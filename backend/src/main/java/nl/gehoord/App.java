@@ -15,6 +15,7 @@ import nl.gehoord.crypto.ReceiptCodes;
 import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
+import nl.gehoord.db.Dialect;
 import nl.gehoord.events.CaseEvents;
 import nl.gehoord.http.AccessGuard;
 import nl.gehoord.http.ClientAddress;
@@ -157,7 +158,9 @@ public final class App implements AutoCloseable {
         Messages messages = new Messages();
         FlowCatalog flow = new FlowCatalog();
         ContentCatalog content = new ContentCatalog();
-        RateLimits rateLimits = new RateLimits(clock);
+        // One instance on SQLite keeps its limits in memory; instances on one PostgreSQL share them.
+        RateLimits rateLimits = db.dialect() == Dialect.POSTGRESQL
+                ? RateLimits.shared(db.dataSource(), clock, hasher::hmac) : new RateLimits(clock);
         RateLimitPolicy limits = new RateLimitPolicy(settings.rateLimits(), rateLimits,
                 new ClientAddress(settings.trustedProxies()));
         CaseEvents caseEvents = new CaseEvents();
@@ -175,7 +178,7 @@ public final class App implements AutoCloseable {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PushSender pushSender = givenPushSender != null ? givenPushSender : settings.firebaseCredentials()
                 .<PushSender>map(file -> FcmSender.fromCredentialsFile(file, clock)).orElseGet(LogSender::new);
-        PushDispatcher.Settings pushSettings = PushDispatcher.Settings.defaults();
+        PushDispatcher.Settings pushSettings = PushDispatcher.Settings.withLease(settings.pushLease());
         PushDispatcher pushDispatcher = new PushDispatcher(db, pushSender,
                 new PushComposer(cipher, new PushTexts(messages)), new PushMetrics(meters, clock),
                 new Backoff(pushSettings.baseBackoff(), pushSettings.maxBackoff(), random), tokens, clock,

@@ -102,6 +102,11 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** The pool itself, for libraries that bring their own SQL (the shared rate-limit buckets). */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }
@@ -152,6 +157,20 @@ public final class Database implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * A write transaction that no other instance on the same database runs at the same moment under the same
+     * name (start-up seeding, for example). On PostgreSQL an advisory lock on the name, taken first; on SQLite
+     * the single writer already runs one transaction at a time.
+     */
+    public <T> T writeAlone(String name, HandleCallback<T, RuntimeException> work) {
+        return write(h -> {
+            if (dialect == Dialect.POSTGRESQL) {
+                h.attach(LockDao.class).lock(name);
+            }
+            return work.withHandle(h);
+        });
     }
 
     public void writeVoid(java.util.function.Consumer<Handle> work) {
