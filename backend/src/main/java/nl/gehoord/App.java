@@ -83,6 +83,9 @@ import nl.gehoord.trends.TrendsWarmer;
 
 /** Wires the whole application by hand: one place to see what depends on what. */
 public final class App implements AutoCloseable {
+    /** How long a stopping instance waits for the requests it is answering. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
     private final Settings settings;
     private final Database db;
     private final Javalin server;
@@ -230,7 +233,13 @@ public final class App implements AutoCloseable {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.requestLogger.http(RequestContext::log);
-            config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyProblems.ServerHandler(renderer)));
+            config.jetty.modifyServer(jetty -> {
+                jetty.setErrorHandler(new JettyProblems.ServerHandler(renderer));
+                // On stop, requests in flight (a phone halfway through sending a case) are finished first;
+                // new ones get 503 so a proxy sends them to another instance.
+                jetty.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+                jetty.setStopTimeout(SHUTDOWN_GRACE.toMillis());
+            });
             config.jetty.modifyServletContextHandler(context ->
                     context.setErrorHandler(new JettyProblems.ContextHandler(renderer)));
             // --- issue 7: strict CORS (only configured origins) ---
