@@ -55,7 +55,7 @@ class ConcurrentWritersPostgresTest {
         assertThat(answers).extracting(ApiResponse::status).containsOnly(201);
         assertThat(answers.stream().map(r -> r.json().path("caseId").asText()).distinct()).hasSize(1);
         assertThat(answers.stream().map(r -> r.json().path("caseCode").asText()).distinct()).hasSize(1);
-        assertThat(phone.get("/v1/cases").json()).hasSize(1);
+        assertThat(phone.get("/v1/cases").json().path("cases")).hasSize(1);
     }
 
     @Test
