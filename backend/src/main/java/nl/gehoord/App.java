@@ -20,6 +20,7 @@ import nl.gehoord.http.AccessGuard;
 import nl.gehoord.http.ClientAddress;
 import nl.gehoord.http.Json;
 import nl.gehoord.http.JettyProblems;
+import nl.gehoord.http.MethodAsSent;
 import nl.gehoord.http.OriginCheck;
 import nl.gehoord.http.ProblemMapper;
 import nl.gehoord.http.ProblemRenderer;
@@ -228,8 +229,11 @@ public final class App implements AutoCloseable {
             config.jetty.port = settings.port();
             config.requestLogger.http(RequestContext::log);
             config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyProblems.ServerHandler(renderer)));
-            config.jetty.modifyServletContextHandler(context ->
-                    context.setErrorHandler(new JettyProblems.ContextHandler(renderer)));
+            config.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(new JettyProblems.ContextHandler(renderer));
+                context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new MethodAsSent()), "/*",
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+            });
             // --- issue 7: strict CORS (only configured origins) ---
             List<String> origins = settings.allowedOriginList();
             if (!origins.isEmpty()) {
@@ -244,6 +248,7 @@ public final class App implements AutoCloseable {
             config.routes.before(ctx -> {
                 RequestContext.begin(ctx);
                 SecurityHeaders.apply(ctx);
+                MethodAsSent.check(ctx);
                 originCheck.apply(ctx);
             });
             problems.register(config.routes);
@@ -251,6 +256,10 @@ public final class App implements AutoCloseable {
                 config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(limits.wrap(route)),
                         route.roles().toArray(new nl.gehoord.http.Role[0]));
             }
+            // Javalin answers HEAD on a GET route with an empty 200 without running any handler, so without
+            // an access check; HEAD is refused instead (the app never needs it).
+            Route.headRefusals(routes).forEach((path, handler) ->
+                    config.routes.addHttpHandler(io.javalin.http.HandlerType.HEAD, path, handler));
         });
         try {
             server.start();

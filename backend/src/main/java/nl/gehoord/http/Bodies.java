@@ -6,23 +6,29 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.http.Context;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Reads a JSON request body into a record, turning every way it can be wrong into a clear 4xx. */
 public final class Bodies {
+    private static final String BODY_TEXT = "gehoord.bodyText";
+
     private Bodies() {
     }
 
     public static <T> T read(Context ctx, Class<T> type) {
-        String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (!MediaType.isJson(ctx.contentType()) || !MediaType.isPlain(ctx.req().getHeaders("Content-Encoding"))) {
             throw new ApiException(415, "unsupported_media_type");
         }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length == 0) {
+        String body = text(ctx);
+        if (body.isEmpty()) {
             throw ApiException.badRequest("empty_body");
         }
         try {
@@ -30,6 +36,7 @@ public final class Bodies {
             if (value == null) {
                 throw ApiException.badRequest("malformed_json");
             }
+            requireWholeCharacters(body);
             return value;
         } catch (StreamConstraintsException e) {
             throw ApiException.badRequest("json_too_complex");
@@ -60,10 +67,61 @@ public final class Bodies {
     public static java.util.Set<String> fieldNames(Context ctx) {
         try {
             java.util.Set<String> names = new java.util.HashSet<>();
-            Json.mapper().readTree(ctx.bodyAsBytes()).fieldNames().forEachRemaining(names::add);
+            Json.mapper().readTree(text(ctx)).fieldNames().forEachRemaining(names::add);
             return names;
         } catch (IOException e) {
             throw ApiException.badRequest("malformed_json");
+        }
+    }
+
+    /**
+     * The body as text, decoded strictly as UTF-8 once per request. Jackson's own byte reading accepts overlong
+     * forms ({@code C0 AE} as {@code .}) and guesses UTF-16 and UTF-32 from the first bytes; a body is read
+     * as what it is, so anything that is not well-formed UTF-8 is malformed. One leading byte order mark is
+     * ignored, as RFC 8259 allows.
+     */
+    static String text(Context ctx) {
+        String cached = ctx.attribute(BODY_TEXT);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] bytes = ctx.bodyAsBytes();
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("malformed_json");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        ctx.attribute(BODY_TEXT, text);
+        return text;
+    }
+
+    /**
+     * A JSON escape can name half of a surrogate pair ({@code "\\ud800"}), which is no character at all and
+     * would be stored as a question mark: such a text is malformed, like bad UTF-8.
+     */
+    private static void requireWholeCharacters(String body) throws IOException {
+        try (JsonParser parser = Json.mapper().createParser(body)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
+                    String text = parser.getText();
+                    for (int i = 0; i < text.length(); i++) {
+                        char c = text.charAt(i);
+                        if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                                && Character.isLowSurrogate(text.charAt(i + 1))) {
+                            i++;
+                        } else if (Character.isSurrogate(c)) {
+                            throw ApiException.badRequest("malformed_json");
+                        }
+                    }
+                }
+            }
         }
     }
 
