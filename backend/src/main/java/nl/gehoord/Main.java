@@ -102,15 +102,9 @@ public final class Main {
         }
         App app = App.start(settings, db, clock, random);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "gehoord-shutdown"));
-        String url = "http://localhost:" + app.port();
-        System.out.println();
-        System.out.println("Gehoord is running at " + url + "  (health: " + url + "/health)");
-        System.out.println("Data folder: " + settings.dataDir());
-        if (demo) {
-            System.out.println("Demo staff logins: " + String.join(", ", DemoData.STAFF_EMAILS));
-            System.out.println(demoPassword != null ? "Demo password: " + demoPassword
-                    : "Demo password: unchanged since the demo was first seeded (set GEHOORD_DEMO_PASSWORD to choose one "
-                    + "on a fresh data folder).");
-        }
+        StartBanner.lines(settings.host(), app.port(), settings.dataDir().toString(), demo, DemoData.STAFF_EMAILS,
+                        java.util.Optional.ofNullable(settings.demoPassword().isPresent() ? null : demoPassword),
+                        demo && settings.demoPassword().isPresent())
+                .forEach(System.out::println);
     }
 }
