@@ -20,12 +20,12 @@ import nl.gehoord.http.AccessGuard;
 import nl.gehoord.http.ClientAddress;
 import nl.gehoord.http.Json;
 import nl.gehoord.http.JettyProblems;
-import nl.gehoord.http.MethodAsSent;
 import nl.gehoord.http.OriginCheck;
 import nl.gehoord.http.ProblemMapper;
 import nl.gehoord.http.ProblemRenderer;
 import nl.gehoord.http.RateLimitPolicy;
 import nl.gehoord.http.RateLimits;
+import nl.gehoord.http.RequestAsSent;
 import nl.gehoord.http.RequestContext;
 import nl.gehoord.http.Route;
 import nl.gehoord.http.SecurityHeaders;
@@ -222,6 +222,7 @@ public final class App implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.maxRequestSize = settings.maxRequestBytes();
+            config.appData(nl.gehoord.http.Bodies.MAX_BYTES, (long) settings.maxRequestBytes());
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;
             config.http.prefer405over404 = true;
@@ -231,7 +232,7 @@ public final class App implements AutoCloseable {
             config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyProblems.ServerHandler(renderer)));
             config.jetty.modifyServletContextHandler(context -> {
                 context.setErrorHandler(new JettyProblems.ContextHandler(renderer));
-                context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new MethodAsSent()), "/*",
+                context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new RequestAsSent()), "/*",
                         java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
             });
             // --- issue 7: strict CORS (only configured origins) ---
@@ -248,7 +249,7 @@ public final class App implements AutoCloseable {
             config.routes.before(ctx -> {
                 RequestContext.begin(ctx);
                 SecurityHeaders.apply(ctx);
-                MethodAsSent.check(ctx);
+                RequestAsSent.check(ctx);
                 originCheck.apply(ctx);
             });
             problems.register(config.routes);

@@ -96,6 +96,10 @@ final class RawHttp {
     }
 
     private static Answer parse(String raw) {
+        // An interim answer (100 Continue) comes before the real one.
+        while (raw.matches("(?s)HTTP/1\\.[01] 1\\d\\d .*") && raw.contains("\r\n\r\n")) {
+            raw = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+        }
         int split = raw.indexOf("\r\n\r\n");
         if (!raw.startsWith("HTTP/1.") || split < 0) {
             throw new AssertionError("not an HTTP answer: " + raw.substring(0, Math.min(200, raw.length())));

@@ -18,12 +18,19 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A request is handled as the method on its request line, nothing else. Javalin's {@code Context.method()}
- * reads {@code X-HTTP-Method-Override} before the request line, and everything in Javalin (the router, HEAD,
- * CORS, the request log) asks that method; so the request Javalin is given carries none of the headers that
- * frameworks use to override a method. This sits in front of the servlet, so no route can forget it.
+ * A request is handled as it was sent, nothing else. This sits in front of the servlet, so no route can forget it.
+ * <ul>
+ * <li>The method is the one on the request line. Javalin's {@code Context.method()} reads
+ * {@code X-HTTP-Method-Override} before the request line, and everything in Javalin (the router, HEAD, CORS,
+ * the request log) asks that method; so the request Javalin is given carries none of the headers frameworks use
+ * to override a method. Javalin's own handler kinds (BEFORE, AFTER, ...) sit in the same table as methods and
+ * are no methods: a request line naming one is refused.</li>
+ * <li>The body is framed by Content-Length or by chunked alone. Jetty drops a transfer coding it does not know
+ * (such as gzip) and reads the rest as plain, and accepts chunked from HTTP/1.0; RFC 9112 section 6.1 says such
+ * framing is faulty, so it is refused before anything reads the body.</li>
+ * </ul>
  */
-public final class MethodAsSent implements Filter {
+public final class RequestAsSent implements Filter {
     /** The names frameworks honour (Javalin, Spring, Rails, Symfony, Google APIs); lower case. */
     static final Set<String> OVERRIDES = Set.of("x-http-method-override", "x-http-method", "x-method-override");
 
@@ -34,6 +41,10 @@ public final class MethodAsSent implements Filter {
             // Javalin keeps its before/after handlers in the same table as methods: a request line saying
             // BEFORE or AFTER would run them as if they were the endpoint.
             ((HttpServletResponse) response).sendError(405);
+        } else if (request instanceof HttpServletRequest http && !framedPlainly(http)) {
+            HttpServletResponse refused = (HttpServletResponse) response;
+            refused.setHeader("Connection", "close");
+            refused.sendError(400);
         } else if (request instanceof HttpServletRequest http && carriesOverride(http)) {
             chain.doFilter(new WithoutOverride(http), response);
         } else {
@@ -49,6 +60,21 @@ public final class MethodAsSent implements Filter {
         if (!ctx.method().name().equals(ctx.req().getMethod())) {
             throw ApiException.badRequest("bad_request");
         }
+    }
+
+    /** No Transfer-Encoding, or exactly {@code chunked} on HTTP/1.1. */
+    static boolean framedPlainly(HttpServletRequest request) {
+        List<String> codings = new java.util.ArrayList<>();
+        for (Enumeration<String> values = request.getHeaders("Transfer-Encoding"); values != null
+                && values.hasMoreElements(); ) {
+            for (String coding : values.nextElement().split(",")) {
+                codings.add(coding.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        if (codings.isEmpty()) {
+            return true;
+        }
+        return "HTTP/1.1".equals(request.getProtocol()) && codings.equals(List.of("chunked"));
     }
 
     private static boolean carriesOverride(HttpServletRequest request) {
@@ -82,7 +108,7 @@ public final class MethodAsSent implements Filter {
         @Override
         public Enumeration<String> getHeaderNames() {
             List<String> names = Collections.list(super.getHeaderNames());
-            names.removeIf(MethodAsSent::isOverride);
+            names.removeIf(RequestAsSent::isOverride);
             return Collections.enumeration(names);
         }
 
