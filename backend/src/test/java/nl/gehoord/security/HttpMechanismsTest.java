@@ -84,6 +84,70 @@ class HttpMechanismsTest {
         LogScan.assertNoErrorsSince(mark);
     }
 
+    @Test
+    void javalinsOwnHandlerKindsAreNoMethods() throws IOException {
+        int mark = LogScan.lineCount();
+        for (String method : List.of("BEFORE", "AFTER", "BEFORE_MATCHED", "AFTER_MATCHED")) {
+            Answer answer = halfClose(method + " /v1/cases/" + caseId + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                    + deviceToken + "\r\nConnection: close\r\n\r\n");
+            assertThat(answer.status).as(method).isEqualTo(405);
+            assertProblem(answer.body, 405);
+        }
+        LogScan.assertNoErrorsSince(mark);
+    }
+
+    // ---- the body's framing ----
+
+    @Test
+    void aTransferCodingOtherThanChunkedIsRefusedNotIgnored() throws IOException {
+        String before = DatabaseState.fingerprint(server.app().database());
+        String body = "{\"text\": \"ingepakt of niet\"}";
+        String chunked = Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
+        String head = "POST /v1/cases/" + caseId + "/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + deviceToken + "\r\nContent-Type: application/json\r\n";
+        for (String request : List.of(head + "Transfer-Encoding: gzip, chunked\r\n\r\n" + chunked,
+                head + "Transfer-Encoding: identity, chunked\r\n\r\n" + chunked,
+                head.replace("HTTP/1.1", "HTTP/1.0") + "Transfer-Encoding: chunked\r\n\r\n" + chunked)) {
+            Answer answer = halfClose(request);
+            assertThat(answer.status).as(request).isEqualTo(400);
+            assertProblem(answer.body, 400);
+        }
+        assertThat(DatabaseState.fingerprint(server.app().database())).isEqualTo(before);
+        assertThat(halfClose(head + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunked).status)
+                .as("plain chunked is fine").isEqualTo(201);
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredOneByOneInOrder() throws IOException {
+        String hostile = "POST /v1/cases/" + caseId + "/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + deviceToken + "\r\nContent-Type: application/jsonx\r\nContent-Length: 17\r\n\r\n{\"text\": \"hallo\"}";
+        Answer all = halfClose("GET /health HTTP/1.1\r\nHost: x\r\n\r\n" + hostile
+                + "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(java.util.regex.Pattern.compile("HTTP/1\\.1 (\\d{3})").matcher(all.raw()).results()
+                .map(m -> m.group(1)).toList()).containsExactly("200", "415", "200");
+    }
+
+    @Test
+    void aSlowSenderIsServedWhenItFinishes() throws Exception {
+        String body = "{\"text\": \"langzaam maar zeker\"}";
+        byte[] request = ("POST /v1/cases/" + caseId + "/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + deviceToken + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", server.app().port())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            int step = request.length / 12 + 1;
+            for (int at = 0; at < request.length; at += step) {
+                out.write(request, at, Math.min(step, request.length - at));
+                out.flush();
+                Thread.sleep(80);
+            }
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            socket.getInputStream().transferTo(answer);
+            assertThat(answer.toString(StandardCharsets.UTF_8)).startsWith("HTTP/1.1 201");
+        }
+    }
+
     // ---- a body that ends early ----
 
     @Test
@@ -285,7 +349,7 @@ class HttpMechanismsTest {
         }
     }
 
-    private record Answer(int status, String head, String body) {
+    private record Answer(int status, String head, String body, String raw) {
     }
 
     /** Writes the bytes, ends the sending side and reads what comes back; null when the server just closed. */
@@ -316,7 +380,7 @@ class HttpMechanismsTest {
                 int size = Integer.parseInt(body.substring(0, line).trim(), 16);
                 body = body.substring(line + 2, line + 2 + size);
             }
-            return new Answer(Integer.parseInt(head.split(" ")[1]), head, body);
+            return new Answer(Integer.parseInt(head.split(" ")[1]), head, body, text);
         }
     }
 }
