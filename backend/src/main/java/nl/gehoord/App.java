@@ -83,6 +83,8 @@ import nl.gehoord.trends.TrendsWarmer;
 
 /** Wires the whole application by hand: one place to see what depends on what. */
 public final class App implements AutoCloseable {
+    /** How long a blocking read of a request body waits for the next bytes. */
+    public static final long BODY_STALL_MILLIS = 10_000;
     private final Settings settings;
     private final Database db;
     private final Javalin server;
@@ -226,6 +228,9 @@ public final class App implements AutoCloseable {
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;
             config.http.prefer405over404 = true;
+            // A request body that stops arriving holds a thread while it is read: give up after a while and
+            // answer 408, instead of the connection's default of 30 seconds.
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_STALL_MILLIS));
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.requestLogger.http(RequestContext::log);

@@ -148,6 +148,30 @@ class HttpMechanismsTest {
         }
     }
 
+    @Test
+    void aSenderThatStallsMidBodyGetsATimeoutAndAQuietLine() throws IOException {
+        String before = DatabaseState.fingerprint(server.app().database());
+        int mark = LogScan.lineCount();
+        String request = "POST /v1/cases/" + caseId + "/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + deviceToken + "\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{\"text\": \"en dan";
+        long start = System.nanoTime();
+        try (Socket socket = new Socket("127.0.0.1", server.app().port())) {
+            socket.setSoTimeout((int) nl.gehoord.App.BODY_STALL_MILLIS * 3);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            socket.getInputStream().transferTo(answer);
+            String text = answer.toString(StandardCharsets.UTF_8);
+            assertThat(text).startsWith("HTTP/1.1 408");
+            assertProblem(text.substring(text.indexOf("\r\n\r\n") + 4), 408);
+        }
+        assertThat((System.nanoTime() - start) / 1_000_000).as("waited about the stall limit, not longer")
+                .isLessThan(nl.gehoord.App.BODY_STALL_MILLIS * 2);
+        awaitQuiet();
+        assertThat(DatabaseState.fingerprint(server.app().database())).isEqualTo(before);
+        LogScan.assertNoErrorsSince(mark);
+    }
+
     // ---- a body that ends early ----
 
     @Test
