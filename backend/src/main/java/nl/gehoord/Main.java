@@ -102,9 +102,9 @@ public final class Main {
         }
         App app = App.start(settings, db, clock, random);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "gehoord-shutdown"));
+        boolean chosen = settings.demoPassword().isPresent();
         StartBanner.lines(settings.host(), app.port(), settings.dataDir().toString(), demo, DemoData.STAFF_EMAILS,
-                        java.util.Optional.ofNullable(settings.demoPassword().isPresent() ? null : demoPassword),
-                        demo && settings.demoPassword().isPresent())
+                        chosen ? java.util.Optional.empty() : java.util.Optional.ofNullable(demoPassword), chosen)
                 .forEach(System.out::println);
     }
 }

@@ -26,7 +26,8 @@ public final class Bodies {
     }
 
     public static <T> T read(Context ctx, Class<T> type) {
-        if (!MediaType.isJson(ctx.contentType()) || !MediaType.isPlain(ctx.req().getHeaders("Content-Encoding"))) {
+        if (!MediaType.isJson(ctx.req().getHeaders("Content-Type"))
+                || !MediaType.isPlain(ctx.req().getHeaders("Content-Encoding"))) {
             throw new ApiException(415, "unsupported_media_type");
         }
         String body = text(ctx);

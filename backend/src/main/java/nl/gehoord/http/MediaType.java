@@ -12,6 +12,15 @@ final class MediaType {
     private MediaType() {
     }
 
+    /** Exactly one Content-Type line, and it says JSON: two lines (which one counts?) are refused too. */
+    static boolean isJson(java.util.Enumeration<String> contentTypes) {
+        if (contentTypes == null || !contentTypes.hasMoreElements()) {
+            return false;
+        }
+        String first = contentTypes.nextElement();
+        return !contentTypes.hasMoreElements() && isJson(first);
+    }
+
     static boolean isJson(String contentType) {
         if (contentType == null) {
             return false;

@@ -72,6 +72,11 @@ final class FramingCorpus {
                 + message, 400);
         add(out, "two hosts", head.replace("Host: x\r\n", "Host: x\r\nHost: y\r\n") + "Content-Length: "
                 + message.length() + "\r\n\r\n" + message, 400);
+        add(out, "two content types", head + "Content-Type: text/plain\r\nContent-Length: " + message.length()
+                + "\r\n\r\n" + message, 415);
+        add(out, "json content type after another one", head.replace("Content-Type: application/json\r\n",
+                "Content-Type: text/plain\r\nContent-Type: application/json\r\n") + "Content-Length: "
+                + message.length() + "\r\n\r\n" + message, 415);
         add(out, "expect something unknown", head + "Expect: " + mark + "\r\nContent-Length: " + message.length()
                 + "\r\n\r\n" + message, 417);
         add(out, "expect continue with a bad body", head + "Expect: 100-continue\r\nContent-Length: 5\r\n\r\n{\"te",
