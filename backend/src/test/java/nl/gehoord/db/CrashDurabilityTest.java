@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * cases; after a restart on the same data folder every case and message it answered 2xx for is there.
  */
 class CrashDurabilityTest {
-    private static final Pattern URL = Pattern.compile("running at (http://localhost:\\d+)");
+    private static final Pattern URL = Pattern.compile("running at (http://[0-9a-z.:\\[\\]]+:\\d+)");
 
     @Test
     void acknowledgedWritesSurviveAKill() throws Exception {
