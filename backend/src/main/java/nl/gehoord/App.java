@@ -26,6 +26,7 @@ import nl.gehoord.http.ProblemMapper;
 import nl.gehoord.http.ProblemRenderer;
 import nl.gehoord.http.RateLimitPolicy;
 import nl.gehoord.http.RateLimits;
+import nl.gehoord.http.RequestAsSent;
 import nl.gehoord.http.RequestContext;
 import nl.gehoord.http.Route;
 import nl.gehoord.http.SecurityHeaders;
@@ -85,7 +86,8 @@ import nl.gehoord.trends.TrendsWarmer;
 public final class App implements AutoCloseable {
     /** How long a stopping instance waits for the requests it is answering. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
-
+    /** How long a blocking read of a request body waits for the next bytes. */
+    public static final long BODY_STALL_MILLIS = 10_000;
     private final Settings settings;
     private final Database db;
     private final Javalin server;
@@ -227,9 +229,13 @@ public final class App implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.maxRequestSize = settings.maxRequestBytes();
+            config.appData(nl.gehoord.http.Bodies.MAX_BYTES, (long) settings.maxRequestBytes());
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;
             config.http.prefer405over404 = true;
+            // A request body that stops arriving holds a thread while it is read: give up after a while and
+            // answer 408, instead of the connection's default of 30 seconds.
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_STALL_MILLIS));
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.requestLogger.http(RequestContext::log);
@@ -240,8 +246,11 @@ public final class App implements AutoCloseable {
                 jetty.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
                 jetty.setStopTimeout(SHUTDOWN_GRACE.toMillis());
             });
-            config.jetty.modifyServletContextHandler(context ->
-                    context.setErrorHandler(new JettyProblems.ContextHandler(renderer)));
+            config.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(new JettyProblems.ContextHandler(renderer));
+                context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new RequestAsSent()), "/*",
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+            });
             // --- issue 7: strict CORS (only configured origins) ---
             List<String> origins = settings.allowedOriginList();
             if (!origins.isEmpty()) {
@@ -256,6 +265,7 @@ public final class App implements AutoCloseable {
             config.routes.before(ctx -> {
                 RequestContext.begin(ctx);
                 SecurityHeaders.apply(ctx);
+                RequestAsSent.check(ctx);
                 originCheck.apply(ctx);
             });
             problems.register(config.routes);
@@ -263,6 +273,10 @@ public final class App implements AutoCloseable {
                 config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(limits.wrap(route)),
                         route.roles().toArray(new nl.gehoord.http.Role[0]));
             }
+            // Javalin answers HEAD on a GET route with an empty 200 without running any handler, so without
+            // an access check; HEAD is refused instead (the app never needs it).
+            Route.headRefusals(routes).forEach((path, handler) ->
+                    config.routes.addHttpHandler(io.javalin.http.HandlerType.HEAD, path, handler));
         });
         try {
             server.start();
