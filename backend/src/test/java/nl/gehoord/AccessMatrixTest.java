@@ -246,12 +246,10 @@ class AccessMatrixTest {
         ApiClient admin = Journeys.staff(api, "admin@demo.local");
         String otherTeam = admin.post("/v1/admin/teams", Map.of("organisationId", "demo-org", "name", "Team West"))
                 .text("teamId");
-        assertThat(admin.post("/v1/admin/staff", Map.of("email", "other-team@demo.local", "displayName", "Anders",
-                "role", "trust_person", "organisationId", "demo-org", "teamId", otherTeam,
-                "password", TestServer.DEMO_PASSWORD)).status()).isEqualTo(201);
-        spareTrustPerson = admin.post("/v1/admin/staff", Map.of("email", "spare@demo.local", "displayName", "Reserve",
-                "role", "trust_person", "organisationId", "demo-org", "teamId", "team-midden",
-                "password", TestServer.DEMO_PASSWORD)).text("staffId");
+        Journeys.invite(admin, Map.of("email", "other-team@demo.local", "displayName", "Anders",
+                "role", "trust_person", "organisationId", "demo-org", "teamId", otherTeam));
+        spareTrustPerson = Journeys.invite(admin, Map.of("email", "spare@demo.local", "displayName", "Reserve",
+                "role", "trust_person", "organisationId", "demo-org", "teamId", "team-midden"));
         assertThat(admin.put("/v1/admin/staff/" + spareTrustPerson, Map.of("available", false)).status()).isEqualTo(200);
     }
 
