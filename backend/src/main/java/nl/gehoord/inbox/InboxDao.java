@@ -111,8 +111,6 @@ public interface InboxDao {
     @SqlQuery("SELECT team_id FROM staff WHERE id = :id")
     Optional<String> teamOf(@Bind("id") String staffId);
 
-    @SqlUpdate("UPDATE staff SET last_assigned_at = :at WHERE id = :id")
-    void markAssigned(@Bind("id") String staffId, @Bind("at") long at);
 
     // The inbox's case columns
 

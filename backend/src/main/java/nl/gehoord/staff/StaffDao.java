@@ -86,6 +86,10 @@ public interface StaffDao {
     @SqlQuery("SELECT team_id FROM staff WHERE id = :id")
     Optional<String> teamOf(@Bind("id") String id);
 
+    /** Round-robin among equals: the one who got a case longest ago goes first. */
+    @SqlUpdate("UPDATE staff SET last_assigned_at = :at WHERE id = :id")
+    void markAssigned(@Bind("id") String id, @Bind("at") long at);
+
     // Sessions
 
     @SqlUpdate("""
