@@ -58,6 +58,7 @@ class CaseDevicesTest {
         String caseId = created.text("caseId");
         assertThat(linkedPushes(caseId)).isEmpty();
 
+        server.clock().advance(java.time.Duration.ofMinutes(5));
         Phone second = phone("ios");
         assertThat(second.client().post("/v1/cases/claim", Map.of("caseCode", created.text("caseCode"))).status())
                 .isEqualTo(200);
@@ -75,10 +76,10 @@ class CaseDevicesTest {
         var entries = list.json().path("devices");
         assertThat(entries).hasSize(2);
         assertThat(entries.get(0).path("thisDevice").asBoolean()).isTrue();
-        assertThat(entries.get(0).path("label").asText()).isEqualTo("Deze telefoon");
+        assertThat(entries.get(0).path("label").asText()).isEqualTo("Dit is jouw telefoon");
         assertThat(entries.get(1).path("thisDevice").asBoolean()).isFalse();
         assertThat(entries.get(1).path("platform").asText()).isEqualTo("ios");
-        assertThat(entries.get(1).path("label").asText()).isEqualTo("Een iPhone");
+        assertThat(entries.get(1).path("label").asText()).isEqualTo("Een telefoon van Apple");
         assertThat(devices(second, caseId).json().path("devices").get(1).path("thisDevice").asBoolean()).isTrue();
         assertThat(second.client().english().get("/v1/cases/" + caseId + "/devices").json().path("devices").get(0)
                 .path("label").asText()).isEqualTo("An Android phone");
@@ -90,6 +91,7 @@ class CaseDevicesTest {
         ApiResponse created = Journeys.submit(first.client(), Journeys.complaint("Verhaal"));
         String caseId = created.text("caseId");
         String code = created.text("caseCode");
+        server.clock().advance(java.time.Duration.ofMinutes(5));
         Phone stranger = phone("ios");
         stranger.client().post("/v1/cases/claim", Map.of("caseCode", code));
         Phone outsider = phone("android");
