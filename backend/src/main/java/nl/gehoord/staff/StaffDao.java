@@ -136,6 +136,9 @@ public interface StaffDao {
     @SqlUpdate("DELETE FROM staff_invitations WHERE staff_id = :staffId")
     int deleteInvitationsOf(@Bind("staffId") String staffId);
 
+    @SqlUpdate("DELETE FROM staff_invitations WHERE expires_at < :now")
+    int deleteExpiredInvitations(@Bind("now") long now);
+
     /** Single use: only the caller whose delete removed the row may go on. */
     @SqlUpdate("DELETE FROM staff_invitations WHERE id = :id")
     int deleteInvitation(@Bind("id") String id);

@@ -122,6 +122,11 @@ class StaffAccountsTest {
         server.clock().advance(StaffAccounts.INVITATION_VALID.plusMinutes(1));
         assertThat(accept(token, "my-very-own-password").status()).isEqualTo(404);
         assertThat(accept("gi_" + "x".repeat(43), "my-very-own-password").status()).isEqualTo(404);
+        server.app().retention().run(server.clock().instant());
+        int left = server.app().database().read(h -> h.createQuery(
+                "SELECT COUNT(*) FROM staff_invitations WHERE token_hash = :h").bind("h", SecretHasher.sha256(token))
+                .mapTo(Integer.class).one());
+        assertThat(left).as("the retention job removes expired invitations").isZero();
         assertThat(accept("not-a-token", "my-very-own-password").status()).isEqualTo(404);
     }
 
