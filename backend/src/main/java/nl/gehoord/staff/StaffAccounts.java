@@ -9,6 +9,7 @@ import nl.gehoord.audit.AuditLog;
 import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
+import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
 import org.jdbi.v3.core.Handle;
 
@@ -127,11 +128,11 @@ public final class StaffAccounts {
     public record TotpConfirm(String password, String code) {
     }
 
-    public record RecoveryCodes(java.util.List<String> recoveryCodes) {
+    public record RecoveryCodes(List<String> recoveryCodes) {
     }
 
     /** Gives a new secret to put in an authenticator app; it is not on until {@link #confirmTotp} confirms it. */
-    public TotpStart startTotp(nl.gehoord.http.Actor.Staff me) {
+    public TotpStart startTotp(Actor.Staff me) {
         String secret = db.write(h -> secondFactors.start(h, me.staffId()));
         return new TotpStart(secret, "otpauth://totp/Gehoord:" + me.staffId() + "?secret=" + secret
                 + "&issuer=Gehoord&algorithm=SHA1&digits=6&period=30");
@@ -141,14 +142,14 @@ public final class StaffAccounts {
      * Turns the second factor on once the current password and a first code from the app confirm it, so a stolen
      * session cannot lock the owner out. The recovery codes are shown once.
      */
-    public RecoveryCodes confirmTotp(nl.gehoord.http.Actor.Staff me, TotpConfirm confirm,
+    public RecoveryCodes confirmTotp(Actor.Staff me, TotpConfirm confirm,
                                      StaffSessionService.Origin origin) {
         if (confirm.code() == null || confirm.code().isEmpty()) {
             throw ApiException.validation("code", "required");
         }
         sessions.confirmPassword(me, confirm.password(), origin, "password");
         return db.write(h -> {
-            java.util.List<String> codes = secondFactors.confirm(h, me.staffId(), confirm.code());
+            List<String> codes = secondFactors.confirm(h, me.staffId(), confirm.code());
             audit.append(h, new AuditLog.Who(me.staffId(), me.role().stored()), "staff.totp_on", null, me.staffId());
             return new RecoveryCodes(codes);
         });
