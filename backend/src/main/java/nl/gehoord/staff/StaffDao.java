@@ -83,6 +83,10 @@ public interface StaffDao {
     @SqlUpdate("UPDATE staff SET push_token_enc = :sealed WHERE id = :id")
     void setPushToken(@Bind("id") String id, @Bind("sealed") String sealed);
 
+    /** Removes a token the push service called dead, unless the phone has sent a new one meanwhile. */
+    @SqlUpdate("UPDATE staff SET push_token_enc = NULL WHERE id = :id AND push_token_enc = :sealed")
+    int removePushToken(@Bind("id") String id, @Bind("sealed") String sealed);
+
     @SqlQuery("SELECT team_id FROM staff WHERE id = :id")
     Optional<String> teamOf(@Bind("id") String id);
 

@@ -121,12 +121,13 @@ public final class StaffSessionService implements Authenticator {
 
     /** The hash of a known-device token that belongs to this account, or null. */
     private String knownDeviceHash(String token, Optional<StaffDao.StaffRow> staff) {
-        if (token == null || staff.isEmpty() || !token.startsWith(DEVICE_TOKEN_PREFIX) || token.length() > 100) {
+        if (token == null || !token.startsWith(DEVICE_TOKEN_PREFIX) || token.length() > 100) {
             return null;
         }
+        // Looked up whether or not the email is known, so the time taken tells nothing about the account.
         String hash = SecretHasher.sha256(token);
-        return db.read(h -> h.attach(StaffDao.class).loginDeviceOwner(hash))
-                .filter(owner -> owner.equals(staff.get().id())).map(owner -> hash).orElse(null);
+        Optional<String> owner = db.read(h -> h.attach(StaffDao.class).loginDeviceOwner(hash));
+        return owner.isPresent() && staff.isPresent() && owner.get().equals(staff.get().id()) ? hash : null;
     }
 
     /**
