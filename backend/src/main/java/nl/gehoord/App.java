@@ -54,6 +54,10 @@ import nl.gehoord.retention.RetentionScheduler;
 import nl.gehoord.sla.DueDates;
 import nl.gehoord.sla.SlaPolicies;
 import nl.gehoord.sla.SlaScheduler;
+import nl.gehoord.intake.CaseDevicesService;
+import nl.gehoord.staff.LoginThrottle;
+import nl.gehoord.staff.SecondFactors;
+import nl.gehoord.staff.StaffAccounts;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.staff.StaffSessionService;
 import nl.gehoord.text.Messages;
@@ -92,6 +96,7 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final Javalin server;
     private final RateLimits rateLimits;
+    private LoginThrottle loginThrottle;
     private final PushWorker pushWorker;
     private final PushSender pushSender;
     private final RetentionJob retention;
@@ -198,10 +203,13 @@ public final class App implements AutoCloseable {
         caseEvents.listen(new InboxEventListener(slaPolicies, clock));
         SlaScheduler slaScheduler = new SlaScheduler(db, caseEvents, clock);
         InboxService inbox = new InboxService(db, cipher, tokens, caseEvents, audit, clock);
-        AdminService admin = new AdminService(db, tokens, audit, slaPolicies, clock);
-
         DeviceService devices = new DeviceService(db, cipher, tokens, clock);
-        StaffSessionService staffSessions = new StaffSessionService(db, tokens, clock, cipher, audit);
+        SecondFactors secondFactors = new SecondFactors(cipher, hasher, random, clock);
+        LoginThrottle loginThrottle = new LoginThrottle(clock);
+        StaffSessionService staffSessions = new StaffSessionService(db, tokens, clock, secondFactors, loginThrottle,
+                audit);
+        StaffAccounts staffAccounts = new StaffAccounts(db, tokens, clock, audit, secondFactors, staffSessions);
+        AdminService admin = new AdminService(db, tokens, audit, slaPolicies, staffAccounts, clock);
         CaseService cases = new CaseService(db, cipher, hasher, new ReceiptCodes(random), tokens,
                 new AnswerValidator(flow), new RuleRouter(clock), new CaseTexts(messages, cipher, clock), content,
                 DueDates.defaults(), caseEvents, clock);
@@ -210,12 +218,12 @@ public final class App implements AutoCloseable {
                 new OpsController(db),
                 new InfoController(flow, content, new PlacesService(db)),
                 new DeviceController(devices),
-                new CaseController(cases),
-                new StaffController(staffSessions, limits),
+                new CaseController(cases, new CaseDevicesService(db, hasher, messages)),
+                new StaffController(staffSessions, staffAccounts, limits),
                 new MetricsController(meters), // push (issue 5): GET /metrics
                 // issue 4: the inbox
                 new InboxController(inbox),
-                new StaffProfileController(new StaffProfileService(db, cipher, audit, random, inbox)),
+                new StaffProfileController(new StaffProfileService(db, cipher, audit, inbox)),
                 new CannedReplyController(new CannedReplyService(db, tokens, audit, clock)),
                 new AdminController(admin),
                 trendsController);
@@ -291,8 +299,10 @@ public final class App implements AutoCloseable {
                 .start();
         slaScheduler.start(); // issue 4
         trendsWarmer.start(Duration.ofSeconds(1)); // trends (issue 6)
-        return new App(settings, db, server, rateLimits, pushWorker, pushSender, retention, retentionScheduler,
+        App app = new App(settings, db, server, rateLimits, pushWorker, pushSender, retention, retentionScheduler,
                 routes, slaScheduler, caseEvents, trendsWarmer, trendChanges);
+        app.loginThrottle = loginThrottle;
+        return app;
     }
 
     public int port() {
@@ -309,6 +319,11 @@ public final class App implements AutoCloseable {
 
     public RateLimits rateLimits() {
         return rateLimits;
+    }
+
+    /** The slow-down of failed staff log-ins (tests reset it between scenarios). */
+    public LoginThrottle loginThrottle() {
+        return loginThrottle;
     }
 
     /** Every route the server answers, as Routes lists them (the hostile-input and access matrix tests walk them). */

@@ -207,7 +207,7 @@ class CatalogsTest {
         if (literals.contains(key)) {
             return true;
         }
-        String id = key.replaceFirst("^(problem|field|status|timeline\\.status|timeline|next|choices|export\\.heading)\\.", "")
+        String id = key.replaceFirst("^(problem|field|status|timeline\\.status|timeline|next|choices|export\\.heading|device\\.platform)\\.", "")
                 .replaceFirst("\\.(title|detail|text|text_due|body)$", "")
                 .replaceFirst("_due$", "");
         if (id.equals(key)) {
