@@ -12,6 +12,7 @@ import nl.gehoord.config.Settings;
 import nl.gehoord.crypto.FieldCipher;
 import nl.gehoord.crypto.KeyRing;
 import nl.gehoord.crypto.ReceiptCodes;
+import nl.gehoord.crypto.Reencryptor;
 import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
@@ -185,12 +186,15 @@ public final class App implements AutoCloseable {
         // --- end push ---
 
         // issue 4: audit, routing, inbox, SLA
-        AuditLog audit = new AuditLog(clock);
+        AuditLog audit = new AuditLog(clock, keys);
         SlaPolicies slaPolicies = new SlaPolicies(clock);
         caseEvents.listen(new InboxEventListener(slaPolicies, clock));
         SlaScheduler slaScheduler = new SlaScheduler(db, caseEvents, clock);
         InboxService inbox = new InboxService(db, cipher, tokens, caseEvents, audit, clock);
         AdminService admin = new AdminService(db, tokens, audit, slaPolicies, clock);
+
+        CannedReplyService cannedReplies = new CannedReplyService(db, cipher, tokens, audit, clock);
+        keyedUpgrades(db, cipher, audit, cannedReplies, clock);
 
         DeviceService devices = new DeviceService(db, cipher, tokens, clock);
         StaffSessionService staffSessions = new StaffSessionService(db, tokens, clock, cipher, audit);
@@ -208,7 +212,7 @@ public final class App implements AutoCloseable {
                 // issue 4: the inbox
                 new InboxController(inbox),
                 new StaffProfileController(new StaffProfileService(db, cipher, audit, random, inbox)),
-                new CannedReplyController(new CannedReplyService(db, tokens, audit, clock)),
+                new CannedReplyController(cannedReplies),
                 new AdminController(admin),
                 trendsController);
         AccessGuard guard = new AccessGuard(List.of(devices, staffSessions));
@@ -267,6 +271,19 @@ public final class App implements AutoCloseable {
         trendsWarmer.start(Duration.ofSeconds(1)); // trends (issue 6)
         return new App(settings, db, server, rateLimits, pushWorker, pushSender, retention, retentionScheduler,
                 routes, slaScheduler, caseEvents, trendsWarmer, trendChanges);
+    }
+
+    /**
+     * The upgrades that need the key file, before the server serves: rows sealed before they were bound to their
+     * row are re-sealed (once), canned replies still in plain text are sealed, and audit entries from before the
+     * chain was keyed get their MACs (once). Each is crash-safe: it commits in small steps and starts again where
+     * it stopped.
+     */
+    static void keyedUpgrades(Database db, FieldCipher cipher, AuditLog audit, CannedReplyService cannedReplies,
+                              Clock clock) {
+        Reencryptor.bindRowsOnce(db, cipher, clock);
+        cannedReplies.sealUnsealed();
+        audit.keyExistingEntries(db);
     }
 
     public int port() {

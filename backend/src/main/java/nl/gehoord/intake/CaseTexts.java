@@ -54,7 +54,7 @@ public final class CaseTexts {
                     : messages.get(language, "timeline.other.title");
             String text;
             if (event.explanationEnc() != null) {
-                text = cipher.open(event.explanationEnc(), event.caseId(), "explanation");
+                text = cipher.open(event.explanationEnc(), event.caseId(), "explanation", event.id());
             } else if (messages.has(base + ".text")) {
                 text = event.dueAt() != null && messages.has(base + ".text_due")
                         ? messages.get(language, base + ".text_due", when(language, Instant.ofEpochMilli(event.dueAt())))

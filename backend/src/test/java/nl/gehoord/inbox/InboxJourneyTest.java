@@ -109,7 +109,7 @@ class InboxJourneyTest {
         assertThat(trust.get("/v1/inbox").json().path("cases")).as("open cases only by default").isEmpty();
         assertThat(trust.get("/v1/inbox?status=resolved").json().path("cases")).hasSize(1);
 
-        assertThat(AuditLog.verify(server.app().database()).intact()).isTrue();
+        assertThat(server.auditLog().verify(server.app().database()).intact()).isTrue();
     }
 
     @Test
