@@ -152,6 +152,14 @@ public final class App implements AutoCloseable {
 
     static App start(Settings settings, Database db, Clock clock, SecureRandom random, PushSender givenPushSender) {
         KeyRing keys = KeyRing.loadOrCreate(settings.keyFile(), random);
+        if (db.dialect() == nl.gehoord.db.Dialect.SQLITE
+                && settings.keyFile().getParent().equals(settings.dataDir())) {
+            // The default, so the demo runs with one command; in production a copy of the data folder must not
+            // carry the key that opens it.
+            org.slf4j.LoggerFactory.getLogger(App.class).warn("the key file {} is in the data folder with the "
+                    + "database; set GEHOORD_KEY_FILE to a path outside it and back it up apart (docs/security.md)",
+                    settings.keyFile());
+        }
         FieldCipher cipher = new FieldCipher(keys, random);
         SecretHasher hasher = new SecretHasher(keys);
         Tokens tokens = new Tokens(random);
