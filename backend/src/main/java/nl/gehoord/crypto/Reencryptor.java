@@ -52,15 +52,13 @@ public final class Reencryptor {
     }
 
     /**
-     * Re-seals the values of row-bound columns that were sealed before rows were bound (format v1), binding each to
-     * its row. Only the start-up upgrade calls this, once: afterwards a v1 value in such a column is refused.
+     * Re-seals every value in the previous format (v1): padded now, and in row-bound columns bound to its row. Only
+     * the start-up upgrade calls this, once: afterwards a v1 value in a row-bound column is refused.
      */
     long bindRows() {
         long moved = 0;
         for (SealedColumns column : columns) {
-            if (!column.rowColumns().isEmpty()) {
-                moved += reencrypt(column, " LIKE :prefix", "v1.%", true);
-            }
+            moved += reencrypt(column, " LIKE :prefix", "v1.%", true);
         }
         return moved;
     }

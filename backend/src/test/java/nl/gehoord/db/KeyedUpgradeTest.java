@@ -44,6 +44,8 @@ class KeyedUpgradeTest {
             h.execute("INSERT INTO cases (id, organisation_id, kind, setting, region_code, contact_preference, urgent, "
                     + "status, flow_version, assigned_staff_id, created_at, updated_at) VALUES ('case-old', 'org-old', "
                     + "'complaint', 'group_home', 'OLD', 'app', FALSE, 'assigned', 1, 'staff-old', 0, 0)");
+            h.createUpdate("UPDATE cases SET story_enc = :v, key_id = 'k1' WHERE id = 'case-old'")
+                    .bind("v", v1(keys, "Een oud verhaal.", "case-old", "story")).execute();
             h.execute("INSERT INTO case_devices (case_id, device_id, linked_at) VALUES ('case-old', 'dev-old', 0)");
             h.createUpdate("INSERT INTO case_messages (id, case_id, seq, author, staff_id, key_id, body_enc, created_at)"
                     + " VALUES ('m1', 'case-old', 1, 'young_person', NULL, 'k1', :v, 0)")
@@ -73,6 +75,10 @@ class KeyedUpgradeTest {
         try (TestServer server = TestServer.startIn(dir, Map.of())) {
             Database db = server.app().database();
             assertThat(open(db, cipher, "m1")).isEqualTo("Oud bericht.");
+            String story = db.read(h -> h.createQuery("SELECT story_enc FROM cases WHERE id = 'case-old'")
+                    .mapTo(String.class).one());
+            assertThat(story).as("re-sealed padded").startsWith("v2.");
+            assertThat(cipher.open(story, "case-old", "story")).isEqualTo("Een oud verhaal.");
             assertThat(open(db, cipher, "m2")).isEqualTo("Oud antwoord.");
             String note = db.read(h -> h.createQuery("SELECT body_enc FROM case_notes WHERE id = 'n1'")
                     .mapTo(String.class).one());
