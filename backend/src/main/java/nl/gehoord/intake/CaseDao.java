@@ -119,6 +119,18 @@ public interface CaseDao {
     @SqlUpdate("DELETE FROM idempotency_keys WHERE created_at < :before")
     int deleteIdempotencyBefore(@Bind("before") long before);
 
+    @SqlQuery("SELECT key_hash FROM idempotency_keys WHERE case_id = :caseId AND device_id = :deviceId")
+    List<String> idempotencyKeysOf(@Bind("caseId") String caseId, @Bind("deviceId") String deviceId);
+
+    @SqlUpdate("INSERT INTO erased_requests (tag, created_at) VALUES (:tag, :at) ON CONFLICT (tag) DO NOTHING")
+    void insertErasedRequest(@Bind("tag") String tag, @Bind("at") long at);
+
+    @SqlQuery("SELECT COUNT(*) > 0 FROM erased_requests WHERE tag = :tag")
+    boolean isErasedRequest(@Bind("tag") String tag);
+
+    @SqlUpdate("DELETE FROM erased_requests WHERE created_at < :before")
+    int deleteErasedRequestsBefore(@Bind("before") long before);
+
     @SqlUpdate("""
             INSERT INTO case_events (id, case_id, seq, type, status, key_id, explanation_enc, due_at, created_at)
             VALUES (:id, :caseId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = :caseId),

@@ -127,6 +127,9 @@ public final class CaseService {
         CaseDao cases = h.attach(CaseDao.class);
         Optional<CaseDao.IdempotencyRow> earlier = cases.idempotency(device.deviceId(), keyHash);
         if (earlier.isEmpty()) {
+            if (cases.isErasedRequest(erasedTag(device.deviceId(), keyHash))) {
+                throw ApiException.notFound();
+            }
             return Optional.empty();
         }
         CaseDao.CaseRow row = cases.byId(earlier.get().caseId()).orElseThrow(ApiException::notFound);
@@ -139,6 +142,11 @@ public final class CaseService {
         }
         String code = cipher.open(earlier.get().caseCodeEnc(), row.id(), "caseCode");
         return Optional.of(created(row, code, language));
+    }
+
+    /** Names an erased request without naming the phone or the case; only that phone's retry can reproduce it. */
+    private String erasedTag(String deviceId, String keyHash) {
+        return hasher.hmac("erased-request:" + deviceId + ":" + keyHash);
     }
 
     private static AnswerValidator.Places places(Handle h) {
@@ -271,6 +279,9 @@ public final class CaseService {
             CaseDao cases = h.attach(CaseDao.class);
             CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
             long now = clock.millis();
+            for (String keyHash : cases.idempotencyKeysOf(caseId, device.deviceId())) {
+                cases.insertErasedRequest(erasedTag(device.deviceId(), keyHash), now);
+            }
             eraseContent(h, row, now, events);
         });
         // After the commit, outside the writer's lock, and before the erasure is reported done.

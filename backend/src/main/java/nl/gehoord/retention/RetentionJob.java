@@ -48,8 +48,9 @@ public final class RetentionJob {
         int devices = removeUnusedDevices(nowMs - settings.unusedDevice().toMillis());
         int sessions = db.write(h -> h.attach(StaffDao.class)
                 .deleteExpiredSessions(nowMs, nowMs - StaffSessionService.IDLE_TIMEOUT.toMillis()));
-        int idempotency = db.write(h -> h.attach(CaseDao.class)
-                .deleteIdempotencyBefore(nowMs - settings.idempotencyKeys().toMillis()));
+        long idempotencyCutoff = nowMs - settings.idempotencyKeys().toMillis();
+        int idempotency = db.write(h -> h.attach(CaseDao.class).deleteIdempotencyBefore(idempotencyCutoff)
+                + h.attach(CaseDao.class).deleteErasedRequestsBefore(idempotencyCutoff));
         if (cases + devices + sessions + idempotency > 0) {
             // What was removed must not live on in the write-ahead log either.
             db.purgeLog();

@@ -12,3 +12,11 @@ CREATE TABLE keyed_upgrades (
 UPDATE idempotency_keys SET request_hash = 'unkeyed' WHERE request_hash <> 'erased';
 -- Erasure now removes the record: kept, it linked the phone to the erased case.
 DELETE FROM idempotency_keys WHERE request_hash = 'erased';
+
+-- So that a retry of an erased case's request still makes no new case, erasure leaves a tag that names neither
+-- the phone nor the case: an HMAC of the phone's id and the request key's digest, which only a request from that
+-- phone with that key can reproduce. Kept as long as idempotency records.
+CREATE TABLE erased_requests (
+    tag        TEXT PRIMARY KEY,
+    created_at BIGINT NOT NULL
+);
