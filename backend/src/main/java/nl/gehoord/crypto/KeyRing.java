@@ -138,7 +138,12 @@ public final class KeyRing {
         createOwnerOnlyFolders(parent);
         Path temp = writeTemporary(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         try {
-            Files.createLink(file, temp);
+            try {
+                Files.createLink(file, temp);
+            } catch (UnsupportedOperationException noLinks) {
+                // A file system without hard links: a rename that refuses to replace is the next best.
+                Files.move(temp, file);
+            }
             syncFolder(parent);
         } catch (FileAlreadyExistsException raced) {
             // Another process created it first; use theirs.
