@@ -289,7 +289,7 @@ public final class App implements AutoCloseable {
      */
     static void keyedUpgrades(Database db, FieldCipher cipher, AuditLog audit, CannedReplyService cannedReplies,
                               Clock clock) {
-        Reencryptor.bindRowsOnce(db, cipher, clock);
+        Reencryptor.upgradeSealedOnce(db, cipher, clock);
         cannedReplies.sealUnsealed();
         audit.keyExistingEntries(db);
     }

@@ -33,7 +33,7 @@ public final class KeyCommands {
         try (Database db = Database.open(settings.databaseUrl())) {
             db.migrate();
             FieldCipher cipher = new FieldCipher(keys, random);
-            Reencryptor.bindRowsOnce(db, cipher, java.time.Clock.systemUTC());
+            Reencryptor.upgradeSealedOnce(db, cipher, java.time.Clock.systemUTC());
             Reencryptor.Report report = new Reencryptor(db, cipher, SealedColumns.ALL).run();
             out.println("Moved " + report.moved() + " sealed values to key " + report.activeKeyId() + "; "
                     + report.remaining() + " still on an older key.");

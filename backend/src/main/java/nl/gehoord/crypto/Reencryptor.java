@@ -18,6 +18,7 @@ import org.jdbi.v3.core.statement.Update;
  */
 public final class Reencryptor {
     static final int BATCH = 200;
+    static final String ROWS_BOUND = "sealed_rows_bound";
 
     /** Counts per run: values moved to the active key, and values still on an older key afterwards. */
     public record Report(String activeKeyId, long moved, long remaining) {
@@ -55,7 +56,7 @@ public final class Reencryptor {
      * Re-seals every value in the previous format (v1): padded now, and in row-bound columns bound to its row. Only
      * the start-up upgrade calls this, once: afterwards a v1 value in a row-bound column is refused.
      */
-    long bindRows() {
+    long upgradeUnbound() {
         long moved = 0;
         for (SealedColumns column : columns) {
             moved += reencrypt(column, " LIKE :prefix", "v1.%", true);
@@ -63,18 +64,17 @@ public final class Reencryptor {
         return moved;
     }
 
-    static final String ROWS_BOUND = "sealed_rows_bound";
-
     /**
-     * The start-up upgrade: binds the values sealed before rows were bound, once. Each batch commits on its own
+     * The start-up upgrade: re-seals the values sealed in the previous format (unpadded, not bound to their row),
+     * once. Each batch commits on its own
      * and a crash is picked up where it stopped (what is bound is no longer v1); only when none is left is it
      * marked done, and from then on an unbound value in such a column is refused, never re-bound.
      */
-    public static long bindRowsOnce(Database db, FieldCipher cipher, java.time.Clock clock) {
+    public static long upgradeSealedOnce(Database db, FieldCipher cipher, java.time.Clock clock) {
         if (db.read(h -> h.attach(KeyedUpgradeDao.class).done(ROWS_BOUND))) {
             return 0;
         }
-        long moved = new Reencryptor(db, cipher, SealedColumns.ALL).bindRows();
+        long moved = new Reencryptor(db, cipher, SealedColumns.ALL).upgradeUnbound();
         db.writeVoid(h -> h.attach(KeyedUpgradeDao.class).markDone(ROWS_BOUND, clock.millis()));
         return moved;
     }
