@@ -259,8 +259,12 @@ public final class KeyRing {
     }
 
     /** Adds a new field key and makes it the active one; returns the new key's id. */
-    public static String rotate(Path file, SecureRandom random) {
-        try {
+    public static synchronized String rotate(Path file, SecureRandom random) {
+        // Two rotations at once would each add "their" new key and the second rename would drop the first's, while
+        // a server may already seal with it: they take turns on a lock file beside the key file.
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = lock.lock()) {
             ObjectNode root = (ObjectNode) JSON.readTree(file.toFile());
             ObjectNode keys = (ObjectNode) root.path("keys");
             int next = keys.size() + 1;

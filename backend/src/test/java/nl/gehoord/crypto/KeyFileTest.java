@@ -81,7 +81,38 @@ class KeyFileTest {
         assertThat(keys.activeKeyId()).as("a running server picks it up").isEqualTo("k2");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         try (var left = Files.list(dir)) {
-            assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly("keys.json");
+            assertThat(left.map(p -> p.getFileName().toString()).toList())
+                    .containsExactlyInAnyOrder("keys.json", "keys.json.lock");
+        }
+    }
+
+    @Test
+    void rotationsAtTheSameTimeLoseNoKey() throws Exception {
+        Path file = dir.resolve("keys.json");
+        KeyRing.loadOrCreate(file, new SecureRandom());
+        int rotations = 6;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(rotations);
+        try {
+            List<Future<String>> ids = new ArrayList<>();
+            for (int i = 0; i < rotations; i++) {
+                ids.add(pool.submit(() -> {
+                    go.await();
+                    return KeyRing.rotate(file, new SecureRandom());
+                }));
+            }
+            go.countDown();
+            List<String> made = new ArrayList<>();
+            for (Future<String> id : ids) {
+                made.add(id.get());
+            }
+            ObjectNode keys = (ObjectNode) JSON.readTree(file.toFile()).get("keys");
+            assertThat(made).doesNotHaveDuplicates();
+            for (String id : made) {
+                assertThat(keys.has(id)).as(id).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
