@@ -33,7 +33,9 @@ public final class Database implements AutoCloseable {
     /** Checkpoints asked for [0] and the highest request a finished checkpoint covers [1]. */
     private final long[] checkpointRequests = new long[2];
     private final Object checkpointRun = new Object();
-    private static final int CHECKPOINT_ATTEMPTS = 20;
+    private static final int CHECKPOINT_ATTEMPTS = 40;
+    private static final int CHECKPOINT_BUSY_MS = 250;
+    private static final int BUSY_TIMEOUT_MS = 10_000;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -69,7 +71,7 @@ public final class Database implements AutoCloseable {
         // FULL: a transaction acknowledged to a client is on disk, WAL included, before we answer 2xx.
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
-        config.setBusyTimeout(10_000);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
         // Deleted content (erasure, retention) is overwritten in the file, not just unlinked.
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         return config;
@@ -184,9 +186,17 @@ public final class Database implements AutoCloseable {
             }
             int busy;
             try {
-                // Outside any transaction: a checkpoint cannot run inside one.
-                busy = jdbi.withHandle(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)")
-                        .map((rs, ctx) -> rs.getInt(1)).one());
+                // Outside any transaction: a checkpoint cannot run inside one. It waits for readers of older
+                // snapshots (a backup, a long report) only briefly, so writers queued behind the lock are not held
+                // up; it is tried again after a pause instead.
+                busy = jdbi.withHandle(h -> {
+                    h.execute("PRAGMA busy_timeout = " + CHECKPOINT_BUSY_MS);
+                    try {
+                        return h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").map((rs, ctx) -> rs.getInt(1)).one();
+                    } finally {
+                        h.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                    }
+                });
             } finally {
                 writeLock.unlock();
             }
@@ -194,7 +204,7 @@ public final class Database implements AutoCloseable {
                 return;
             }
             try {
-                Thread.sleep(20L * (attempt + 1));
+                Thread.sleep(Math.min(500L, 20L * (attempt + 1)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DatabaseBusyException();
