@@ -44,6 +44,7 @@ public record SealedColumns(String table, List<String> keyColumns, String ownerC
             new SealedColumns("staff", List.of("id"), "id", "push_token_enc", "pushToken", null),
             new SealedColumns("case_notes", List.of("id"), "case_id", "body_enc", "note", "key_id", NOTE_ROW),
             new SealedColumns("staff", List.of("id"), "id", "totp_secret_enc", "totpSecret", null),
+            new SealedColumns("staff", List.of("id"), "id", "totp_pending_enc", "totpPending", null),
             new SealedColumns("canned_replies", List.of("id"), "organisation_id", "title_enc", "cannedTitle", "key_id",
                     CANNED_ROW),
             new SealedColumns("canned_replies", List.of("id"), "organisation_id", "body_enc", "cannedBody", "key_id",
