@@ -13,6 +13,7 @@ import java.util.Locale;
 import nl.gehoord.audit.AuditLog;
 import nl.gehoord.config.Settings;
 import nl.gehoord.config.SettingsLoader;
+import nl.gehoord.crypto.KeyRing;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
 import nl.gehoord.organisations.PlacesDao;
@@ -40,13 +41,21 @@ final class AdminCommands {
         Settings settings = SettingsLoader.fromEnvironment();
         try (Database db = Database.open(settings.databaseUrl())) {
             db.migrate();
-            return createAdmin(db, Clock.systemUTC(), new SecureRandom(), email, organisation, name, password);
+            AuditLog audit = auditLog(settings, db, Clock.systemUTC());
+            return createAdmin(db, audit, Clock.systemUTC(), new SecureRandom(), email, organisation, name, password);
         }
     }
 
+    /** The keyed audit log, with the entries from before it was keyed given their MACs first. */
+    private static AuditLog auditLog(Settings settings, Database db, Clock clock) {
+        AuditLog audit = new AuditLog(clock, KeyRing.loadOrCreate(settings.keyFile(), new SecureRandom()));
+        audit.keyExistingEntries(db);
+        return audit;
+    }
+
     /** Creates the organisation when it is new. Returns the exit code. */
-    static int createAdmin(Database db, Clock clock, SecureRandom random, String email, String organisation,
-                           String name, String password) {
+    static int createAdmin(Database db, AuditLog audit, Clock clock, SecureRandom random, String email,
+                           String organisation, String name, String password) {
         String normalised = email.trim().toLowerCase(Locale.ROOT);
         String organisationId = organisation == null ? "gehoord" : organisation;
         String hash = Passwords.hash(password);
@@ -64,23 +73,43 @@ final class AdminCommands {
             }
             staff.insert(new StaffDao.StaffRow(id, organisationId, normalised, name == null ? "Beheer" : name, "admin",
                     hash, true, true, now));
-            new AuditLog(clock).append(h, AuditLog.Who.SYSTEM, "admin.staff.create", null, id);
+            audit.append(h, AuditLog.Who.SYSTEM, "admin.staff.create", null, id);
             System.out.println("Admin account created: " + id);
             return 0;
         });
     }
 
-    static int verifyAudit() {
+    /**
+     * Walks the keyed chain and prints its head ({@code <seq>:<mac>}). With {@code --expect-head} a head printed
+     * earlier (and kept outside the server) must still be in the log unchanged: that shows a rewritten or cut-off
+     * log even to someone who had the key file.
+     */
+    static int verifyAudit(List<String> args) {
+        String expect = option(args, "--expect-head");
+        if (args.contains("--expect-head") && (expect == null || !expect.matches("[0-9]{1,18}:[0-9a-f]{64}"))) {
+            System.err.println("Usage: verify-audit [--expect-head <seq>:<64 hex digits>]");
+            return 2;
+        }
         Settings settings = SettingsLoader.fromEnvironment();
+        if (!java.nio.file.Files.exists(settings.keyFile())) {
+            System.err.println("The key file " + settings.keyFile() + " does not exist; the audit chain is keyed "
+                    + "with it. Set GEHOORD_KEY_FILE to the server's key file.");
+            return 2;
+        }
         try (Database db = Database.open(settings.databaseUrl())) {
             db.migrate();
-            AuditLog.Verification result = AuditLog.verify(db);
+            AuditLog.Verification result = auditLog(settings, db, Clock.systemUTC()).verify(db, expect);
             if (result.intact()) {
-                System.out.println("Audit log intact: " + result.entries() + " entries.");
+                System.out.println("Audit log intact: " + result.entries() + " entries"
+                        + (expect == null ? "." : ", including the expected head."));
+                System.out.println("Head: " + result.head());
+                System.out.println("Keep this head outside the server; check later with verify-audit --expect-head "
+                        + result.head());
                 return 0;
             }
             System.out.println("Audit log BROKEN at entry " + result.firstBrokenSeq() + " (after "
-                    + result.entries() + " good entries).");
+                    + result.entries() + " good entries)" + (expect == null ? "." : " or the expected head is "
+                    + "not in it unchanged."));
             return 1;
         }
     }

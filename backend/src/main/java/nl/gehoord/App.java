@@ -12,6 +12,7 @@ import nl.gehoord.config.Settings;
 import nl.gehoord.crypto.FieldCipher;
 import nl.gehoord.crypto.KeyRing;
 import nl.gehoord.crypto.ReceiptCodes;
+import nl.gehoord.crypto.Reencryptor;
 import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
@@ -162,6 +163,14 @@ public final class App implements AutoCloseable {
 
     static App start(Settings settings, Database db, Clock clock, SecureRandom random, PushSender givenPushSender) {
         KeyRing keys = KeyRing.loadOrCreate(settings.keyFile(), random);
+        if (db.dialect() == nl.gehoord.db.Dialect.SQLITE
+                && settings.keyFile().getParent().equals(settings.dataDir())) {
+            // The default, so the demo runs with one command; in production a copy of the data folder must not
+            // carry the key that opens it.
+            org.slf4j.LoggerFactory.getLogger(App.class).warn("the key file {} is in the data folder with the "
+                    + "database; set GEHOORD_KEY_FILE to a path outside it and back it up apart (docs/security.md)",
+                    settings.keyFile());
+        }
         FieldCipher cipher = new FieldCipher(keys, random);
         SecretHasher hasher = new SecretHasher(keys);
         Tokens tokens = new Tokens(random);
@@ -198,11 +207,15 @@ public final class App implements AutoCloseable {
         // --- end push ---
 
         // issue 4: audit, routing, inbox, SLA
-        AuditLog audit = new AuditLog(clock);
+        AuditLog audit = new AuditLog(clock, keys);
         SlaPolicies slaPolicies = new SlaPolicies(clock);
         caseEvents.listen(new InboxEventListener(slaPolicies, clock));
         SlaScheduler slaScheduler = new SlaScheduler(db, caseEvents, clock);
         InboxService inbox = new InboxService(db, cipher, tokens, caseEvents, audit, clock);
+
+        CannedReplyService cannedReplies = new CannedReplyService(db, cipher, tokens, audit, clock);
+        keyedUpgrades(db, cipher, audit, cannedReplies, clock);
+
         DeviceService devices = new DeviceService(db, cipher, tokens, clock);
         SecondFactors secondFactors = new SecondFactors(cipher, hasher, random, clock);
         LoginThrottle loginThrottle = new LoginThrottle(clock);
@@ -224,7 +237,7 @@ public final class App implements AutoCloseable {
                 // issue 4: the inbox
                 new InboxController(inbox),
                 new StaffProfileController(new StaffProfileService(db, cipher, audit, inbox)),
-                new CannedReplyController(new CannedReplyService(db, tokens, audit, clock)),
+                new CannedReplyController(cannedReplies),
                 new AdminController(admin),
                 trendsController);
         AccessGuard guard = new AccessGuard(List.of(devices, staffSessions));
@@ -303,6 +316,19 @@ public final class App implements AutoCloseable {
                 routes, slaScheduler, caseEvents, trendsWarmer, trendChanges);
         app.loginThrottle = loginThrottle;
         return app;
+    }
+
+    /**
+     * The upgrades that need the key file, before the server serves: rows sealed before they were bound to their
+     * row are re-sealed (once), canned replies still in plain text are sealed, and audit entries from before the
+     * chain was keyed get their MACs (once). Each is crash-safe: it commits in small steps and starts again where
+     * it stopped.
+     */
+    static void keyedUpgrades(Database db, FieldCipher cipher, AuditLog audit, CannedReplyService cannedReplies,
+                              Clock clock) {
+        Reencryptor.upgradeSealedOnce(db, cipher, clock);
+        cannedReplies.sealUnsealed();
+        audit.keyExistingEntries(db);
     }
 
     public int port() {

@@ -34,7 +34,7 @@ public final class Main {
                 case "rotate-key", "reencrypt" -> exit(KeyCommands.run(arguments, SettingsLoader.fromEnvironment(),
                         System.out, System.err));
                 case "create-admin" -> System.exit(AdminCommands.createAdmin(arguments.subList(1, arguments.size())));
-                case "verify-audit" -> System.exit(AdminCommands.verifyAudit());
+                case "verify-audit" -> System.exit(AdminCommands.verifyAudit(arguments.subList(1, arguments.size())));
                 case "migrate" -> System.exit(migrate(arguments));
                 case "help", "--help", "-h" -> usage(0);
                 default -> {
@@ -95,7 +95,8 @@ public final class Main {
                   create-admin --email <email> [--organisation <id>] [--name <name>]
                                   create an admin account; the password is read from the console
                                   (or the first line of stdin), never from the arguments
-                  verify-audit    check that the audit log's hash chain is intact (exit 1 if not)
+                  verify-audit    check that the audit log's keyed chain is intact and print its head
+                                  (exit 1 if not); --expect-head <head> also checks a head kept earlier
                   migrate --from JDBC-URL --to JDBC-URL
                                   copy everything into a new, empty database (e.g. SQLite to PostgreSQL),
                                   verified by row counts and checksums per table

@@ -28,7 +28,7 @@ class AdminCommandsTest {
 
     @Test
     void createsAnAdminWhoCanLogInAndManage() {
-        int exit = AdminCommands.createAdmin(server.app().database(), server.clock(), new SecureRandom(),
+        int exit = AdminCommands.createAdmin(server.app().database(), server.auditLog(), server.clock(), new SecureRandom(),
                 "First.Admin@Example.org", "jeugdstem", "Eerste beheerder", "a-long-admin-password");
         assertThat(exit).isZero();
         ApiResponse login = server.client().post("/v1/staff/session",
@@ -38,9 +38,9 @@ class AdminCommandsTest {
         var admin = server.client().as(login.text("token"));
         assertThat(admin.get("/v1/admin/organisations").json().path("organisations").findValuesAsText("organisationId"))
                 .contains("jeugdstem");
-        assertThat(AdminCommands.createAdmin(server.app().database(), server.clock(), new SecureRandom(),
+        assertThat(AdminCommands.createAdmin(server.app().database(), server.auditLog(), server.clock(), new SecureRandom(),
                 "first.admin@example.org", null, null, "another-long-password")).as("no second account").isEqualTo(1);
-        assertThat(AuditLog.verify(server.app().database()).intact()).isTrue();
+        assertThat(server.auditLog().verify(server.app().database()).intact()).isTrue();
     }
 
     @Test

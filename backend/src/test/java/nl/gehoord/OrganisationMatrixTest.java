@@ -44,8 +44,8 @@ class OrganisationMatrixTest {
     static void start() {
         server = TestServer.start();
         ApiClient api = server.client();
-        assertThat(AdminCommands.createAdmin(server.app().database(), server.clock(), new SecureRandom(),
-                "admin@org-b.example", ORG_B, "Beheer B", TestServer.DEMO_PASSWORD)).isZero();
+        assertThat(AdminCommands.createAdmin(server.app().database(), server.auditLog(), server.clock(),
+                new SecureRandom(), "admin@org-b.example", ORG_B, "Beheer B", TestServer.DEMO_PASSWORD)).isZero();
         adminA = Journeys.staff(api, "admin@demo.local");
         adminB = Journeys.staff(api, "admin@org-b.example");
         B.put("organisation", ORG_B);

@@ -365,13 +365,13 @@ public final class AdminService {
         List<AuditEntry> entries = db.read(h -> h.attach(AuditDao.class)
                         .pageForOrganisation(admin.organisationId(), after, limit)).stream()
                 .map(e -> new AuditEntry(e.seq(), Instant.ofEpochMilli(e.at()), e.actorId(), e.actorRole(),
-                        e.action(), e.caseId(), e.targetId(), e.hash()))
+                        e.action(), e.caseId(), e.targetId(), e.mac()))
                 .toList();
         return new AuditPage(entries, entries.size() == limit ? entries.get(limit - 1).seq() : null);
     }
 
     public AuditLog.Verification verifyAudit() {
-        return AuditLog.verify(db);
+        return audit.verify(db);
     }
 
     // Shared

@@ -12,17 +12,20 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(AuditDao.Entry.class)
 public interface AuditDao {
     record Entry(long seq, long at, String actorId, String actorRole, String action, String caseId, String targetId,
-                 String prevHash, String hash) {
+                 String mac) {
     }
 
     @SqlUpdate("""
-            INSERT INTO audit_log (seq, at, actor_id, actor_role, action, case_id, target_id, prev_hash, hash)
-            VALUES (:seq, :at, :actorId, :actorRole, :action, :caseId, :targetId, :prevHash, :hash)
+            INSERT INTO audit_log (seq, at, actor_id, actor_role, action, case_id, target_id, mac)
+            VALUES (:seq, :at, :actorId, :actorRole, :action, :caseId, :targetId, :mac)
             """)
     void insert(@BindMethods Entry entry);
 
     @SqlQuery("SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1")
     Optional<Entry> last();
+
+    @SqlQuery("SELECT * FROM audit_log WHERE seq = :seq")
+    Optional<Entry> bySeq(@Bind("seq") long seq);
 
     @SqlQuery("SELECT * FROM audit_log WHERE seq > :after ORDER BY seq LIMIT :limit")
     List<Entry> page(@Bind("after") long after, @Bind("limit") int limit);
@@ -41,4 +44,11 @@ public interface AuditDao {
 
     @SqlQuery("SELECT * FROM audit_log WHERE case_id = :caseId ORDER BY seq")
     List<Entry> forCase(@Bind("caseId") String caseId);
+
+    /** Entries written before the chain was keyed; the database allows only filling in a missing MAC. */
+    @SqlQuery("SELECT * FROM audit_log WHERE mac IS NULL ORDER BY seq LIMIT :limit")
+    List<Entry> withoutMac(@Bind("limit") int limit);
+
+    @SqlUpdate("UPDATE audit_log SET mac = :mac WHERE seq = :seq AND mac IS NULL")
+    void setMac(@Bind("seq") long seq, @Bind("mac") String mac);
 }

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import nl.gehoord.db.DataFiles;
 
 /**
  * Consistent backups of the SQLite database while the server runs, and restores.
@@ -38,8 +39,11 @@ public final class SqliteBackup {
         Path absolute = target.toAbsolutePath().normalize();
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
         try {
-            Files.createDirectories(absolute.getParent());
+            DataFiles.ownerOnlyFolder(absolute.getParent());
             Files.deleteIfExists(partial);
+            // Created empty and owner-only first (VACUUM INTO accepts an empty file), so the copy is never readable
+            // by others, not even for a moment.
+            DataFiles.ownerOnlyFile(partial);
             try (Connection c = DriverManager.getConnection(jdbcUrl, busyTimeout());
                  PreparedStatement vacuum = c.prepareStatement("VACUUM INTO ?")) {
                 vacuum.setString(1, partial.toString());
@@ -64,7 +68,7 @@ public final class SqliteBackup {
         try {
             long cases = check(absolute);
             Path database = databaseFile(jdbcUrl);
-            Files.createDirectories(database.getParent());
+            DataFiles.sqliteFiles(database);
             try (Connection c = DriverManager.getConnection(jdbcUrl, busyTimeout());
                  Statement s = c.createStatement()) {
                 // sqlite-jdbc's "restore from" runs sqlite3_backup from the file into this database.

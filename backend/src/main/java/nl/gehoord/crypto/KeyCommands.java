@@ -32,7 +32,9 @@ public final class KeyCommands {
         KeyRing keys = KeyRing.loadOrCreate(settings.keyFile(), random);
         try (Database db = Database.open(settings.databaseUrl())) {
             db.migrate();
-            Reencryptor.Report report = new Reencryptor(db, new FieldCipher(keys, random), SealedColumns.ALL).run();
+            FieldCipher cipher = new FieldCipher(keys, random);
+            Reencryptor.upgradeSealedOnce(db, cipher, java.time.Clock.systemUTC());
+            Reencryptor.Report report = new Reencryptor(db, cipher, SealedColumns.ALL).run();
             out.println("Moved " + report.moved() + " sealed values to key " + report.activeKeyId() + "; "
                     + report.remaining() + " still on an older key.");
             return report.remaining() == 0 ? 0 : 1;

@@ -3,10 +3,13 @@ package nl.gehoord.crypto;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,7 +24,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The server's keys, read from a JSON key file that is created with mode 0600 on first run.
+ * The server's keys, read from a JSON key file that is created with mode 0600 on first run and refused when group
+ * or others may read it.
  * Field keys carry an id so that rows remember which key sealed them and keys can be rotated; the HMAC
  * secret (for case codes) never rotates, because codes are looked up by their HMAC.
  */
@@ -60,8 +64,8 @@ public final class KeyRing {
 
     /**
      * Picks up a rotation made by the {@code rotate-key} command while the server runs: when the key file was
-     * replaced, it is read again. The HMAC secret must stay the same; a file that changed it, or cannot be read,
-     * is ignored and the keys in use stay.
+     * replaced, it is read again. A rotation only adds keys; a file that drops or changes a key in use, changes the
+     * HMAC secret, is readable by others or cannot be read is refused with a warning, and the keys in use stay.
      */
     private State current() {
         State now = state;
@@ -73,20 +77,38 @@ public final class KeyRing {
             if (!version.equals(state.fileVersion())) {
                 try {
                     KeyRing fresh = load(file);
-                    if (java.security.MessageDigest.isEqual(fresh.hmacSecret, hmacSecret)) {
+                    String refusal = refusal(fresh);
+                    if (refusal == null) {
                         state = fresh.state;
                     } else {
-                        LOG.error("the key file was replaced with a different HMAC secret; keeping the keys in use");
+                        LOG.warn("the key file {} was replaced but {}; keeping the keys in use", file, refusal);
                         state = new State(state.fieldKeys(), state.activeKeyId(), version);
                     }
                 } catch (IOException | RuntimeException e) {
-                    LOG.error("the key file changed but cannot be read ({}); keeping the keys in use",
+                    LOG.warn("the key file {} changed but cannot be used ({}); keeping the keys in use", file,
                             e.getClass().getSimpleName());
                     state = new State(state.fieldKeys(), state.activeKeyId(), version);
                 }
             }
             return state;
         }
+    }
+
+    /** Why a re-read file may not replace the keys in use, or null when it only adds keys. Names ids, never keys. */
+    private String refusal(KeyRing fresh) {
+        if (!java.security.MessageDigest.isEqual(fresh.hmacSecret, hmacSecret)) {
+            return "its HMAC secret differs";
+        }
+        for (Map.Entry<String, SecretKey> key : state.fieldKeys().entrySet()) {
+            SecretKey other = fresh.state.fieldKeys().get(key.getKey());
+            if (other == null) {
+                return "it drops key " + key.getKey();
+            }
+            if (!java.security.MessageDigest.isEqual(other.getEncoded(), key.getValue().getEncoded())) {
+                return "it changes key " + key.getKey();
+            }
+        }
+        return null;
     }
 
     /** Loads the key file, creating it with fresh keys when it does not exist yet. */
@@ -101,6 +123,11 @@ public final class KeyRing {
         }
     }
 
+    /**
+     * Writes a fresh key file so that two processes starting at once end up with the same one: each writes its
+     * own temporary file in full (and syncs it), then links it to the real name, which only one can do; the other
+     * reads the winner's file.
+     */
     private static void create(Path file, SecureRandom random) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         String keyId = "k1";
@@ -108,31 +135,97 @@ public final class KeyRing {
         root.putObject("keys").put(keyId, randomKey(random));
         root.put("hmacSecret", randomKey(random));
         Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        createOwnerOnlyFolders(parent);
+        Path temp = writeTemporary(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         try {
-            writeOwnerOnly(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root), false);
+            try {
+                Files.createLink(file, temp);
+            } catch (UnsupportedOperationException noLinks) {
+                // A file system without hard links: a rename that refuses to replace is the next best.
+                Files.move(temp, file);
+            }
+            syncFolder(parent);
         } catch (FileAlreadyExistsException raced) {
             // Another process created it first; use theirs.
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 
-    private static void writeOwnerOnly(Path file, byte[] content, boolean replace) throws IOException {
-        Path target = replace ? file.resolveSibling(file.getFileName() + ".new") : file;
-        if (replace) {
-            Files.deleteIfExists(target);
+    private static void createOwnerOnlyFolders(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
         }
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(target, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
         } else {
-            Files.createFile(target);
+            Files.createDirectories(folder);
         }
-        Files.write(target, content);
-        if (replace) {
-            Files.move(target, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A new owner-only file beside {@code file}, written and synced to disk. */
+    private static Path writeTemporary(Path file, byte[] content) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Path temp = parent.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempFile(parent, file.getFileName() + ".", ".new",
+                PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                : Files.createTempFile(parent, file.getFileName() + ".", ".new");
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return temp;
+    }
+
+    /** Makes a rename or link in {@code folder} durable; where a folder cannot be opened (Windows), skipped. */
+    private static void syncFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
+            LOG.debug("cannot sync folder {}", folder);
+        }
+    }
+
+    /**
+     * Replaces the key file atomically and durably: the new content is on disk before the rename, and the rename
+     * is on disk before this returns, so a power cut leaves either the old file or the new one, never an empty
+     * or half one, and never the old one once rows sealed with the new key can exist.
+     */
+    private static void replace(Path file, byte[] content) throws IOException {
+        Path temp = writeTemporary(file, content);
+        try {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        syncFolder(file.toAbsolutePath().getParent());
+    }
+
+    /** A key file that group or others can read is refused: anyone with it can read every story. */
+    private static void checkMode(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+        for (PosixFilePermission p : mode) {
+            if (p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_")) {
+                throw new KeyFileException("The key file " + file + " can be read or changed by others (mode "
+                        + PosixFilePermissions.toString(mode) + "). Make it readable by the server's user only: "
+                        + "chmod 600 " + file, null);
+            }
         }
     }
 
     private static KeyRing load(Path file) throws IOException {
+        checkMode(file);
         if (!(JSON.readTree(file.toFile()) instanceof ObjectNode root) || !root.path("keys").isObject()) {
             throw new KeyFileException("The key file " + file + " is not a Gehoord key file.", null);
         }
@@ -166,8 +259,12 @@ public final class KeyRing {
     }
 
     /** Adds a new field key and makes it the active one; returns the new key's id. */
-    public static String rotate(Path file, SecureRandom random) {
-        try {
+    public static synchronized String rotate(Path file, SecureRandom random) {
+        // Two rotations at once would each add "their" new key and the second rename would drop the first's, while
+        // a server may already seal with it: they take turns on a lock file beside the key file.
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             java.nio.channels.FileLock held = lock.lock()) {
             ObjectNode root = (ObjectNode) JSON.readTree(file.toFile());
             ObjectNode keys = (ObjectNode) root.path("keys");
             int next = keys.size() + 1;
@@ -177,7 +274,7 @@ public final class KeyRing {
             String id = "k" + next;
             keys.put(id, randomKey(random));
             root.put("active", id);
-            writeOwnerOnly(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root), true);
+            replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
             return id;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot rotate keys in " + file + ": " + e.getMessage(), e);
@@ -209,6 +306,20 @@ public final class KeyRing {
             throw new IllegalStateException("Unknown key id " + keyId + "; is the right key file configured?");
         }
         return key;
+    }
+
+    /**
+     * A key for one purpose (the audit chain, for one), derived from the HMAC secret with HMAC-SHA256 over a label:
+     * it needs no new entry in existing key files, and one purpose's key tells nothing about another's.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(hmacSecret, "HmacSHA256"));
+            return mac.doFinal(("gehoord key for " + purpose).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public byte[] hmacSecret() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.gehoord.db.Database;
+import nl.gehoord.db.KeyedUpgradeDao;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
@@ -17,6 +18,7 @@ import org.jdbi.v3.core.statement.Update;
  */
 public final class Reencryptor {
     static final int BATCH = 200;
+    static final String ROWS_BOUND = "sealed_rows_bound";
 
     /** Counts per run: values moved to the active key, and values still on an older key afterwards. */
     public record Report(String activeKeyId, long moved, long remaining) {
@@ -35,7 +37,7 @@ public final class Reencryptor {
     public Report run() {
         long moved = 0;
         for (SealedColumns column : columns) {
-            moved += reencrypt(column);
+            moved += reencrypt(column, " NOT LIKE :prefix", activePrefix(), false);
         }
         long remaining = 0;
         for (SealedColumns column : columns) {
@@ -47,15 +49,42 @@ public final class Reencryptor {
     }
 
     private String activePrefix() {
-        return "v1." + cipher.activeKeyId() + ".%";
+        return "v2." + cipher.activeKeyId() + ".%";
     }
 
-    private long reencrypt(SealedColumns c) {
+    /**
+     * Re-seals every value in the previous format (v1): padded now, and in row-bound columns bound to its row. Only
+     * the start-up upgrade calls this, once: afterwards a v1 value in a row-bound column is refused.
+     */
+    long upgradeUnbound() {
+        long moved = 0;
+        for (SealedColumns column : columns) {
+            moved += reencrypt(column, " LIKE :prefix", "v1.%", true);
+        }
+        return moved;
+    }
+
+    /**
+     * The start-up upgrade: re-seals the values sealed in the previous format (unpadded, not bound to their row),
+     * once. Each batch commits on its own
+     * and a crash is picked up where it stopped (what is bound is no longer v1); only when none is left is it
+     * marked done, and from then on an unbound value in such a column is refused, never re-bound.
+     */
+    public static long upgradeSealedOnce(Database db, FieldCipher cipher, java.time.Clock clock) {
+        if (db.read(h -> h.attach(KeyedUpgradeDao.class).done(ROWS_BOUND))) {
+            return 0;
+        }
+        long moved = new Reencryptor(db, cipher, SealedColumns.ALL).upgradeUnbound();
+        db.writeVoid(h -> h.attach(KeyedUpgradeDao.class).markDone(ROWS_BOUND, clock.millis()));
+        return moved;
+    }
+
+    private long reencrypt(SealedColumns c, String condition, String pattern, boolean fromUnbound) {
         long moved = 0;
         List<Object> after = null;
         while (true) {
             List<Object> cursor = after;
-            List<Map<String, Object>> rows = db.read(h -> page(h, c, cursor));
+            List<Map<String, Object>> rows = db.read(h -> page(h, c, cursor, condition, pattern));
             if (rows.isEmpty()) {
                 return moved;
             }
@@ -64,7 +93,10 @@ public final class Reencryptor {
                 for (Map<String, Object> row : rows) {
                     String old = (String) row.get(c.column());
                     String owner = String.valueOf(row.get(c.ownerColumn()));
-                    String fresh = cipher.seal(cipher.open(old, owner, c.field()), owner, c.field());
+                    String[] binding = c.rowValues(row);
+                    String plain = fromUnbound ? cipher.open(old, owner, c.field())
+                            : cipher.open(old, owner, c.field(), binding);
+                    String fresh = cipher.seal(plain, owner, c.field(), binding);
                     done += update(h, c, row, old, fresh);
                 }
                 return done;
@@ -77,14 +109,16 @@ public final class Reencryptor {
         }
     }
 
-    private List<Map<String, Object>> page(Handle h, SealedColumns c, List<Object> after) {
+    private List<Map<String, Object>> page(Handle h, SealedColumns c, List<Object> after, String condition,
+                                           String pattern) {
         String keys = String.join(", ", c.keyColumns());
         java.util.LinkedHashSet<String> wanted = new java.util.LinkedHashSet<>(c.keyColumns());
         wanted.add(c.ownerColumn());
         wanted.add(c.column());
+        wanted.addAll(c.rowColumns());
         String select = String.join(", ", wanted);
         StringBuilder sql = new StringBuilder("SELECT " + select + " FROM " + c.table() + " WHERE " + c.column()
-                + " IS NOT NULL AND " + c.column() + " NOT LIKE :prefix");
+                + " IS NOT NULL AND " + c.column() + condition);
         if (after != null) {
             List<String> marks = new ArrayList<>();
             for (int i = 0; i < c.keyColumns().size(); i++) {
@@ -93,7 +127,7 @@ public final class Reencryptor {
             sql.append(" AND (").append(keys).append(") > (").append(String.join(", ", marks)).append(")");
         }
         sql.append(" ORDER BY ").append(keys).append(" LIMIT ").append(BATCH);
-        Query query = h.createQuery(sql.toString()).bind("prefix", activePrefix());
+        Query query = h.createQuery(sql.toString()).bind("prefix", pattern);
         if (after != null) {
             for (int i = 0; i < after.size(); i++) {
                 query.bind("after" + i, after.get(i));

@@ -31,6 +31,12 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private volatile boolean migrated;
+    /** Checkpoints asked for [0] and the highest request a finished checkpoint covers [1]. */
+    private final long[] checkpointRequests = new long[2];
+    private final Object checkpointRun = new Object();
+    private static final int CHECKPOINT_ATTEMPTS = 40;
+    private static final int CHECKPOINT_BUSY_MS = 250;
+    private static final int BUSY_TIMEOUT_MS = 10_000;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -66,7 +72,7 @@ public final class Database implements AutoCloseable {
         // FULL: a transaction acknowledged to a client is on disk, WAL included, before we answer 2xx.
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
-        config.setBusyTimeout(10_000);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
         // Deleted content (erasure, retention) is overwritten in the file, not just unlinked.
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         return config;
@@ -81,11 +87,11 @@ public final class Database implements AutoCloseable {
         if (path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:")) {
             return;
         }
-        Path parent = Path.of(path).toAbsolutePath().getParent();
+        Path file = Path.of(path).toAbsolutePath();
         try {
-            Files.createDirectories(parent);
+            DataFiles.sqliteFiles(file);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot create the data folder " + parent, e);
+            throw new IllegalStateException("Cannot create the data folder or database file " + file, e);
         }
     }
 
@@ -178,6 +184,79 @@ public final class Database implements AutoCloseable {
             work.accept(h);
             return null;
         });
+    }
+
+    /**
+     * After an erasure (or a retention run) has committed: on SQLite, copies the write-ahead log into the database
+     * file and truncates the log to zero bytes, so the erased rows' old page images are gone from {@code -wal} too
+     * ({@code secure_delete} has already zeroed them in the pages themselves). Callers wait for it before they
+     * report the erasure done. Erasures that commit while one checkpoint runs share the next one, so a burst of
+     * them costs one checkpoint each round, not one each. On PostgreSQL nothing is done here (docs/privacy.md).
+     *
+     * @throws DatabaseBusyException when readers kept the log busy for too long; the erasure itself stays done
+     */
+    public void purgeLog() {
+        if (dialect != Dialect.SQLITE) {
+            return;
+        }
+        long mine;
+        synchronized (checkpointRequests) {
+            mine = ++checkpointRequests[0];
+        }
+        synchronized (checkpointRun) {
+            long covering;
+            synchronized (checkpointRequests) {
+                if (checkpointRequests[1] >= mine) {
+                    return;
+                }
+                covering = checkpointRequests[0];
+            }
+            checkpointTruncate();
+            synchronized (checkpointRequests) {
+                checkpointRequests[1] = covering;
+            }
+        }
+    }
+
+    private void checkpointTruncate() {
+        for (int attempt = 0; attempt < CHECKPOINT_ATTEMPTS; attempt++) {
+            boolean locked;
+            try {
+                locked = writeLock.tryLock(WRITE_LOCK_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DatabaseBusyException();
+            }
+            if (!locked) {
+                throw new DatabaseBusyException();
+            }
+            int busy;
+            try {
+                // Outside any transaction: a checkpoint cannot run inside one. It waits for readers of older
+                // snapshots (a backup, a long report) only briefly, so writers queued behind the lock are not held
+                // up; it is tried again after a pause instead.
+                busy = jdbi.withHandle(h -> {
+                    h.execute("PRAGMA busy_timeout = " + CHECKPOINT_BUSY_MS);
+                    try {
+                        return h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").map((rs, ctx) -> rs.getInt(1)).one();
+                    } finally {
+                        h.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                    }
+                });
+            } finally {
+                writeLock.unlock();
+            }
+            if (busy == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(Math.min(500L, 20L * (attempt + 1)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DatabaseBusyException();
+            }
+        }
+        throw new DatabaseBusyException();
     }
 
     /** Runs a read; WAL lets it see the last committed state without waiting for the writer. */

@@ -93,10 +93,10 @@ public final class DemoData {
         staff.setTeam("staff-demo-trust", TEAM_ID);
         staff.setTeam("staff-demo-coordinator", TEAM_ID);
         inbox.insertRule(new InboxDao.Rule("rule-demo-default", ORGANISATION_ID, 1000, null, null, null, TEAM_ID, now));
-        inbox.insertCanned(new InboxDao.CannedReply("canned-demo-hello", ORGANISATION_ID, "Eerste antwoord",
+        inbox.insertUnsealedCanned("canned-demo-hello", ORGANISATION_ID, "Eerste antwoord",
                 "Hoi, ik ben je vertrouwenspersoon. Ik werk niet voor de jeugdzorg. Wat fijn dat je schrijft. "
-                        + "Wil je me meer vertellen?", now, now));
-        inbox.insertCanned(new InboxDao.CannedReply("canned-demo-visit", ORGANISATION_ID, "Langskomen",
-                "Ik kom binnenkort langs op je groep. Dan kunnen we praten. Is dat goed?", now, now));
+                        + "Wil je me meer vertellen?", now);
+        inbox.insertUnsealedCanned("canned-demo-visit", ORGANISATION_ID, "Langskomen",
+                "Ik kom binnenkort langs op je groep. Dan kunnen we praten. Is dat goed?", now);
     }
 }

@@ -42,7 +42,9 @@ public interface InboxDao {
     record Note(String id, String caseId, String staffId, String keyId, String bodyEnc, long createdAt) {
     }
 
-    record CannedReply(String id, String organisationId, String title, String body, long createdAt, long updatedAt) {
+    /** Title and body sealed with (organisationId, "cannedTitle"/"cannedBody", id). */
+    record CannedReply(String id, String organisationId, String keyId, String titleEnc, String bodyEnc, long createdAt,
+                       long updatedAt) {
     }
 
     // Teams and routing
@@ -199,20 +201,48 @@ public interface InboxDao {
     // Canned replies
 
     @SqlUpdate("""
-            INSERT INTO canned_replies (id, organisation_id, title, body, created_at, updated_at)
-            VALUES (:id, :organisationId, :title, :body, :createdAt, :updatedAt)
+            INSERT INTO canned_replies (id, organisation_id, key_id, title_enc, body_enc, created_at, updated_at)
+            VALUES (:id, :organisationId, :keyId, :titleEnc, :bodyEnc, :createdAt, :updatedAt)
             """)
     void insertCanned(@BindMethods CannedReply reply);
 
-    @SqlQuery("SELECT * FROM canned_replies WHERE organisation_id = :organisationId ORDER BY title, id")
+    /** Sorted by title after opening: the sealed titles have no order. */
+    @SqlQuery("SELECT * FROM canned_replies WHERE organisation_id = :organisationId ORDER BY created_at, id")
     List<CannedReply> canned(@Bind("organisationId") String organisationId);
 
     @SqlQuery("SELECT * FROM canned_replies WHERE id = :id AND organisation_id = :organisationId")
     Optional<CannedReply> cannedById(@Bind("id") String id, @Bind("organisationId") String organisationId);
 
-    @SqlUpdate("UPDATE canned_replies SET title = :title, body = :body, updated_at = :at WHERE id = :id")
-    void updateCanned(@Bind("id") String id, @Bind("title") String title, @Bind("body") String body,
-                      @Bind("at") long at);
+    @SqlUpdate("""
+            UPDATE canned_replies SET key_id = :keyId, title_enc = :titleEnc, body_enc = :bodyEnc, updated_at = :at
+            WHERE id = :id
+            """)
+    void updateCanned(@Bind("id") String id, @Bind("keyId") String keyId, @Bind("titleEnc") String titleEnc,
+                      @Bind("bodyEnc") String bodyEnc, @Bind("at") long at);
+
+    /** Demo seed only: written plain and sealed by the start-up upgrade before the server serves. */
+    @SqlUpdate("""
+            INSERT INTO canned_replies (id, organisation_id, title, body, created_at, updated_at)
+            VALUES (:id, :organisationId, :title, :body, :at, :at)
+            """)
+    void insertUnsealedCanned(@Bind("id") String id, @Bind("organisationId") String organisationId,
+                              @Bind("title") String title, @Bind("body") String body, @Bind("at") long at);
+
+    /** A plain row: one from before canned replies were sealed, or a demo seed. */
+    record UnsealedCanned(String id, String organisationId, String title, String body) {
+    }
+
+    @SqlQuery("SELECT id, organisation_id, title, body FROM canned_replies WHERE title IS NOT NULL OR body IS NOT NULL"
+            + " ORDER BY id LIMIT :limit")
+    @RegisterConstructorMapper(UnsealedCanned.class)
+    List<UnsealedCanned> unsealedCanned(@Bind("limit") int limit);
+
+    @SqlUpdate("""
+            UPDATE canned_replies SET key_id = :keyId, title_enc = :titleEnc, body_enc = :bodyEnc, title = NULL, body = NULL
+            WHERE id = :id
+            """)
+    void sealCanned(@Bind("id") String id, @Bind("keyId") String keyId, @Bind("titleEnc") String titleEnc,
+                    @Bind("bodyEnc") String bodyEnc);
 
     @SqlUpdate("DELETE FROM canned_replies WHERE id = :id AND organisation_id = :organisationId")
     int deleteCanned(@Bind("id") String id, @Bind("organisationId") String organisationId);

@@ -189,16 +189,16 @@ public final class InboxService {
             page = h.attach(MessageDao.class).page(caseId, after, CaseService.PAGE_SIZE);
             for (MessageDao.MessageRow m : page) {
                 thread.add(new CaseViews.MessageView(m.id(), m.seq(), m.author(),
-                        cipher.open(m.bodyEnc(), caseId, "message"), Instant.ofEpochMilli(m.createdAt())));
+                        cipher.open(m.bodyEnc(), caseId, "message", m.id(), m.author(), m.staffId()), Instant.ofEpochMilli(m.createdAt())));
                 after = m.seq();
             }
         } while (page.size() == CaseService.PAGE_SIZE);
         List<InboxViews.TimelineEntry> timeline = cases.events(caseId).stream()
                 .map(e -> new InboxViews.TimelineEntry(e.type(), e.status(), Instant.ofEpochMilli(e.createdAt()),
-                        cipher.open(e.explanationEnc(), caseId, "explanation"), instant(e.dueAt())))
+                        cipher.open(e.explanationEnc(), caseId, "explanation", e.id()), instant(e.dueAt())))
                 .toList();
         List<InboxViews.Note> notes = h.attach(InboxDao.class).notes(caseId).stream()
-                .map(n -> new InboxViews.Note(n.id(), n.staffId(), cipher.open(n.bodyEnc(), caseId, "note"),
+                .map(n -> new InboxViews.Note(n.id(), n.staffId(), cipher.open(n.bodyEnc(), caseId, "note", n.id(), n.staffId()),
                         Instant.ofEpochMilli(n.createdAt())))
                 .toList();
         List<InboxViews.Opened> opened = h.attach(AuditDao.class).forCase(caseId).stream()
@@ -230,7 +230,7 @@ public final class InboxService {
             String id = tokens.id();
             MessageDao messages = h.attach(MessageDao.class);
             messages.insert(new MessageDao.MessageRow(id, caseId, 0, "trust_person", me.staffId(),
-                    cipher.activeKeyId(), cipher.seal(body, caseId, "message"), now));
+                    cipher.activeKeyId(), cipher.seal(body, caseId, "message", id, "trust_person", me.staffId()), now));
             InboxDao inbox = h.attach(InboxDao.class);
             inbox.markFirstResponse(caseId, now);
             h.attach(CaseDao.class).touch(caseId, now);
@@ -253,7 +253,7 @@ public final class InboxService {
             long now = clock.millis();
             String id = tokens.id();
             h.attach(InboxDao.class).insertNote(new InboxDao.Note(id, caseId, me.staffId(), cipher.activeKeyId(),
-                    cipher.seal(body, caseId, "note"), now));
+                    cipher.seal(body, caseId, "note", id, me.staffId()), now));
             audit.append(h, who(me), "case.note", caseId, id);
             return new InboxViews.Note(id, me.staffId(), body, Instant.ofEpochMilli(now));
         });
@@ -295,9 +295,10 @@ public final class InboxService {
     void setStatus(Handle h, String caseId, String status, String explanation, Long dueAt, long now) {
         CaseDao cases = h.attach(CaseDao.class);
         cases.updateStatus(caseId, status, now, StatusMachine.finishes(status) ? now : null);
-        cases.insertEvent(new CaseDao.EventRow(tokens.id(), caseId, 0, "status_changed", status,
+        String eventId = tokens.id();
+        cases.insertEvent(new CaseDao.EventRow(eventId, caseId, 0, "status_changed", status,
                 explanation == null ? null : cipher.activeKeyId(),
-                explanation == null ? null : cipher.seal(explanation, caseId, "explanation"), dueAt, now));
+                explanation == null ? null : cipher.seal(explanation, caseId, "explanation", eventId), dueAt, now));
         Deadlines.recompute(h, caseId);
     }
 
@@ -323,8 +324,10 @@ public final class InboxService {
                 throw ApiException.conflict("no_due_date_here");
             }
             long due = change.dueAt().toEpochMilli();
-            h.attach(CaseDao.class).insertEvent(new CaseDao.EventRow(tokens.id(), caseId, 0, "due_date_moved",
-                    c.status(), cipher.activeKeyId(), cipher.seal(explanation, caseId, "explanation"), due, now));
+            String eventId = tokens.id();
+            h.attach(CaseDao.class).insertEvent(new CaseDao.EventRow(eventId, caseId, 0, "due_date_moved",
+                    c.status(), cipher.activeKeyId(), cipher.seal(explanation, caseId, "explanation", eventId), due,
+                    now));
             h.attach(CaseDao.class).touch(caseId, now);
             audit.append(h, who(me), "case.due_date", caseId, null);
             events.publish(h, new CaseEvent(CaseEvent.DUE_DATE_MOVED, caseId, me.staffId()));
@@ -459,7 +462,7 @@ public final class InboxService {
             long now = clock.millis();
             h.attach(CaseDao.class).insertEvent(new CaseDao.EventRow(tokens.id(), caseId, 0, "other_trust_person_asked",
                     null, null, null, null, now));
-            audit.append(h, new AuditLog.Who(device.deviceId(), "device"), "case.other_trust_person", caseId, null);
+            audit.append(h, AuditLog.Who.YOUNG_PERSON, "case.other_trust_person", caseId, null);
             var other = Assignment.pick(h, c.teamId(), c.assignedStaffId()).flatMap(inbox::member);
             if (other.isPresent()) {
                 assignTo(h, c, other.get(), now);

@@ -27,6 +27,9 @@ public interface CaseDao {
                     String explanationEnc, Long dueAt, long createdAt) {
     }
 
+    /** A record kept from before request digests were keyed: it replays by its key alone. */
+    String UNKEYED_REQUEST = "unkeyed";
+
     record IdempotencyRow(String deviceId, String keyHash, String requestHash, String caseId, String caseCodeEnc,
                           long createdAt) {
     }
@@ -83,10 +86,14 @@ public interface CaseDao {
     @SqlUpdate("UPDATE cases SET urgent = TRUE, first_response_due_at = :due, updated_at = :at WHERE id = :id")
     void markUrgent(@Bind("id") String id, @Bind("due") Long due, @Bind("at") long at);
 
-    /** Erasure: every sealed field and the receipt go; the coded facts the statistics need stay. */
+    /**
+     * Erasure: every sealed field, the receipt, the location, the visit and who handled it go; the coded facts the
+     * statistics need stay.
+     */
     @SqlUpdate("""
             UPDATE cases SET code_hmac = NULL, answers_enc = NULL, story_enc = NULL, about_enc = NULL,
-                             contact_enc = NULL, key_id = NULL, location_id = NULL, erased_at = :at, updated_at = :at
+                             contact_enc = NULL, key_id = NULL, location_id = NULL, assigned_staff_id = NULL,
+                             visit_at = NULL, erased_at = :at, updated_at = :at
             WHERE id = :id
             """)
     void eraseContent(@Bind("id") String id, @Bind("at") long at);
@@ -118,12 +125,24 @@ public interface CaseDao {
             """)
     void insertIdempotency(@BindMethods IdempotencyRow row);
 
-    /** On erasure the key stays (a retry must not make a new case) but its digest and the sealed code go. */
-    @SqlUpdate("UPDATE idempotency_keys SET request_hash = 'erased', case_code_enc = NULL WHERE case_id = :caseId")
+    /** On erasure the record goes: it links the phone that sent the request to the case. */
+    @SqlUpdate("DELETE FROM idempotency_keys WHERE case_id = :caseId")
     void forgetIdempotency(@Bind("caseId") String caseId);
 
     @SqlUpdate("DELETE FROM idempotency_keys WHERE created_at < :before")
     int deleteIdempotencyBefore(@Bind("before") long before);
+
+    @SqlQuery("SELECT key_hash FROM idempotency_keys WHERE case_id = :caseId AND device_id = :deviceId")
+    List<String> idempotencyKeysOf(@Bind("caseId") String caseId, @Bind("deviceId") String deviceId);
+
+    @SqlUpdate("INSERT INTO erased_requests (tag, created_at) VALUES (:tag, :at) ON CONFLICT (tag) DO NOTHING")
+    void insertErasedRequest(@Bind("tag") String tag, @Bind("at") long at);
+
+    @SqlQuery("SELECT COUNT(*) > 0 FROM erased_requests WHERE tag = :tag")
+    boolean isErasedRequest(@Bind("tag") String tag);
+
+    @SqlUpdate("DELETE FROM erased_requests WHERE created_at < :before")
+    int deleteErasedRequestsBefore(@Bind("before") long before);
 
     /** Numbered like messages: the case row is locked first, so concurrent writers to one case wait in turn. */
     default void insertEvent(EventRow row) {

@@ -70,7 +70,8 @@ public final class CaseService {
     public CaseViews.Created create(Actor.Device device, String idempotencyKey, NewCaseRequest request,
                                     Language language) {
         String keyHash = SecretHasher.sha256(idempotencyKey);
-        String requestHash = SecretHasher.sha256(canonical(request));
+        // Keyed: the digest of a request holds its story and contact, so a plain hash would confirm a guess.
+        String requestHash = hasher.hmac("idempotent-request:" + canonical(request));
         Optional<CaseViews.Created> earlier = db.read(h -> replay(h, device, keyHash, requestHash, language));
         if (earlier.isPresent()) {
             return earlier.get();
@@ -132,17 +133,26 @@ public final class CaseService {
         CaseDao cases = h.attach(CaseDao.class);
         Optional<CaseDao.IdempotencyRow> earlier = cases.idempotency(device.deviceId(), keyHash);
         if (earlier.isEmpty()) {
+            if (cases.isErasedRequest(erasedTag(device.deviceId(), keyHash))) {
+                throw ApiException.notFound();
+            }
             return Optional.empty();
         }
         CaseDao.CaseRow row = cases.byId(earlier.get().caseId()).orElseThrow(ApiException::notFound);
         if (row.erasedAt() != null || earlier.get().caseCodeEnc() == null) {
             throw ApiException.notFound();
         }
-        if (!earlier.get().requestHash().equals(requestHash)) {
+        if (!earlier.get().requestHash().equals(CaseDao.UNKEYED_REQUEST)
+                && !earlier.get().requestHash().equals(requestHash)) {
             throw ApiException.validation("Idempotency-Key", "idempotency_key_reused");
         }
         String code = cipher.open(earlier.get().caseCodeEnc(), row.id(), "caseCode");
         return Optional.of(created(row, code, language));
+    }
+
+    /** Names an erased request without naming the phone or the case; only that phone's retry can reproduce it. */
+    private String erasedTag(String deviceId, String keyHash) {
+        return hasher.hmac("erased-request:" + deviceId + ":" + keyHash);
     }
 
     private static AnswerValidator.Places places(Handle h) {
@@ -228,7 +238,7 @@ public final class CaseService {
             String id = tokens.id();
             MessageDao messages = h.attach(MessageDao.class);
             messages.insert(new MessageDao.MessageRow(id, caseId, 0, "young_person", null, cipher.activeKeyId(),
-                    cipher.seal(body, caseId, "message"), now));
+                    cipher.seal(body, caseId, "message", id, "young_person", null), now));
             cases.touch(caseId, now);
             events.publish(h, CaseEvent.of(CaseEvent.YOUNG_PERSON_MESSAGE, caseId));
             return messageView(messages.byId(id));
@@ -292,8 +302,13 @@ public final class CaseService {
             CaseDao cases = h.attach(CaseDao.class);
             CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
             long now = clock.millis();
+            for (String keyHash : cases.idempotencyKeysOf(caseId, device.deviceId())) {
+                cases.insertErasedRequest(erasedTag(device.deviceId(), keyHash), now);
+            }
             eraseContent(h, row, now, events);
         });
+        // After the commit, outside the writer's lock, and before the erasure is reported done.
+        db.purgeLog();
     }
 
     /**
@@ -385,7 +400,7 @@ public final class CaseService {
 
     CaseViews.MessageView messageView(MessageDao.MessageRow row) {
         return new CaseViews.MessageView(row.id(), row.seq(), row.author(),
-                cipher.open(row.bodyEnc(), row.caseId(), "message"), Instant.ofEpochMilli(row.createdAt()));
+                cipher.open(row.bodyEnc(), row.caseId(), "message", row.id(), row.author(), row.staffId()), Instant.ofEpochMilli(row.createdAt()));
     }
 
     private String seal(Object value, String caseId, String field) {

@@ -58,7 +58,7 @@ public final class CaseTexts {
                     : messages.get(w, "timeline.other.title");
             String text;
             if (event.explanationEnc() != null) {
-                text = cipher.open(event.explanationEnc(), event.caseId(), "explanation");
+                text = cipher.open(event.explanationEnc(), event.caseId(), "explanation", event.id());
             } else if (messages.has(base + ".text")) {
                 text = event.dueAt() != null && messages.has(base + ".text_due")
                         ? messages.get(w, base + ".text_due", w.when(Instant.ofEpochMilli(event.dueAt())))

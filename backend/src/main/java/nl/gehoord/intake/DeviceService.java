@@ -119,6 +119,8 @@ public final class DeviceService implements Authenticator {
     /** Forgets this install: its token, push token and links to cases. Cases stay and can be claimed with their code. */
     public void delete(Actor.Device device) {
         db.writeVoid(h -> h.attach(DeviceDao.class).delete(device.deviceId()));
+        // Its links to cases go with it, and must not stay readable in the write-ahead log.
+        db.purgeLog();
     }
 
     @Override

@@ -65,8 +65,13 @@ public final class RetentionJob {
             staff.deleteExpiredInvitations(nowMs);
             return staff.deleteExpiredSessions(nowMs, nowMs - StaffSessionService.IDLE_TIMEOUT.toMillis());
         });
-        int idempotency = db.write(h -> h.attach(CaseDao.class)
-                .deleteIdempotencyBefore(nowMs - settings.idempotencyKeys().toMillis()));
+        long idempotencyCutoff = nowMs - settings.idempotencyKeys().toMillis();
+        int idempotency = db.write(h -> h.attach(CaseDao.class).deleteIdempotencyBefore(idempotencyCutoff)
+                + h.attach(CaseDao.class).deleteErasedRequestsBefore(idempotencyCutoff));
+        if (cases + devices + sessions + idempotency > 0) {
+            // What was removed must not live on in the write-ahead log either.
+            db.purgeLog();
+        }
         Report report = new Report(cases, devices, sessions, idempotency);
         LOG.info("retention run: casesErased={} devicesRemoved={} sessionsRemoved={} idempotencyRemoved={}",
                 cases, devices, sessions, idempotency);

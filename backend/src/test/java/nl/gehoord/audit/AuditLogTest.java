@@ -58,7 +58,7 @@ class AuditLogTest {
         Journeys.staff(api, "coordinator@demo.local");
         Journeys.staff(api, "council@demo.local");
         var db = server.app().database();
-        assertThat(AuditLog.verify(db).intact()).isTrue();
+        assertThat(server.auditLog().verify(db).intact()).isTrue();
         assertThatThrownBy(() -> db.writeVoid(h -> h.execute("UPDATE audit_log SET action = 'x' WHERE seq = 2")))
                 .as("append-only in the database itself").hasStackTraceContaining("append-only");
         assertThatThrownBy(() -> db.writeVoid(h -> h.execute("DELETE FROM audit_log WHERE seq = 2")))
@@ -69,22 +69,74 @@ class AuditLogTest {
             h.execute("DROP TRIGGER audit_log_no_update");
             h.execute("UPDATE audit_log SET actor_id = 'staff-demo-admin' WHERE seq = 2");
         });
-        AuditLog.Verification broken = AuditLog.verify(db);
+        AuditLog.Verification broken = server.auditLog().verify(db);
         assertThat(broken.intact()).isFalse();
         assertThat(broken.firstBrokenSeq()).isEqualTo(2L);
         assertThat(broken.entries()).isEqualTo(1L);
     }
 
     @Test
-    void theChainLinksEachEntryToThePreviousOne() {
+    void theChainIsKeyedSoRewritingItWithoutTheKeyFileIsSeen() {
         Journeys.staff(api, "trust@demo.local");
         Journeys.staff(api, "trust@demo.local");
-        var entries = server.app().database().read(h -> h.attach(AuditDao.class).page(0, 10));
+        var db = server.app().database();
+        var entries = db.read(h -> h.attach(AuditDao.class).page(0, 10));
         assertThat(entries).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(entries.get(0).prevHash()).isEqualTo(AuditLog.GENESIS);
-        assertThat(entries.get(1).prevHash()).isEqualTo(entries.get(0).hash());
-        assertThat(entries.get(1).hash()).isEqualTo(AuditLog.hash(entries.get(1).seq(), entries.get(1).at(),
-                entries.get(1).actorId(), entries.get(1).actorRole(), entries.get(1).action(), entries.get(1).caseId(),
-                entries.get(1).targetId(), entries.get(0).hash()));
+        AuditLog log = server.auditLog();
+        assertThat(entries.get(0).mac()).isEqualTo(log.mac(entries.get(0).seq(), entries.get(0).at(),
+                entries.get(0).actorId(), entries.get(0).actorRole(), entries.get(0).action(), entries.get(0).caseId(),
+                entries.get(0).targetId(), log.genesis()));
+        assertThat(log.genesis()).as("the chain does not start from a value anyone knows").isNotEqualTo("0".repeat(64));
+
+        // Someone who can write the database but has no key file rewrites an entry and re-chains with SHA-256,
+        // as the unkeyed chain allowed: the keyed chain shows it.
+        AuditDao.Entry second = entries.get(1);
+        db.writeVoid(h -> {
+            h.execute("DROP TRIGGER audit_log_no_update");
+            h.createUpdate("UPDATE audit_log SET actor_id = 'staff-demo-admin', mac = :mac WHERE seq = 2")
+                    .bind("mac", nl.gehoord.crypto.SecretHasher.sha256(second.toString())).execute();
+        });
+        AuditLog.Verification broken = log.verify(db);
+        assertThat(broken.intact()).isFalse();
+        assertThat(broken.firstBrokenSeq()).isEqualTo(2L);
+        // A different key file does not verify the real chain either.
+        AuditLog otherKey = new AuditLog(server.clock(), nl.gehoord.crypto.KeyRing.loadOrCreate(
+                server.dataDir().resolve("other-keys.json"), new java.security.SecureRandom()));
+        assertThat(otherKey.verify(db).firstBrokenSeq()).isEqualTo(1L);
+    }
+
+    @Test
+    void theHeadPrintedEarlierProvesLaterThatTheLogStillHoldsIt() {
+        Journeys.staff(api, "trust@demo.local");
+        var db = server.app().database();
+        AuditLog log = server.auditLog();
+        AuditLog.Verification first = log.verify(db);
+        assertThat(first.intact()).isTrue();
+        assertThat(first.head()).matches(first.entries() + ":[0-9a-f]{64}");
+        Journeys.staff(api, "coordinator@demo.local");
+        assertThat(log.verify(db, first.head()).intact()).as("more entries after the head are fine").isTrue();
+        assertThat(log.verify(db, first.entries() + ":" + "a".repeat(64)).intact()).isFalse();
+        assertThat(log.verify(db, (first.entries() + 50) + ":" + first.head().split(":")[1]).intact())
+                .as("a head beyond the end: the tail was cut off").isFalse();
+        assertThatThrownBy(() -> log.verify(db, "not-a-head")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void askingForAnotherTrustPersonLogsNoDeviceAndTheVerificationCarriesTheHead() {
+        ApiClient phone = Journeys.newDevice(api);
+        String caseId = Journeys.submitCase(phone, "Ik wil iemand anders.");
+        String deviceId = server.app().database().read(h -> h.createQuery(
+                "SELECT device_id FROM case_devices WHERE case_id = :c").bind("c", caseId).mapTo(String.class).one());
+        assertThat(phone.post("/v1/cases/" + caseId + "/other-trust-person", Map.of()).status()).isLessThan(300);
+        var rows = server.app().database().read(h -> h.createQuery(
+                "SELECT COUNT(*) FROM audit_log WHERE actor_id = :d OR target_id = :d OR case_id = :d")
+                .bind("d", deviceId).mapTo(Integer.class).one());
+        assertThat(rows).as("no audit entry names the phone").isZero();
+        var entry = server.app().database().read(h -> h.attach(AuditDao.class).forCase(caseId)).stream()
+                .filter(e -> e.action().equals("case.other_trust_person")).findFirst().orElseThrow();
+        assertThat(entry.actorId()).isNull();
+        assertThat(entry.actorRole()).isEqualTo("young_person");
+        JsonNode verified = Journeys.staff(api, "admin@demo.local").get("/v1/admin/audit/verify").json();
+        assertThat(verified.path("head").asText()).matches("[0-9]+:[0-9a-f]{64}");
     }
 }

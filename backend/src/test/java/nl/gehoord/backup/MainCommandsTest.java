@@ -43,6 +43,27 @@ class MainCommandsTest {
         }
     }
 
+    @Test
+    void verifyAuditPrintsAHeadThatALaterRunChecks() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            Journeys.staff(server.client(), "trust@demo.local");
+            Run first = main(server.dataDir(), "verify-audit");
+            assertThat(first.exitCode()).as(first.output()).isZero();
+            java.util.regex.Matcher head = java.util.regex.Pattern.compile("Head: ([0-9]+:[0-9a-f]{64})")
+                    .matcher(first.output());
+            assertThat(head.find()).as(first.output()).isTrue();
+
+            Journeys.staff(server.client(), "coordinator@demo.local");
+            Run later = main(server.dataDir(), "verify-audit", "--expect-head", head.group(1));
+            assertThat(later.exitCode()).as(later.output()).isZero();
+            assertThat(later.output()).contains("including the expected head");
+
+            String forged = head.group(1).substring(0, head.group(1).indexOf(':') + 1) + "0".repeat(64);
+            assertThat(main(server.dataDir(), "verify-audit", "--expect-head", forged).exitCode()).isEqualTo(1);
+            assertThat(main(server.dataDir(), "verify-audit", "--expect-head", "nonsense").exitCode()).isEqualTo(2);
+        }
+    }
+
     private static Run main(Path dataDir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),

@@ -19,7 +19,7 @@ class FieldCipherTest {
     void sealsAndOpensWithTheOwnerBoundIn() {
         FieldCipher cipher = new FieldCipher(KeyRing.loadOrCreate(dir.resolve("keys.json"), new SecureRandom()), new SecureRandom());
         String sealed = cipher.seal("Ik voel me niet veilig", "case-1", "story");
-        assertThat(sealed).startsWith("v1.k1.").doesNotContain("veilig");
+        assertThat(sealed).startsWith("v2.k1.").doesNotContain("veilig");
         assertThat(cipher.open(sealed, "case-1", "story")).isEqualTo("Ik voel me niet veilig");
         assertThat(cipher.seal("zelfde", "case-1", "story")).as("a fresh nonce every time")
                 .isNotEqualTo(cipher.seal("zelfde", "case-1", "story"));
@@ -58,11 +58,62 @@ class FieldCipherTest {
     void aBrokenKeyFileIsSaidPlainly() throws IOException {
         Path file = dir.resolve("broken.json");
         Files.writeString(file, "[1,2,3]");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         assertThatThrownBy(() -> KeyRing.loadOrCreate(file, new SecureRandom())).isInstanceOf(KeyFileException.class)
                 .hasMessageContaining("not a Gehoord key file");
         Files.writeString(file, "{\"active\":\"k9\",\"keys\":{\"k1\":\"AAAA\"},\"hmacSecret\":\"AAAA\"}");
         assertThatThrownBy(() -> KeyRing.loadOrCreate(file, new SecureRandom())).isInstanceOf(KeyFileException.class)
                 .hasMessageContaining("not 256 bits");
+    }
+
+    @Test
+    void aRowBoundValueCannotBeMovedToAnotherRowOrAuthor() {
+        FieldCipher cipher = new FieldCipher(KeyRing.loadOrCreate(dir.resolve("keys.json"), new SecureRandom()),
+                new SecureRandom());
+        String sealed = cipher.seal("Ik durf het niet te zeggen", "case-1", "message", "m1", "young_person", null);
+        assertThat(cipher.open(sealed, "case-1", "message", "m1", "young_person", null))
+                .isEqualTo("Ik durf het niet te zeggen");
+        assertThatThrownBy(() -> cipher.open(sealed, "case-1", "message", "m2", "young_person", null))
+                .as("moved to another message of the same case").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cipher.open(sealed, "case-1", "message", "m1", "trust_person", "staff-1"))
+                .as("made to look like the other side's").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cipher.open(sealed, "case-1", "message"))
+                .as("opened without its row").isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anUnboundOldValueOpensOnlyWhereNoRowIsAskedFor() throws Exception {
+        KeyRing keys = KeyRing.loadOrCreate(dir.resolve("keys.json"), new SecureRandom());
+        FieldCipher cipher = new FieldCipher(keys, new SecureRandom());
+        String v1 = sealV1(keys, "oud bericht", "gehoord:v1:case-1:message");
+        assertThat(cipher.open(v1, "case-1", "message")).isEqualTo("oud bericht");
+        assertThatThrownBy(() -> cipher.open(v1, "case-1", "message", "m1", "young_person", null))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theStoredLengthDoesNotGiveAwayTheLengthOfTheText() {
+        FieldCipher cipher = new FieldCipher(KeyRing.loadOrCreate(dir.resolve("keys.json"), new SecureRandom()),
+                new SecureRandom());
+        String shortPhone = cipher.seal("{\"phone\":\"0612\"}", "case-1", "contact");
+        String longPhone = cipher.seal("{\"phone\":\"+31 6 12345678\",\"name\":\"Sam\"}", "case-1", "contact");
+        assertThat(shortPhone).hasSameSizeAs(longPhone);
+        assertThat(cipher.open(longPhone, "case-1", "contact")).contains("Sam");
+        assertThat(cipher.open(cipher.seal("", "c", "story"), "c", "story")).isEmpty();
+        String exact = "x".repeat(FieldCipher.PAD);
+        assertThat(cipher.open(cipher.seal(exact, "c", "story"), "c", "story")).isEqualTo(exact);
+    }
+
+    /** A value as the previous format made it: no padding, only owner and field bound. */
+    static String sealV1(KeyRing keys, String plain, String aad) throws Exception {
+        byte[] nonce = new byte[12];
+        new SecureRandom().nextBytes(nonce);
+        javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(javax.crypto.Cipher.ENCRYPT_MODE, keys.activeKey(), new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        c.updateAAD(aad.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] sealed = c.doFinal(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] out = java.nio.ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array();
+        return "v1." + keys.activeKeyId() + "." + java.util.Base64.getEncoder().encodeToString(out);
     }
 
     @Test

@@ -57,7 +57,7 @@ class DatabaseCopyTest {
             assertThat(export.status()).isEqualTo(200);
             assertThat(export.body()).contains("Dit verhuist mee naar de nieuwe database.", "Een bericht erbij.",
                     "Ik lees mee.");
-            assertThat(nl.gehoord.audit.AuditLog.verify(postgres.app().database()).intact()).isTrue();
+            assertThat(postgres.auditLog().verify(postgres.app().database()).intact()).isTrue();
         }
     }
 }

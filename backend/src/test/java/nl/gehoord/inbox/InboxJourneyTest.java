@@ -109,7 +109,7 @@ class InboxJourneyTest {
         assertThat(trust.get("/v1/inbox").json().path("cases")).as("open cases only by default").isEmpty();
         assertThat(trust.get("/v1/inbox?status=resolved").json().path("cases")).hasSize(1);
 
-        assertThat(AuditLog.verify(server.app().database()).intact()).isTrue();
+        assertThat(server.auditLog().verify(server.app().database()).intact()).isTrue();
     }
 
     @Test
@@ -142,7 +142,7 @@ class InboxJourneyTest {
                 .isEqualTo(409);
         String sealed = server.app().database().read(h -> h.createQuery(
                 "SELECT push_token_enc FROM staff WHERE id = 'staff-demo-trust'").mapTo(String.class).one());
-        assertThat(sealed).startsWith("v1.").doesNotContain("fcm-token-1");
+        assertThat(sealed).startsWith("v2.").doesNotContain("fcm-token-1");
     }
 
     @Test

@@ -55,7 +55,7 @@ class InboxPostgresTest {
 
             server.clock().set(Instant.parse("2026-11-25T09:00:00Z"));
             assertThat(server.app().slaScheduler().runOnce()).isEqualTo(2);
-            assertThat(AuditLog.verify(server.app().database()).intact()).isTrue();
+            assertThat(server.auditLog().verify(server.app().database()).intact()).isTrue();
             assertThatThrownBy(() -> server.app().database().writeVoid(h -> h.execute("DELETE FROM audit_log")))
                     .hasStackTraceContaining("append-only");
         }

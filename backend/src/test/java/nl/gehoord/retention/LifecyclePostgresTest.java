@@ -52,7 +52,7 @@ class LifecyclePostgresTest {
             try (TestServer server = TestServer.startIn(dir, Map.of("GEHOORD_DATABASE_URL", url))) {
                 String sealed = server.app().database().read(h -> h.createQuery(
                         "SELECT story_enc FROM cases WHERE id = :id").bind("id", kept).mapTo(String.class).one());
-                assertThat(sealed).startsWith("v1.k2.");
+                assertThat(sealed).startsWith("v2.k2.");
             }
         }
     }

@@ -96,6 +96,12 @@ public final class TestServer implements AutoCloseable {
         return settings;
     }
 
+    /** The server's keyed audit log (same key file), to verify or append in tests. */
+    public nl.gehoord.audit.AuditLog auditLog() {
+        return new nl.gehoord.audit.AuditLog(clock, nl.gehoord.crypto.KeyRing.loadOrCreate(settings.keyFile(),
+                new SecureRandom()));
+    }
+
     public String demoOrganisation() {
         return DemoData.ORGANISATION_ID;
     }
