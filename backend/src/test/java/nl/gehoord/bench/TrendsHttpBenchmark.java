@@ -18,8 +18,12 @@ import nl.gehoord.testing.TestServer;
  * GET /v1/trends?by=topic on the demo (8,000 cases) through real HTTP: CPU of the whole process per warm request
  * (server and client together, so an upper bound for the server), and latency at 64 concurrent requests.
  */
-final class TrendsHttpBenchmark {
+public final class TrendsHttpBenchmark {
     private TrendsHttpBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        run();
     }
 
     static void run() throws Exception {
