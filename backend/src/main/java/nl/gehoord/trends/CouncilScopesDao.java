@@ -48,7 +48,7 @@ public interface CouncilScopesDao {
             SELECT DISTINCT s.id AS staff_id, s.organisation_id FROM staff s
             JOIN council_scopes c ON c.staff_id = s.id
             WHERE s.role = 'council' AND s.active = TRUE
-            ORDER BY s.id
+            ORDER BY staff_id
             """)
     List<Council> councilsWithScope();
 }
