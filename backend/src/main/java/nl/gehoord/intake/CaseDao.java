@@ -14,6 +14,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(CaseDao.IdempotencyRow.class)
 @RegisterConstructorMapper(CaseDao.FeedbackRow.class)
 @RegisterConstructorMapper(CaseDao.DeviceLink.class)
+@RegisterConstructorMapper(CaseDao.LinkedDevice.class)
 public interface CaseDao {
     record CaseRow(String id, String codeHmac, String organisationId, String kind, String topic, String setting,
                    String regionCode, String ageBand, String locationId, String contactPreference, boolean urgent,
@@ -34,6 +35,9 @@ public interface CaseDao {
     }
 
     record DeviceLink(String caseId, String deviceId, long linkedAt) {
+    }
+
+    record LinkedDevice(String deviceId, String platform, long linkedAt) {
     }
 
     @SqlUpdate("""
@@ -95,6 +99,15 @@ public interface CaseDao {
 
     @SqlUpdate("DELETE FROM case_devices WHERE case_id = :caseId")
     void unlinkAll(@Bind("caseId") String caseId);
+
+    @SqlQuery("""
+            SELECT d.id AS device_id, d.platform, l.linked_at FROM case_devices l JOIN devices d ON d.id = l.device_id
+            WHERE l.case_id = :caseId ORDER BY l.linked_at, d.id
+            """)
+    List<LinkedDevice> linkedDevices(@Bind("caseId") String caseId);
+
+    @SqlUpdate("DELETE FROM case_devices WHERE case_id = :caseId AND device_id = :deviceId")
+    int unlink(@Bind("caseId") String caseId, @Bind("deviceId") String deviceId);
 
     @SqlQuery("SELECT * FROM idempotency_keys WHERE device_id = :deviceId AND key_hash = :keyHash")
     Optional<IdempotencyRow> idempotency(@Bind("deviceId") String deviceId, @Bind("keyHash") String keyHash);
