@@ -5,7 +5,10 @@
 #                                                      sendEach through the Firebase Admin SDK (issue 5)
 #   scripts/benchmark.sh danger [rounds]                the danger-phrase check per text length
 #   scripts/benchmark.sh trends [cases]                trends query on a rollup of N generated cases (default
-#                                                      1,000,000) vs a scan of the cases table (issue 6)
+#                                                      1,000,000) vs a scan of the cases table (issue 6), then
+#                                                      the trends-http part
+#   scripts/benchmark.sh trends-http                   GET /v1/trends?by=topic on the demo: CPU per request and
+#                                                      latency at 64 concurrent requests
 #   scripts/benchmark.sh inbox [cases]                 GET /v1/inbox and /v1/queue on N generated cases (default
 #                                                      100,000): V13 indexes vs the issue-4 query and indexes
 set -euo pipefail
@@ -16,6 +19,7 @@ case "$name" in
   push) main=nl.gehoord.bench.OutboxThroughputBenchmark ;;
   danger) main=nl.gehoord.bench.DangerPhrasesBenchmark ;;
   trends) main=nl.gehoord.bench.TrendsBenchmark ;;
+  trends-http) main=nl.gehoord.bench.TrendsHttpBenchmark ;;
   inbox) main=nl.gehoord.bench.InboxBenchmark ;;
   *) echo "unknown benchmark: $name" >&2; exit 2 ;;
 esac

@@ -79,8 +79,9 @@ import nl.gehoord.push.PushSender;
 import nl.gehoord.push.PushTexts;
 import nl.gehoord.push.PushWorker;
 // trends (issue 6)
-import nl.gehoord.trends.ChangeCache;
+import nl.gehoord.trends.PTable;
 import nl.gehoord.trends.TrendLabels;
+import nl.gehoord.trends.TrendPublisher;
 import nl.gehoord.trends.TrendRollup;
 import nl.gehoord.trends.TrendsChart;
 import nl.gehoord.trends.TrendsController;
@@ -106,11 +107,12 @@ public final class App implements AutoCloseable {
     private final SlaScheduler slaScheduler;
     private final CaseEvents caseEvents;
     private final TrendsWarmer trendsWarmer; // trends (issue 6)
-    private final ChangeCache trendChanges; // trends (issue 6)
+    private final TrendPublisher trendPublisher;
+    private final TrendRollup trendRollup;
 
     private App(Settings settings, Database db, Javalin server, RateLimits rateLimits, PushWorker pushWorker,
                 PushSender pushSender, RetentionJob retention, RetentionScheduler retentionScheduler,
-                List<Route> routes, SlaScheduler slaScheduler, CaseEvents caseEvents, TrendsWarmer trendsWarmer, ChangeCache trendChanges) {
+                List<Route> routes, SlaScheduler slaScheduler, CaseEvents caseEvents, TrendsWarmer trendsWarmer, TrendPublisher trendPublisher, TrendRollup trendRollup) {
         this.routes = routes;
         this.settings = settings;
         this.db = db;
@@ -123,7 +125,8 @@ public final class App implements AutoCloseable {
         this.slaScheduler = slaScheduler;
         this.caseEvents = caseEvents;
         this.trendsWarmer = trendsWarmer;
-        this.trendChanges = trendChanges;
+        this.trendPublisher = trendPublisher;
+        this.trendRollup = trendRollup;
     }
 
     /** Opens the database, runs migrations and starts the HTTP server. */
@@ -184,13 +187,15 @@ public final class App implements AutoCloseable {
                 new ClientAddress(settings.trustedProxies()));
         CaseEvents caseEvents = new CaseEvents();
         // --- Trends (issue 6): rollups follow every case change in the same transaction ---
-        caseEvents.listen(new TrendRollup(hasher, clock));
-        // The protecting changes are computed ahead, after a month's data changed and at start-up (docs/trends.md).
-        ChangeCache trendChanges = new ChangeCache();
-        TrendsWarmer trendsWarmer = new TrendsWarmer(db, trendChanges, clock, Duration.ofSeconds(3),
-                Duration.ofSeconds(30));
-        TrendsController trendsController = new TrendsController(new TrendsService(db, clock, trendChanges),
-                new TrendsChart(new TrendLabels()));
+        TrendRollup trendRollup = new TrendRollup(hasher, clock, random);
+        trendRollup.assignMissingKeys(db);
+        caseEvents.listen(trendRollup);
+        // Ended months are published once and stored; the warm-up publishes them right after they end.
+        TrendPublisher trendPublisher = new TrendPublisher(db, PTable.standard());
+        TrendsWarmer trendsWarmer = new TrendsWarmer(db, trendPublisher, clock);
+        TrendLabels trendLabels = new TrendLabels();
+        TrendsController trendsController = new TrendsController(new TrendsService(db, clock, trendPublisher),
+                new TrendsChart(trendLabels), trendLabels);
         // --- end trends ---
 
         // --- push (issue 5): outbox listener, dispatcher on its own thread, transport from the settings ---
@@ -313,7 +318,7 @@ public final class App implements AutoCloseable {
         slaScheduler.start(); // issue 4
         trendsWarmer.start(Duration.ofSeconds(1)); // trends (issue 6)
         App app = new App(settings, db, server, rateLimits, pushWorker, pushSender, retention, retentionScheduler,
-                routes, slaScheduler, caseEvents, trendsWarmer, trendChanges);
+                routes, slaScheduler, caseEvents, trendsWarmer, trendPublisher, trendRollup);
         app.loginThrottle = loginThrottle;
         return app;
     }
@@ -371,14 +376,19 @@ public final class App implements AutoCloseable {
         return caseEvents;
     }
 
-    /** The background warm-up of the trends' protecting changes, so tests can run a pass with their clock. */
+    /** The background publication of ended trend months, so tests can run a pass with their clock. */
     public TrendsWarmer trendsWarmer() {
         return trendsWarmer;
     }
 
-    /** The cache of protecting changes the trends queries and the warm-up share (tests read its counter). */
-    public ChangeCache trendChanges() {
-        return trendChanges;
+    /** The publication of trend months (tests and the demo use the server's own). */
+    public TrendPublisher trendPublisher() {
+        return trendPublisher;
+    }
+
+    /** The trend rollup listener, with the server's keys and random source. */
+    public TrendRollup trendRollup() {
+        return trendRollup;
     }
 
     @Override

@@ -120,7 +120,7 @@ public final class Main {
             // Trends (issue 6): generated cases so councils see real numbers in the demo.
             int generated = nl.gehoord.demo.DemoCases.seed(db, new nl.gehoord.trends.TrendRollup(
                     new nl.gehoord.crypto.SecretHasher(nl.gehoord.crypto.KeyRing.loadOrCreate(settings.keyFile(), random)),
-                    clock), clock);
+                    clock, random), clock);
             if (generated > 0) {
                 System.out.println("Demo: generated " + generated + " cases for the council trends.");
             }

@@ -35,12 +35,12 @@ public final class CouncilScopes {
     }
 
     public static Optional<CouncilScope> scopeOf(Handle h, String staffId) {
-        List<String[]> rows = h.createQuery("SELECT kind, value FROM council_scopes WHERE staff_id = :id ORDER BY value")
-                .bind("id", staffId).map((rs, ctx) -> new String[] {rs.getString("kind"), rs.getString("value")}).list();
+        List<CouncilScopesDao.ScopeRow> rows = h.attach(CouncilScopesDao.class).scopeRows(staffId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new CouncilScope(rows.get(0)[0], rows.stream().map(r -> r[1]).toList()));
+        return Optional.of(new CouncilScope(rows.get(0).kind(), rows.stream().map(CouncilScopesDao.ScopeRow::value)
+                .toList()));
     }
 
     /** The same as setScope, inside a transaction the caller holds (demo seeding, admin services). */
@@ -49,8 +49,8 @@ public final class CouncilScopes {
     }
 
     static CouncilScope set(Handle h, String staffId, String kind, List<String> values, long now) {
-        String role = h.createQuery("SELECT role FROM staff WHERE id = :id").bind("id", staffId)
-                .mapTo(String.class).findOne().orElseThrow(ApiException::notFound);
+        CouncilScopesDao dao = h.attach(CouncilScopesDao.class);
+        String role = dao.role(staffId).orElseThrow(ApiException::notFound);
         if (!"council".equals(role)) {
             throw ApiException.notFound();
         }
@@ -64,11 +64,10 @@ public final class CouncilScopes {
         } else if (values.size() > MAX_VALUES) {
             errors.add(new FieldError("values", "too_many"));
         } else if (errors.isEmpty()) {
-            String sql = CouncilScope.PROVIDER.equals(kind)
-                    ? "SELECT COUNT(*) FROM locations WHERE provider = :v"
-                    : "SELECT COUNT(*) FROM regions WHERE municipality = :v";
+            boolean provider = CouncilScope.PROVIDER.equals(kind);
             for (String value : values) {
-                if (value == null || h.createQuery(sql).bind("v", value).mapTo(Integer.class).one() == 0) {
+                if (value == null
+                        || (provider ? dao.locationsOfProvider(value) : dao.regionsOfMunicipality(value)) == 0) {
                     errors.add(new FieldError("values", "unknown_option"));
                     break;
                 }
@@ -78,20 +77,17 @@ public final class CouncilScopes {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        h.createUpdate("DELETE FROM council_scopes WHERE staff_id = :id").bind("id", staffId).execute();
+        dao.clear(staffId);
         for (String value : clean) {
-            h.createUpdate("""
-                    INSERT INTO council_scopes (staff_id, kind, value, updated_at) VALUES (:id, :kind, :value, :now)
-                    """).bind("id", staffId).bind("kind", kind).bind("value", value).bind("now", now).execute();
+            dao.insert(staffId, kind, value, now);
         }
         return new CouncilScope(kind, List.copyOf(clean));
     }
 
     /** The scope's regions, in a fixed order: the region dimension's values for this council. */
     static List<String> regionsOf(Handle h, CouncilScope scope) {
-        String sql = CouncilScope.PROVIDER.equals(scope.kind())
-                ? "SELECT DISTINCT region_code FROM locations WHERE provider IN (<values>) ORDER BY region_code"
-                : "SELECT code FROM regions WHERE municipality IN (<values>) ORDER BY code";
-        return h.createQuery(sql).bindList("values", scope.values()).mapTo(String.class).list();
+        CouncilScopesDao dao = h.attach(CouncilScopesDao.class);
+        return CouncilScope.PROVIDER.equals(scope.kind()) ? dao.regionsOfProviders(scope.values())
+                : dao.regionsOfMunicipalities(scope.values());
     }
 }

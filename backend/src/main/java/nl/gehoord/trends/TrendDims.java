@@ -5,10 +5,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 
-/**
- * The dimensions a council may break trends down by, and the coded values each can take. The first value of each
- * list is the one the disclosure control places its protecting changes on (see Disclosure), so it comes first.
- */
+/** The dimensions a council may break trends down by, and the coded values each can take, in a fixed order. */
 public final class TrendDims {
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     public static final String MONTH = "month";

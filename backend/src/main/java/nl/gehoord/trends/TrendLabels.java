@@ -49,6 +49,12 @@ public final class TrendLabels {
         return args.length == 0 ? value : new MessageFormat(value, Locale.ROOT).format(args);
     }
 
+    /** The plain explanation of how the numbers were changed, for councils. */
+    public String explanation(Language language, TrendsTable.Perturbation perturbation) {
+        return text(language, "perturbation.explanation", perturbation.maxDeviation(),
+                perturbation.neverPublished().size() + 1, perturbation.layersFinalAfterMonths());
+    }
+
     /** A cell value in words; region names come from the database. */
     public String value(Language language, String dim, String value, Map<String, String> regionNames) {
         return switch (dim) {

@@ -22,16 +22,11 @@ public final class TrendSettings {
         if (size < LOWEST_MIN_CELL_SIZE || size > 1000) {
             throw ApiException.validation("minCellSize", "out_of_range");
         }
-        db.writeVoid(h -> h.createUpdate("""
-                INSERT INTO trend_settings (organisation_id, min_cell_size, updated_at) VALUES (:org, :size, :now)
-                ON CONFLICT (organisation_id) DO UPDATE SET min_cell_size = excluded.min_cell_size,
-                    updated_at = excluded.updated_at
-                """).bind("org", organisationId).bind("size", size).bind("now", clock.millis()).execute());
+        db.writeVoid(h -> h.attach(TrendSettingsDao.class).set(organisationId, size, clock.millis()));
     }
 
     static int minCellSize(Handle h, String organisationId) {
-        int size = h.createQuery("SELECT min_cell_size FROM trend_settings WHERE organisation_id = :org")
-                .bind("org", organisationId).mapTo(Integer.class).findOne().orElse(DEFAULT_MIN_CELL_SIZE);
+        int size = h.attach(TrendSettingsDao.class).minCellSize(organisationId).orElse(DEFAULT_MIN_CELL_SIZE);
         return Math.max(LOWEST_MIN_CELL_SIZE, size);
     }
 }

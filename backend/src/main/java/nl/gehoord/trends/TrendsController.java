@@ -8,31 +8,34 @@ import nl.gehoord.text.Language;
 public final class TrendsController {
     private final TrendsService trends;
     private final TrendsChart chart;
+    private final TrendLabels labels;
 
-    public TrendsController(TrendsService trends, TrendsChart chart) {
+    public TrendsController(TrendsService trends, TrendsChart chart, TrendLabels labels) {
         this.trends = trends;
         this.chart = chart;
+        this.labels = labels;
     }
 
-    private TrendsTable answer(Context ctx) {
+    private TrendsTable answer(Context ctx, Language language) {
         TrendsQuery query = trends.parse(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("by"));
         ctx.header("Cache-Control", "no-store");
-        return trends.trends(Http.staff(ctx), query);
+        TrendsTable table = trends.trends(Http.staff(ctx), query);
+        return table.explained(labels.explanation(language, table.perturbation()));
     }
 
     public void json(Context ctx) {
-        ctx.json(answer(ctx));
+        ctx.json(answer(ctx, Http.language(ctx)));
     }
 
     public void csv(Context ctx) {
-        TrendsTable table = answer(ctx);
+        TrendsTable table = answer(ctx, Http.language(ctx));
         ctx.header("Content-Disposition", "attachment; filename=\"trends-" + table.from() + "-" + table.to() + ".csv\"");
         ctx.contentType("text/csv; charset=utf-8; header=present").result(TrendsCsv.render(table));
     }
 
     public void svg(Context ctx) {
-        TrendsTable table = answer(ctx);
         Language language = Http.language(ctx);
+        TrendsTable table = answer(ctx, language);
         ctx.header("Content-Language", language.tag());
         ctx.contentType("image/svg+xml; charset=utf-8").result(chart.render(table, language, trends.regionNames()));
     }

@@ -3,13 +3,15 @@ package nl.gehoord.trends;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV of a trends answer: a header row, one row per cell, then the total. Suppressed numbers read "suppressed". */
+/**
+ * RFC 4180 CSV of a trends answer: a header row, one row per cell, then the total. Every row says that its counts
+ * are perturbed and by how much at most ({@code max_deviation}), and whether its layer values are final.
+ */
 public final class TrendsCsv {
-    public static final String SUPPRESSED = "suppressed";
     private static final List<String> MEASURES = List.of("cases", "open", "resolved", "closed", "withdrawn",
             "formal_complaint", "sla_met", "sla_missed", "sla_pending", "sla_met_share",
             "first_response_median_hours", "first_response_p90_hours", "resolution_median_hours",
-            "resolution_p90_hours");
+            "resolution_p90_hours", "perturbation", "max_deviation", "final");
 
     private TrendsCsv() {
     }
@@ -30,7 +32,7 @@ public final class TrendsCsv {
             if (table.by().isEmpty()) {
                 row.add("total");
             }
-            addMeasures(row, cell);
+            addMeasures(row, cell, table.perturbation());
             line(out, row);
         }
         if (!table.by().isEmpty()) {
@@ -38,19 +40,13 @@ public final class TrendsCsv {
             for (int i = 0; i < table.by().size(); i++) {
                 row.add("total");
             }
-            addMeasures(row, table.total());
+            addMeasures(row, table.total(), table.perturbation());
             line(out, row);
         }
         return out.toString();
     }
 
-    private static void addMeasures(List<String> row, TrendsTable.Cell cell) {
-        if (cell.suppressed()) {
-            for (int i = 0; i < MEASURES.size(); i++) {
-                row.add(SUPPRESSED);
-            }
-            return;
-        }
+    private static void addMeasures(List<String> row, TrendsTable.Cell cell, TrendsTable.Perturbation perturbation) {
         row.add(number(cell.cases()));
         TrendsTable.Outcomes o = cell.outcomes();
         row.add(number(o.open()));
@@ -62,9 +58,12 @@ public final class TrendsCsv {
         row.add(number(s.met()));
         row.add(number(s.missed()));
         row.add(number(s.pending()));
-        row.add(s.metShare() == null ? (s.met() == null || s.missed() == null ? SUPPRESSED : "") : s.metShare().toString());
+        row.add(s.metShare() == null ? "" : s.metShare().toString());
         duration(row, cell.firstResponse());
         duration(row, cell.resolution());
+        row.add(perturbation.method());
+        row.add(Integer.toString(perturbation.maxDeviation()));
+        row.add(Boolean.toString(cell.layersFinal()));
     }
 
     private static void duration(List<String> row, TrendsTable.Duration d) {
@@ -76,8 +75,8 @@ public final class TrendsCsv {
         return r.toHours() == null ? "more than " + r.fromHours() : r.fromHours() + " to " + r.toHours();
     }
 
-    private static String number(Long n) {
-        return n == null ? SUPPRESSED : n.toString();
+    private static String number(long n) {
+        return Long.toString(n);
     }
 
     private static void line(StringBuilder out, List<String> fields) {

@@ -3,6 +3,9 @@ package nl.gehoord.trends;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,49 +14,51 @@ import nl.gehoord.db.Database;
 import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
-/** Answers a council's trends query from the rollup, within the council's scope, with small cells suppressed. */
+/**
+ * Answers a council's trends query within the council's scope. Every number is a sum of the stored, perturbed
+ * cells of the asked months ({@link TrendPublisher}); a month is published once, the first time it is needed.
+ */
 public final class TrendsService {
-    private static final String SUMS = String.join(", ",
-            java.util.Arrays.stream(CaseFacts.VALUE_COLUMNS).map(c -> "SUM(" + c + ")").toList());
+    public static final String METHOD = "cell-key";
 
     private final Database db;
     private final Clock clock;
-    private final ChangeCache cache;
+    private final TrendPublisher publisher;
 
-    public TrendsService(Database db, Clock clock) {
-        this(db, clock, new ChangeCache());
-    }
-
-    /** With the cache of protecting changes the background warm-up ({@link TrendsWarmer}) fills. */
-    public TrendsService(Database db, Clock clock, ChangeCache cache) {
+    public TrendsService(Database db, Clock clock, TrendPublisher publisher) {
         this.db = db;
         this.clock = clock;
-        this.cache = cache;
+        this.publisher = publisher;
     }
 
     public TrendsQuery parse(String from, String to, String by) {
         return TrendsQuery.parse(from, to, by, YearMonth.now(clock.withZone(TrendDims.ZONE)));
     }
 
+    /** What a council account may ask about: its scope and its organisation's minimum group size. */
+    private record Asker(CouncilScope scope, int k) {
+    }
+
     public TrendsTable trends(Actor.Staff council, TrendsQuery query) {
-        return db.read(h -> {
-            CouncilScope scope = CouncilScopes.scopeOf(h, council.staffId())
-                    .orElseThrow(() -> new ApiException(403, "council_scope_missing"));
-            int k = TrendSettings.minCellSize(h, council.organisationId());
-            return answer(h, cache, scope, k, query, lastEnded(clock));
-        });
+        Asker asker = db.read(h -> new Asker(CouncilScopes.scopeOf(h, council.staffId())
+                .orElseThrow(() -> new ApiException(403, "council_scope_missing")),
+                TrendSettings.minCellSize(h, council.organisationId())));
+        return answer(asker.scope(), asker.k(), query);
+    }
+
+    /** The answer for a scope and minimum group size (the service's core; tests call it directly). */
+    TrendsTable answer(CouncilScope scope, int k, TrendsQuery query) {
+        YearMonth lastEnded = lastEnded(clock);
+        publisher.ensure(scope, query.from(), query.to(), lastEnded);
+        return db.read(h -> read(h, scope, k, query, publisher.ptable()));
     }
 
     /** Region names by code, for labels. */
     public Map<String, String> regionNames() {
-        return db.read(h -> {
-            Map<String, String> names = new TreeMap<>();
-            h.createQuery("SELECT code, name FROM regions").map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                    .forEach(e -> names.put(e.getKey(), e.getValue()));
-            return names;
-        });
+        Map<String, String> names = new TreeMap<>();
+        db.read(h -> h.attach(PublishedTrendsDao.class).regionNames()).forEach(r -> names.put(r.code(), r.name()));
+        return names;
     }
 
     /** The last month that has ended (in the Netherlands): the last month a council can ask for. */
@@ -61,149 +66,117 @@ public final class TrendsService {
         return YearMonth.now(clock.withZone(TrendDims.ZONE)).minusMonths(1);
     }
 
-    /** The four category dimensions, in the order the atoms carry them. */
-    static final List<String> CATEGORY_DIMS = List.of(TrendDims.TOPIC, TrendDims.SETTING, TrendDims.REGION,
-            TrendDims.AGE_BAND);
-
-    /** The other month of a month's fixed pair (January-February, March-April, ...). */
-    static YearMonth pairOf(YearMonth month) {
-        return month.getMonthValue() % 2 == 1 ? month.plusMonths(1) : month.minusMonths(1);
+    static TrendsTable.Perturbation perturbation(PTable ptable) {
+        List<Integer> never = new ArrayList<>();
+        for (int i = 1; i < ptable.smallest(); i++) {
+            never.add(i);
+        }
+        return new TrendsTable.Perturbation(METHOD, ptable.maxDeviation(), ptable.variance(), List.copyOf(never),
+                TrendPublisher.LAYERS_FINAL_AFTER_MONTHS, null);
     }
 
-    /**
-     * @param lastEnded the last month that has ended: a month after it is never used, not even to pair with
-     */
-    static TrendsTable answer(Handle h, ChangeCache cache, CouncilScope scope, int k, TrendsQuery query,
-                              YearMonth lastEnded) {
-        List<String> regions = CouncilScopes.regionsOf(h, scope);
-        List<List<String>> allDomains = CATEGORY_DIMS.stream().map(d -> domain(d, regions)).toList();
-        List<String> dims = query.categoryDims();
-        List<Integer> asked = dims.stream().map(CATEGORY_DIMS::indexOf).toList();
-        List<List<String>> domains = asked.stream().map(allDomains::get).toList();
-        // Load whole pairs of months: a change in the other month of a pair cut by the range can touch it.
-        YearMonth loadFrom = query.from().getMonthValue() % 2 == 0 ? query.from().minusMonths(1) : query.from();
-        YearMonth loadTo = query.to().getMonthValue() % 2 == 1 && !query.to().plusMonths(1).isAfter(lastEnded)
-                ? query.to().plusMonths(1) : query.to();
-        Map<String, Map<List<String>, long[]>> loaded = load(h, scope, regions, loadFrom, loadTo);
-        java.util.Set<String> askedMonths = new java.util.HashSet<>(query.months());
-        Map<String, Map<List<String>, long[]>> atoms = new TreeMap<>();
-        loaded.forEach((month, rows) -> {
-            if (askedMonths.contains(month)) {
-                atoms.put(month, rows);
-            }
-        });
+    /** A cell of the answer being added up: its perturbed counts and exact histograms, and whether all are final. */
+    private static final class Sum {
+        final long[] counts = new long[9];
+        final long[] fr = new long[TrendBuckets.COUNT];
+        final long[] res = new long[TrendBuckets.COUNT];
+        boolean layersFinal = true;
 
-        Map<String, List<Disclosure.Change>> changes = new TreeMap<>();
-        loaded.forEach((month, monthAtoms) -> changes.put(month,
-                monthChanges(cache, scope, k, allDomains, loaded, month, lastEnded)));
-        Disclosure.Hidden hidden = Disclosure.protect(asked, query.byMonth(), askedMonths, changes);
-        Map<Disclosure.CellKey, long[]> sums = new java.util.HashMap<>();
-        atoms.forEach((month, rows) -> rows.forEach((atom, v) -> {
-            List<String> values = new ArrayList<>(asked.size());
-            for (int position : asked) {
-                values.add(atom.get(position));
+        void add(PublishedCell c) {
+            long[] v = {c.cases(), c.open(), c.resolved(), c.closed(), c.withdrawn(), c.formal(), c.slaMet(),
+                c.slaMissed(), c.slaPending()};
+            for (int i = 0; i < v.length; i++) {
+                counts[i] += v[i];
             }
-            add(sums.computeIfAbsent(new Disclosure.CellKey(query.byMonth() ? month : null, values),
-                    x -> new long[v.length]), v);
-        }));
+            addHistogram(fr, c.frHist());
+            addHistogram(res, c.resHist());
+        }
+    }
+
+    private static TrendsTable read(Handle h, CouncilScope scope, int k, TrendsQuery query, PTable ptable) {
+        PublishedTrendsDao dao = h.attach(PublishedTrendsDao.class);
+        String key = scope.key();
+        Map<String, Boolean> finalByMonth = new HashMap<>();
+        dao.months(key, query.from().toString(), query.to().toString())
+                .forEach(m -> finalByMonth.put(m.month(), m.layersFinal()));
+        List<String> dims = query.categoryDims();
+        List<String> regions = dims.contains(TrendDims.REGION) ? CouncilScopes.regionsOf(h, scope) : List.of();
+        // Stored cells carry their values in the fixed order of MonthPublisher.CATEGORY_DIMS; the answer in the asked order.
+        List<String> stored = MonthPublisher.CATEGORY_DIMS.stream().filter(dims::contains).toList();
+        int[] order = dims.stream().mapToInt(stored::indexOf).toArray();
+        Map<String, Sum> sums = new HashMap<>();
+        for (PublishedCell c : dao.cells(key, MonthPublisher.tableCode(dims), query.from().toString(),
+                query.to().toString())) {
+            String[] values = c.cell().isEmpty() ? new String[0] : c.cell().split(PublishedCell.SEPARATOR, -1);
+            List<String> asked = new ArrayList<>(order.length);
+            for (int position : order) {
+                asked.add(values[position]);
+            }
+            sums.computeIfAbsent(cellId(query.byMonth() ? c.month() : null, asked), x -> new Sum()).add(c);
+        }
+        Sum all = new Sum();
+        for (PublishedCell c : dao.cells(key, "", query.from().toString(), query.to().toString())) {
+            all.add(c);
+        }
 
         List<TrendsTable.Cell> cells = new ArrayList<>();
-        List<String> months = query.byMonth() ? query.months() : java.util.Collections.singletonList(null);
+        List<String> months = query.byMonth() ? query.months() : Collections.singletonList(null);
+        List<List<String>> domains = dims.stream().map(d -> domain(d, regions)).toList();
         for (String month : months) {
+            boolean layersFinal = month != null ? finalByMonth.getOrDefault(month, false)
+                    : query.months().stream().allMatch(m -> finalByMonth.getOrDefault(m, false));
             for (List<String> values : cross(domains)) {
-                Disclosure.CellKey key = new Disclosure.CellKey(month, values);
                 Map<String, String> keyMap = new LinkedHashMap<>();
                 for (String d : query.by()) {
                     keyMap.put(d, d.equals(TrendDims.MONTH) ? month : values.get(dims.indexOf(d)));
                 }
-                cells.add(CellBuilder.cell(keyMap, key, sums.get(key), hidden, k));
+                cells.add(cell(keyMap, sums.get(cellId(month, values)), layersFinal, k));
             }
         }
-
-        Disclosure.Hidden totalHidden = Disclosure.protect(List.of(), false, askedMonths, changes);
-        long[] all = new long[CaseFacts.VALUE_COLUMNS.length];
-        atoms.values().forEach(rows -> rows.values().forEach(v -> add(all, v)));
-        TrendsTable.Cell total = CellBuilder.cell(Map.of(), new Disclosure.CellKey(null, List.of()), all, totalHidden, k);
-        return new TrendsTable(query.from().toString(), query.to().toString(), query.by(), k, scope, cells, total);
+        boolean allFinal = query.months().stream().allMatch(m -> finalByMonth.getOrDefault(m, false));
+        TrendsTable.Cell total = cell(Map.of(), all, allFinal, k);
+        return new TrendsTable(query.from().toString(), query.to().toString(), query.by(), k, scope,
+                perturbation(ptable), cells, total);
     }
 
-    /** One month's protecting changes, from the cache when they were computed for the same data. */
-    private static List<Disclosure.Change> monthChanges(ChangeCache cache, CouncilScope scope, int k,
-                                                        List<List<String>> allDomains,
-                                                        Map<String, Map<List<String>, long[]>> loaded, String month,
-                                                        YearMonth lastEnded) {
-        YearMonth partner = pairOf(YearMonth.parse(month));
-        boolean pairable = !partner.isAfter(lastEnded);
-        return cache.changes(scope.kind() + "\u0001" + String.join("\u0000", scope.values()), month, k, allDomains,
-                loaded.getOrDefault(month, Map.of()), pairable ? partner.toString() : null,
-                pairable ? loaded.getOrDefault(partner.toString(), Map.of()) : null);
+    private static String cellId(String month, List<String> values) {
+        return (month == null ? "" : month) + "\n" + String.join(PublishedCell.SEPARATOR, values);
     }
 
-    /**
-     * Computes ahead (into the cache) the protecting changes of the given months and of the other month of each
-     * one's pair, exactly as a query touching them would: the background warm-up calls this. Months after
-     * {@code lastEnded} and months without cases in the scope are skipped (a query never needs them).
-     *
-     * @return how many months' changes had to be computed (the others were ready)
-     */
-    static int prepare(Handle h, ChangeCache cache, CouncilScope scope, int k, java.util.Collection<YearMonth> months,
-                       YearMonth lastEnded) {
-        java.util.TreeSet<YearMonth> wanted = new java.util.TreeSet<>();
-        for (YearMonth month : months) {
-            if (!month.isAfter(lastEnded)) {
-                wanted.add(month);
-                if (!pairOf(month).isAfter(lastEnded)) {
-                    wanted.add(pairOf(month));
-                }
-            }
-        }
-        if (wanted.isEmpty()) {
-            return 0;
-        }
-        List<String> regions = CouncilScopes.regionsOf(h, scope);
-        List<List<String>> allDomains = CATEGORY_DIMS.stream().map(d -> domain(d, regions)).toList();
-        Map<String, Map<List<String>, long[]>> loaded = load(h, scope, regions, wanted.first(), wanted.last());
-        long before = cache.computed();
-        for (YearMonth month : wanted) {
-            if (loaded.containsKey(month.toString())) {
-                monthChanges(cache, scope, k, allDomains, loaded, month.toString(), lastEnded);
-            }
-        }
-        return (int) (cache.computed() - before);
+    private static TrendsTable.Cell cell(Map<String, String> key, Sum sum, boolean layersFinal, int k) {
+        Sum s = sum == null ? new Sum() : sum;
+        long[] v = s.counts;
+        Double share = v[6] + v[7] > 0 ? Math.round(1000.0 * v[6] / (v[6] + v[7])) / 1000.0 : null;
+        return new TrendsTable.Cell(key, v[0], layersFinal, new TrendsTable.Outcomes(v[1], v[2], v[3], v[4], v[5]),
+                new TrendsTable.Sla(v[6], v[7], v[8], share), duration(s.fr, k), duration(s.res, k));
     }
 
-    /** The scope's atoms in the range: month -> (topic, setting, region, age band) -> counts. */
-    private static Map<String, Map<List<String>, long[]>> load(Handle h, CouncilScope scope, List<String> regions,
-                                                              YearMonth from, YearMonth to) {
-        Map<String, Map<List<String>, long[]>> perMonth = new TreeMap<>();
-        if (regions.isEmpty()) {
-            return perMonth;
+    /** Median and p90 from the histogram, only when at least k durations lie behind them. */
+    private static TrendsTable.Duration duration(long[] histogram, int k) {
+        long n = Arrays.stream(histogram).sum();
+        if (n < k) {
+            return null;
         }
-        // A municipality reads the rollup without providers; a provider the full one (grouped only when it must
-        // add up several providers). Each row is then one atom, so no sorting is needed.
-        boolean provider = CouncilScope.PROVIDER.equals(scope.kind());
-        boolean group = provider && scope.values().size() > 1;
-        String columns = group ? SUMS : String.join(", ", CaseFacts.VALUE_COLUMNS);
-        String sql = "SELECT month, topic, setting, region_code, age_band, " + columns + " FROM "
-                + (provider ? "trend_rollup WHERE provider IN (<values>)" : "trend_rollup_region WHERE region_code IN (<values>)")
-                + " AND month >= :from AND month <= :to"
-                + (group ? " GROUP BY month, topic, setting, region_code, age_band" : "");
-        Query q = h.createQuery(sql)
-                .bind("from", from.toString()).bind("to", to.toString())
-                .bindList("values", provider ? scope.values() : regions);
-        int n = CaseFacts.VALUE_COLUMNS.length;
-        q.map((rs, ctx) -> {
-            long[] v = new long[n];
-            for (int i = 0; i < n; i++) {
-                v[i] = rs.getLong(6 + i);
+        return new TrendsTable.Duration(range(TrendBuckets.percentileBucket(histogram, 0.5)),
+                range(TrendBuckets.percentileBucket(histogram, 0.9)));
+    }
+
+    private static TrendsTable.Range range(int bucket) {
+        return new TrendsTable.Range(TrendBuckets.lowerHours(bucket), TrendBuckets.upperHours(bucket));
+    }
+
+    private static void addHistogram(long[] sum, String stored) {
+        if (stored == null) {
+            return;
+        }
+        int i = 0;
+        int start = 0;
+        for (int pos = 0; pos <= stored.length(); pos++) {
+            if (pos == stored.length() || stored.charAt(pos) == ',') {
+                sum[i++] += Long.parseLong(stored, start, pos, 10);
+                start = pos + 1;
             }
-            if (v[0] > 0) {
-                perMonth.computeIfAbsent(rs.getString(1), m -> new java.util.HashMap<>()).put(
-                        List.of(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), v);
-            }
-            return 0;
-        }).forEach(x -> { });
-        return perMonth;
+        }
     }
 
     static List<String> domain(String dim, List<String> regions) {
@@ -231,11 +204,5 @@ public final class TrendsService {
             result = next;
         }
         return result;
-    }
-
-    private static void add(long[] sum, long[] v) {
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] += v[i];
-        }
     }
 }

@@ -1,31 +1,57 @@
 package nl.gehoord.trends;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
-/** An answer to a trends query. A suppressed number is null, and the cell or field says so. */
+/**
+ * An answer to a trends query. Every count is perturbed with the cell-key method (off by at most
+ * {@code perturbation.maxDeviation}, never 1 or 2); {@code perturbation} says so in numbers and in words.
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record TrendsTable(String from, String to, List<String> by, int minimumCellSize, CouncilScope scope,
-                          List<Cell> cells, Cell total) {
+                          Perturbation perturbation, List<Cell> cells, Cell total) {
+
+    /** The same table with the explanation in the caller's language. */
+    public TrendsTable explained(String explanation) {
+        return new TrendsTable(from, to, by, minimumCellSize, scope, perturbation.explained(explanation), cells,
+                total);
+    }
+
+    /**
+     * How every count in the table was changed: by at most {@code maxDeviation}, with a variance of about
+     * {@code variance}; counts in {@code neverPublished} never appear; layer values are final
+     * {@code layersFinalAfterMonths} months after their month ended.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Perturbation(String method, int maxDeviation, double variance, List<Integer> neverPublished,
+                               int layersFinalAfterMonths, String explanation) {
+        Perturbation explained(String text) {
+            return new Perturbation(method, maxDeviation, variance, neverPublished, layersFinalAfterMonths, text);
+        }
+    }
 
     /**
      * @param key        the cell's value for each asked dimension
-     * @param suppressed true when the cell's count (and so everything about it) is hidden
+     * @param cases      the perturbed number of cases
+     * @param layersFinal false while a month of the cell is less than the final age: its outcome, complaint and
+     *                   first-response numbers and durations are those of the month's first publication and will be
+     *                   computed once more, for good
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Cell(Map<String, String> key, boolean suppressed, Long cases, Outcomes outcomes, Sla sla,
-                       Duration firstResponse, Duration resolution) {
+    public record Cell(Map<String, String> key, long cases, @JsonProperty("final") boolean layersFinal,
+                       Outcomes outcomes, Sla sla, Duration firstResponse, Duration resolution) {
     }
 
-    /** Counts by outcome; formalComplaint counts cases that reached the complaints committee at any time. */
+    /** Perturbed counts by outcome; formalComplaint counts cases that reached the complaints committee at any time. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Outcomes(Long open, Long resolved, Long closed, Long withdrawn, Long formalComplaint) {
+    public record Outcomes(long open, long resolved, long closed, long withdrawn, long formalComplaint) {
     }
 
-    /** First response on time or late; pending means not answered and not yet due. */
+    /** Perturbed first responses on time or late; pending means not answered and not yet due. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Sla(Long met, Long missed, Long pending, Double metShare) {
+    public record Sla(long met, long missed, long pending, Double metShare) {
     }
 
     /** Median and 90th percentile, each as the histogram bucket it falls in (hours; toHours null = open-ended). */

@@ -22,8 +22,24 @@ final class TrendCases {
 
     /** The rollup the server itself uses: same key file, so the same fact keys. */
     static TrendRollup rollupOf(TestServer server) {
+        return rollupOf(server, 12);
+    }
+
+    /** The same, with record keys from a seeded random source, so that the published numbers are the same each run. */
+    static TrendRollup rollupOf(TestServer server, long seed) {
         Path keyFile = server.settings().keyFile();
-        return new TrendRollup(new SecretHasher(KeyRing.loadOrCreate(keyFile, new SecureRandom())), server.clock());
+        return new TrendRollup(new SecretHasher(KeyRing.loadOrCreate(keyFile, new SecureRandom())), server.clock(),
+                seeded(seed));
+    }
+
+    static SecureRandom seeded(long seed) {
+        try {
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(seed);
+            return random;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void insert(Handle h, Spec s) {

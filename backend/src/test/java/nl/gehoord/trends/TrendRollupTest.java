@@ -217,6 +217,12 @@ class TrendRollupTest {
         });
     }
 
+    /** The record key the rollup gave a case (random, so the baseline takes it from the facts row). */
+    private long recordKey(org.jdbi.v3.core.Handle h, String caseId) {
+        return h.createQuery("SELECT record_key FROM trend_case_facts WHERE fact_key = :key")
+                .bind("key", TrendCases.rollupOf(server).factKey(caseId)).mapTo(Long.class).findOne().orElse(0L);
+    }
+
     /** The baseline: every case read and counted again, without the rollup. */
     private Map<List<Object>, List<Object>> fromScratch() {
         return db.read(h -> {
@@ -231,7 +237,7 @@ class TrendRollupTest {
                                 (String) r.get("status"), ((Number) r.get("created_at")).longValue(),
                                 asLong(r.get("first_response_at")), asLong(r.get("first_response_due_at")),
                                 asLong(r.get("closed_at")), ((Number) r.get("f")).longValue() > 0, null,
-                                server.clock().millis());
+                                server.clock().millis()).withRecordKey(recordKey(h, (String) r.get("id")));
                         List<Object> key = List.of(f.month(), f.topic(), f.setting(), f.regionCode(), f.ageBand(), f.provider());
                         long[] sum = sums.computeIfAbsent(key, x -> new long[CaseFacts.VALUE_COLUMNS.length]);
                         long[] c = f.contribution();

@@ -1,0 +1,168 @@
+package nl.gehoord.trends;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.gehoord.demo.DemoCases;
+import nl.gehoord.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Across time, on the demo (8,000 cases over 18 months): every shape the API allows, asked early on the first and
+ * late on the last day of every month from the first demo month until the last demo month's numbers are final
+ * (through the injected clock), for the month that just ended, the month that just became final and two other
+ * months, and (once a month) the last 12 months and (twice a year) the longest range. A month's case counts never change once published;
+ * its layer values change at most once, when they become final, and never after; every range is the sum of its
+ * months. (The demo data stands still, so here no layer value changes at all; TrendsWithdrawalTest changes a case.)
+ */
+class TrendsOverTimeTest {
+    private static final String[] COUNCILS = {"staff-demo-council", "staff-demo-council-linde"};
+
+    @Test
+    void anEndedMonthsAnswersNeverChangeAndEveryRangeIsTheSumOfItsMonths() {
+        try (TestServer server = TestServer.start()) {
+            DemoCases.seed(server.app().database(), TrendCases.rollupOf(server, 7), server.clock());
+            TrendsService service = new TrendsService(server.app().database(), server.clock(),
+                    server.app().trendPublisher());
+            YearMonth seeded = YearMonth.now(server.clock().withZone(TrendDims.ZONE));
+            YearMonth firstData = seeded.minusMonths(18);
+            List<String> shapes = TrendShapes.all();
+            Map<String, String> counts = new HashMap<>();
+            Map<String, String> layers = new HashMap<>();
+            Map<String, Boolean> finals = new HashMap<>();
+            Map<String, TrendsTable> tables = new HashMap<>();
+            java.util.Random random = new java.util.Random(12);
+            int asked = 0;
+            int layerChanges = 0;
+            int ranges = 0;
+            for (YearMonth now = firstData.plusMonths(1); !now.isAfter(seeded.plusMonths(4)); now = now.plusMonths(1)) {
+                // Early on the first day and late on the last day (MutableClock ignores withZone, so not at midnight).
+                Instant late = now.atEndOfMonth().atTime(21, 0).atZone(TrendDims.ZONE).toInstant();
+                for (Instant at : new Instant[] {now.atDay(1).atTime(3, 0).atZone(TrendDims.ZONE).toInstant(), late}) {
+                    server.clock().set(at);
+                    YearMonth lastEnded = TrendsService.lastEnded(server.clock());
+                    YearMonth from = lastEnded.minusMonths(TrendsQuery.MAX_MONTHS - 1).isBefore(firstData) ? firstData
+                            : lastEnded.minusMonths(TrendsQuery.MAX_MONTHS - 1);
+                    for (String staff : COUNCILS) {
+                        CouncilScope scope = server.app().database().read(h -> CouncilScopes.scopeOf(h, staff))
+                                .orElseThrow();
+                        for (String by : shapes) {
+                            Map<YearMonth, TrendsTable> months = new HashMap<>();
+                            // The month that just ended, the month whose layers just became final, and two others
+                            // at random are asked again; the others were asked before and are taken as then.
+                            List<YearMonth> again = List.of(lastEnded,
+                                    lastEnded.minusMonths(TrendPublisher.LAYERS_FINAL_AFTER_MONTHS),
+                                    from.plusMonths(random.nextInt((int) from.until(lastEnded, ChronoUnit.MONTHS) + 1)),
+                                    from.plusMonths(random.nextInt((int) from.until(lastEnded, ChronoUnit.MONTHS) + 1)));
+                            for (YearMonth m = from; !m.isAfter(lastEnded); m = m.plusMonths(1)) {
+                                String id = staff + "|" + by + "|" + m;
+                                if (tables.containsKey(id) && !again.contains(m)) {
+                                    months.put(m, tables.get(id));
+                                    continue;
+                                }
+                                TrendsTable t = service.answer(scope, 10, query(m, m, by, now));
+                                months.put(m, t);
+                                tables.put(id, t);
+                                asked++;
+                                String c = text(t, false);
+                                String l = text(t, true);
+                                boolean fin = t.total().layersFinal();
+                                assertThat(fin).as(id + " final at " + at)
+                                        .isEqualTo(!m.plusMonths(TrendPublisher.LAYERS_FINAL_AFTER_MONTHS)
+                                                .isAfter(lastEnded));
+                                if (counts.containsKey(id)) {
+                                    assertThat(c).as(id + " counts at " + at).isEqualTo(counts.get(id));
+                                    if (finals.get(id) || !fin) {
+                                        assertThat(l).as(id + " layers at " + at).isEqualTo(layers.get(id));
+                                    } else if (!l.equals(layers.get(id))) {
+                                        layerChanges++;
+                                    }
+                                }
+                                counts.put(id, c);
+                                layers.put(id, l);
+                                finals.put(id, fin);
+                            }
+                            YearMonth start = lastEnded.minusMonths(11).isBefore(from) ? from : lastEnded.minusMonths(11);
+                            // Ranges once a month (late on the last day); the longest one twice a year.
+                            List<YearMonth[]> checked = at.equals(late) ? now.getMonthValue() % 6 == 0
+                                    ? List.of(new YearMonth[] {start, lastEnded}, new YearMonth[] {from, lastEnded})
+                                    : List.<YearMonth[]>of(new YearMonth[] {start, lastEnded}) : List.of();
+                            for (YearMonth[] range : checked) {
+                                TrendsTable sum = service.answer(scope, 10, query(range[0], range[1], by, now));
+                                assertSumOfMonths(sum, months, range[0], range[1], staff + " by=" + by + " at " + at);
+                                ranges++;
+                            }
+                        }
+                    }
+                }
+            }
+            System.out.printf("over time: %d single-month answers and %d ranges compared; %d months' layer values"
+                    + " changed once, when they became final%n", asked, ranges, layerChanges);
+        }
+    }
+
+    private static TrendsQuery query(YearMonth from, YearMonth to, String by, YearMonth now) {
+        try {
+            return TrendsQuery.parse(from.toString(), to.toString(), by, now);
+        } catch (nl.gehoord.http.ApiException e) {
+            throw new AssertionError(from + " " + to + " " + by + " " + now + " " + e.errors(), e);
+        }
+    }
+
+    private static String text(TrendsTable t, boolean withLayers) {
+        StringBuilder out = new StringBuilder();
+        for (TrendsTable.Cell c : t.cells()) {
+            out.append(withLayers ? TrendShapes.layers(c) : TrendShapes.counts(c)).append('\n');
+        }
+        out.append(withLayers ? TrendShapes.layers(t.total()) : TrendShapes.counts(t.total()));
+        return out.toString();
+    }
+
+    /** Every count of a range, cell by cell and the total, is the sum of the same counts of its months. */
+    private static void assertSumOfMonths(TrendsTable range, Map<YearMonth, TrendsTable> months, YearMonth from,
+                                          YearMonth to, String what) {
+        Map<String, long[]> sums = new HashMap<>();
+        long[] total = new long[9];
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            TrendsTable t = months.get(m);
+            for (TrendsTable.Cell c : t.cells()) {
+                Map<String, String> key = new java.util.TreeMap<>(c.key());
+                key.remove(TrendDims.MONTH);
+                if (range.by().contains(TrendDims.MONTH)) {
+                    key.put(TrendDims.MONTH, m.toString());
+                }
+                add(sums.computeIfAbsent(key.toString(), k -> new long[9]), c);
+            }
+            add(total, t.total());
+        }
+        for (TrendsTable.Cell c : range.cells()) {
+            assertThat(values(c)).as(what + " " + c.key()).containsExactly(
+                    sums.getOrDefault(new java.util.TreeMap<>(c.key()).toString(), new long[9]));
+        }
+        assertThat(values(range.total())).as(what + " total").containsExactly(total);
+    }
+
+    private static void add(long[] sum, TrendsTable.Cell c) {
+        long[] v = values(c);
+        for (int i = 0; i < v.length; i++) {
+            sum[i] += v[i];
+        }
+    }
+
+    private static long[] values(TrendsTable.Cell c) {
+        return new long[] {c.cases(), c.outcomes().open(), c.outcomes().resolved(), c.outcomes().closed(),
+            c.outcomes().withdrawn(), c.outcomes().formalComplaint(), c.sla().met(), c.sla().missed(),
+            c.sla().pending()};
+    }
+
+    /** Used by the before-and-after test: the asked dimensions of a shape. */
+    static List<String> dims(String by) {
+        return by.isEmpty() ? List.of() : new ArrayList<>(List.of(by.split(",")));
+    }
+}
