@@ -36,7 +36,7 @@ export function languages(app) {
   stopPolling();
   const list = el('ul', { class: 'choices' }, app.state.languages.map(l => el('li', {},
     el('button', {
-      type: 'button', class: 'choice', lang: l.tag, dir: l.direction,
+      type: 'button', class: 'choice', lang: l.tag, dir: l.direction, 'data-id': l.tag,
       'aria-pressed': String(l.tag === app.state.language),
       onclick: () => app.chooseLanguage(l.tag),
     }, el('strong', { text: l.name })))));
@@ -48,7 +48,7 @@ export function start(app) {
   const flow = app.state.flow;
   const kinds = el('ul', { class: 'choices' }, flow.kinds.map(kind => el('li', {},
     el('button', {
-      type: 'button', class: 'choice kind-' + kind.id,
+      type: 'button', class: 'choice kind-' + kind.id, 'data-id': kind.id,
       onclick: () => (kind.urgent ? help(app, kind) : begin(app, kind)),
     }, icon(kind.icon), el('span', {}, el('strong', { text: kind.title }), el('small', { text: kind.description }))))));
   app.show(
@@ -239,7 +239,7 @@ async function questionBody(app, q, chosen) {
     const current = valueOf(app, q);
     return el('ul', { class: 'choices' }, q.options.map(o => el('li', {},
       el('button', {
-        type: 'button', class: 'choice', 'aria-pressed': String(o.id === current),
+        type: 'button', class: 'choice', 'data-id': o.id, 'aria-pressed': String(o.id === current),
         onclick: () => { setValue(app, q, o.id); chosen(); },
       }, icon(o.icon), el('strong', { text: o.label })))));
   }
@@ -424,7 +424,7 @@ export async function cases(app) {
   stopPolling();
   let list;
   try {
-    list = api.deviceToken() ? await api.cases() : [];
+    list = api.deviceToken() ? (await api.cases()).cases : [];
   } catch (e) {
     app.notify(problemText(app, e));
     list = [];

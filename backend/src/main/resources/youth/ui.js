@@ -45,7 +45,7 @@ export function icon(name) {
 
 /** Replaces the screen and puts the keyboard and screen-reader focus on its heading. */
 export function show(view, ...nodes) {
-  view.replaceChildren(...nodes);
+  view.replaceChildren(...nodes.flat().filter(n => n !== null && n !== undefined && n !== false));
   const heading = view.querySelector('h1');
   if (heading) {
     heading.setAttribute('tabindex', '-1');
