@@ -106,6 +106,7 @@ public final class Main {
         System.out.println();
         System.out.println("Gehoord is running at " + url + "  (health: " + url + "/health)");
         System.out.println("Data folder: " + settings.dataDir());
+        System.out.println("Youth web app: " + url + "/app/");
         if (demo) {
             System.out.println("Demo staff logins: " + String.join(", ", DemoData.STAFF_EMAILS));
             System.out.println(demoPassword != null ? "Demo password: " + demoPassword
