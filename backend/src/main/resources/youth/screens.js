@@ -472,12 +472,18 @@ export async function casePage(app, caseId) {
   }, POLL_MS);
 }
 
+/** "Trust person" is a glossary term: the glossary's own word for it, so it reads the same everywhere. */
+function trustPersonWord(app) {
+  const entry = (app.state.glossary || []).find(g => g.id === 'vertrouwenspersoon');
+  return entry ? entry.term : '';
+}
+
 function renderCase(app, detail, replyText) {
   const id = detail.caseId;
   const finished = FINISHED.includes(detail.status);
   const thread = el('ul', { class: 'thread', 'aria-live': 'polite' }, detail.messages.map(m => el('li', {
     class: m.author === 'young_person' ? 'mine' : 'theirs',
-  }, el('span', { class: 'who', text: m.author === 'young_person' ? app.t('case.you') : app.t('case.trustPerson') }),
+  }, el('span', { class: 'who', text: m.author === 'young_person' ? app.t('case.you') : trustPersonWord(app) }),
   m.text)));
   const reply = el('textarea', { id: 'reply', maxlength: 4000, autocomplete: 'off' });
   reply.value = replyText || '';

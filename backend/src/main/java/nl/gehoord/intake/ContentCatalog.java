@@ -99,6 +99,11 @@ public final class ContentCatalog {
     }
 
     /** For callers that only need the words, such as tests and exports. */
+    public List<GlossaryView> glossary(Language language) {
+        return glossary(new Wording(language));
+    }
+
+    /** For callers that only need the words, such as tests and exports. */
     public List<HelpContactView> helpContacts(Language language) {
         return helpContacts(new Wording(language));
     }

@@ -84,7 +84,20 @@ public final class DangerPhrases {
      * the Latin phrases of the other languages' lists (Somali, Arabizi), so their short words never fire inside
      * Dutch or English ones.
      */
-    record Phrase(String category, String words, String compact, Script script, boolean anchored) {
+    record Phrase(String category, String words, String compact, Script script, boolean anchored,
+                  int shortestWord, int lastWord) {
+        Phrase(String category, String words, String compact, Script script, boolean anchored) {
+            this(category, words, compact, script, anchored, shortest(words), words.length() - words.lastIndexOf(' ') - 1);
+        }
+
+        private static int shortest(String words) {
+            int shortest = Integer.MAX_VALUE;
+            for (String word : words.split(" ")) {
+                shortest = Math.min(shortest, word.length());
+            }
+            return shortest;
+        }
+
         Phrase(String category, String words, String compact) {
             this(category, words, compact, Script.of(compact), Script.of(compact) != Script.LATIN);
         }
@@ -259,24 +272,29 @@ public final class DangerPhrases {
         String pattern = phrase.compact();
         Script script = phrase.script();
         int length = pattern.length();
-        String[] words = phrase.words().split(" ");
-        int shortest = Integer.MAX_VALUE;
-        for (String word : words) {
-            shortest = Math.min(shortest, word.length());
-        }
         boolean glued = length >= script.minCompact;
-        int k = shortest < script.minWordForFuzzy ? 0
+        int k = phrase.shortestWord() < script.minWordForFuzzy ? 0
                 : length >= script.minTwoMistakes ? 2 : length >= script.minFuzzy ? 1 : 0;
         if (!glued && k == 0) {
             return false;
         }
         // A long last word is a stem that may go on ("самогубств-ом"); a short one must end where a word ends.
-        boolean[] ends = words[words.length - 1].length() >= script.minCompact ? null : text.wordEnds();
+        boolean[] ends = phrase.lastWord() >= script.minCompact ? null : text.wordEnds();
+        int[][] rows = k > 0 ? new int[2][length + 1] : null;
+        String compact = text.compact();
+        char first = pattern.charAt(0);
+        char second = length > 1 ? pattern.charAt(1) : first;
         for (int start : text.wordStarts()) {
-            if (glued && text.compact().startsWith(pattern, start) && (ends == null || ends[start + length])) {
+            // Within one edit a match begins with one of the phrase's first two letters: most words skip here.
+            char c0 = compact.charAt(start);
+            char c1 = start + 1 < compact.length() ? compact.charAt(start + 1) : '\u0000';
+            if (k < 2 && c0 != first && c0 != second && c1 != first && c1 != second) {
+                continue;
+            }
+            if (glued && compact.startsWith(pattern, start) && (ends == null || ends[start + length])) {
                 return true;
             }
-            if (k > 0 && prefixWithinEdits(text.compact(), start, pattern, k, ends)) {
+            if (k > 0 && prefixWithinEdits(compact, start, pattern, k, ends, rows)) {
                 return true;
             }
         }
@@ -284,21 +302,21 @@ public final class DangerPhrases {
     }
 
     static boolean prefixWithinEdits(String text, int from, String pattern, int k) {
-        return prefixWithinEdits(text, from, pattern, k, null);
+        return prefixWithinEdits(text, from, pattern, k, null, new int[2][pattern.length() + 1]);
     }
 
     /**
      * True when some text starting exactly at {@code from} (and, given {@code ends}, ending where a word ends) is
      * within {@code k} edits of {@code pattern}.
      */
-    static boolean prefixWithinEdits(String text, int from, String pattern, int k, boolean[] ends) {
+    static boolean prefixWithinEdits(String text, int from, String pattern, int k, boolean[] ends, int[][] rows) {
         int m = pattern.length();
         int end = Math.min(text.length(), from + m + k);
         if (end - from < m - k) {
             return false;
         }
-        int[] previous = new int[m + 1];
-        int[] current = new int[m + 1];
+        int[] previous = rows[0];
+        int[] current = rows[1];
         for (int i = 0; i <= m; i++) {
             previous[i] = i;
         }

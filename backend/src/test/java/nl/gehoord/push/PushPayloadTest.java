@@ -120,6 +120,35 @@ class PushPayloadTest {
     }
 
     @Test
+    void aStaffPushIsInTheStaffMembersOwnLanguage() {
+        String caseId = fx.newCase(false, PushFixture.TRUST);
+        fx.staffToken(PushFixture.TRUST, "tok-trust-ar");
+        fx.db.writeVoid(h -> h.execute("UPDATE staff SET language = 'ar' WHERE id = ?", PushFixture.TRUST));
+        fx.publish(CaseEvent.YOUNG_PERSON_MESSAGE, caseId);
+
+        dispatcher.runOnce();
+
+        JsonNode notification = single(fcm.receivedFor("tok-trust-ar")).message().path("notification");
+        assertThat(notification.path("title").asText())
+                .isEqualTo(fx.messages.get(Language.AR, PushTexts.STAFF_YOUNG_PERSON_MESSAGE + ".title"))
+                .isNotEqualTo(fx.messages.get(Language.NL, PushTexts.STAFF_YOUNG_PERSON_MESSAGE + ".title"));
+    }
+
+    @Test
+    void aLanguagePickedInTheAppWinsOverThePhonesLocaleForPushes() {
+        String caseId = fx.newCase(false, null);
+        String device = fx.newDevice("tok-picked");
+        fx.db.writeVoid(h -> h.execute("UPDATE devices SET language = 'uk' WHERE id = ?", device));
+        fx.link(caseId, device);
+        fx.publish(CaseEvent.REPLY, caseId);
+
+        dispatcher.runOnce();
+
+        assertThat(single(fcm.receivedFor("tok-picked")).message().path("notification").path("title").asText())
+                .isEqualTo(fx.messages.get(Language.UK, PushTexts.REPLY + ".title"));
+    }
+
+    @Test
     void urgentCasesGoWithHighPriority() {
         String urgentCase = fx.newCase(true, null);
         fx.link(urgentCase, fx.newDevice("tok-urgent"));

@@ -2,361 +2,278 @@ package nl.gehoord.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ibm.icu.text.MessageFormat;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.URL;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.gehoord.text.Readability.Lang;
 import nl.gehoord.text.Readability.Score;
 import org.junit.jupiter.api.Test;
 
 /**
- * The plain-language gate. Every text a young person reads must have at most
- * {@value #MAX_WORDS_PER_SENTENCE} words in every sentence, and a Flesch-Douma (nl) or
- * Flesch Reading Ease (en) score of at least {@value #MIN_EASE} for the text as a whole.
- *
- * <p>Texts come from the classpath:
+ * The plain-language gate, for every text a young person reads (flow, messages, glossary, help contacts) in every
+ * language:
  * <ul>
- *   <li>{@code flow/texts_nl.properties} and {@code flow/texts_en.properties} (all keys);</li>
- *   <li>every {@code messages/messages_nl.properties} and {@code messages/messages_en.properties}
- *       (all keys; {@code {0}}-style placeholders are replaced by a short word first);</li>
- *   <li>{@code content/glossary.json}: every explanation (the terms themselves are the formal
- *       words being explained, so they are not measured);</li>
- *   <li>{@code content/help-contacts.json}: every description and availability.</li>
+ *   <li>every sentence has at most {@value #MAX_WORDS_PER_SENTENCE} words (all six languages);</li>
+ *   <li>Dutch has a Flesch-Douma and English a Flesch Reading Ease of at least {@value #MIN_EASE} per text;</li>
+ *   <li>Dutch and English texts hold at most one formal word each, and every formal word
+ *       ({@code readability/formal-words.properties}) is explained in the glossary;</li>
+ *   <li>ready for text-to-speech: no abbreviation with dots, no "&amp;" or "/" between words, and an acronym
+ *       only where its expansion stands in brackets or in the glossary term it explains.</li>
  * </ul>
- *
- * <p>Only one kind of text is left out: a text that is nothing but a phone number, or nothing but
- * the name of a help service listed in {@code help-contacts.json} (see
- * {@link #isOnlyPhoneNumberOrServiceName}). Empty texts fail.
- *
- * <p>Failures are collected and reported together: source, key, text and figures.
+ * Placeholders are filled in as the server does (a date in that language, or a number of days for each plural
+ * form). Exempt, and listed in the report: the glossary terms themselves (the formal words being explained) and
+ * the names of help services. The test prints (and writes to {@code target/readability-report.txt}) the hardest
+ * texts per language.
  */
 class YoungPersonTextsReadabilityTest {
-
     static final int MAX_WORDS_PER_SENTENCE = 12;
     static final double MIN_EASE = 60.0;
+    static final Set<String> ACRONYMS = Set.of("OTS", "JJI", "IGJ", "RSJ");
 
-    private static final String FLOW = "flow/flow.json";
-    private static final String TEXTS_NL = "flow/texts_nl.properties";
-    private static final String TEXTS_EN = "flow/texts_en.properties";
-    private static final String MESSAGES_NL = "messages/messages_nl.properties";
-    private static final String MESSAGES_EN = "messages/messages_en.properties";
-    private static final String GLOSSARY = "content/glossary.json";
-    private static final String HELP_CONTACTS = "content/help-contacts.json";
-
-    /** MessageFormat placeholders: {0}, {1,number}, {2,date,short}. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+(,[^}]*)?}");
     private static final Pattern PHONE_NUMBER = Pattern.compile("\\+?[0-9][0-9 ()/-]*");
+    private static final Pattern DOTTED_ABBREVIATION = Pattern.compile(
+            "(?i)(^|\\s)(bijv|bv|o\\.a|d\\.w\\.z|m\\.a\\.w|enz|etc|ca|nr|tel|evt|incl|e\\.g|i\\.e|vs|approx)\\.");
+    private static final Pattern SLASH_OR_AMPERSAND = Pattern.compile("\\p{L}\\s*[/&]\\s*\\p{L}|&");
+    private static final Pattern ACRONYM = Pattern.compile("\\b[A-Z]{2,5}\\b");
+    private static final Instant SAMPLE_DATE = Instant.parse("2026-11-25T13:00:00Z");
+    private static final int[] SAMPLE_COUNTS = {0, 1, 2, 3, 5, 11, 21, 100};
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** One text a young person reads. */
-    record Text(String source, String key, Lang lang, String value) {}
-
-    // ------------------------------------------------------------------ the gate
+    /** One measured form of a text (a plural message has several). */
+    record Measured(YoungPersonTexts.Text text, String filled, Score score) {
+    }
 
     @Test
     void everyYoungPersonTextIsPlainLanguage() {
-        Set<String> serviceNames = serviceNames();
-        List<Text> texts = allTexts();
-        assertThat(texts).as("texts found on the classpath").isNotEmpty();
-
+        List<YoungPersonTexts.Text> texts = YoungPersonTexts.all();
+        assertThat(texts).as("texts found on the classpath").hasSizeGreaterThan(1000);
+        Map<String, String> formalWords = formalWords();
         List<String> failures = new ArrayList<>();
-        for (Text text : texts) {
+        List<String> exempt = new ArrayList<>();
+        Map<Language, List<Measured>> measured = new EnumMap<>(Language.class);
+        for (YoungPersonTexts.Text text : texts) {
             String value = text.value() == null ? "" : text.value().strip();
             if (value.isEmpty()) {
                 failures.add(describe(text, "is empty", null));
                 continue;
             }
-            if (isOnlyPhoneNumberOrServiceName(value, serviceNames)) {
+            if (isExempt(text)) {
+                exempt.add(text.language().tag() + " " + text.key() + ": " + value);
                 continue;
             }
-            String measured = withPlaceholdersFilledIn(value, text.lang());
-            Score score = Readability.measure(measured, text.lang());
-            List<String> problems = new ArrayList<>();
-            if (score.words() == 0) {
-                problems.add("has no words");
+            failures.addAll(speechProblems(text));
+            for (String filled : filledIn(text)) {
+                String prepared = prepared(filled);
+                Lang lang = text.language() == Language.EN ? Lang.EN : Lang.NL;
+                Score score = Readability.measure(prepared, lang);
+                measured.computeIfAbsent(text.language(), l -> new ArrayList<>()).add(new Measured(text, filled, score));
+                List<String> problems = new ArrayList<>();
+                if (score.words() == 0) {
+                    problems.add("has no words");
+                }
+                if (score.longestSentenceWords() > MAX_WORDS_PER_SENTENCE) {
+                    problems.add("a sentence has " + score.longestSentenceWords() + " words (max "
+                            + MAX_WORDS_PER_SENTENCE + ")");
+                }
+                if (hasEase(text.language()) && score.words() > 0 && score.ease() < MIN_EASE) {
+                    problems.add(easeName(text.language()) + " " + format(score.ease()) + " (min " + format(MIN_EASE) + ")");
+                }
+                if (!problems.isEmpty()) {
+                    failures.add(describe(text, String.join("; ", problems) + " in \"" + filled + "\"", score));
+                }
             }
-            if (score.longestSentenceWords() > MAX_WORDS_PER_SENTENCE) {
-                problems.add("a sentence has " + score.longestSentenceWords() + " words (max "
-                        + MAX_WORDS_PER_SENTENCE + "): \"" + longestSentence(measured) + "\"");
-            }
-            if (score.words() > 0 && score.ease() < MIN_EASE) {
-                problems.add(easeName(text.lang()) + " " + format(score.ease()) + " (min " + format(MIN_EASE) + ")");
-            }
-            if (!problems.isEmpty()) {
-                failures.add(describe(text, String.join("; ", problems), score));
+            if (hasEase(text.language())) {
+                Set<String> formal = formalWordsIn(value, text.language(), formalWords);
+                if (formal.size() > 1 && !text.key().startsWith("glossary.")) {
+                    failures.add(describe(text, "has " + formal.size() + " formal words " + formal + " (max 1)", null));
+                }
             }
         }
-
+        writeReport(measured, exempt);
         assertThat(failures)
                 .withFailMessage(() -> failures.size() + " of " + texts.size()
                         + " young-person texts are not plain enough:\n  " + String.join("\n  ", failures))
                 .isEmpty();
     }
 
-    /**
-     * The one exception to the gate: a text that is only a phone number ("0800-0432", "112")
-     * or only the name of a help service from help-contacts.json ("Kindertelefoon").
-     */
-    static boolean isOnlyPhoneNumberOrServiceName(String value, Set<String> serviceNames) {
-        String v = value.strip();
-        return PHONE_NUMBER.matcher(v).matches() || serviceNames.contains(v.toLowerCase(Locale.ROOT));
+    @Test
+    void everyFormalWordIsExplainedInTheGlossary() {
+        Set<String> glossaryIds = new TreeSet<>();
+        YoungPersonTexts.json("content/glossary.json").forEach(e -> glossaryIds.add(e.path("id").asText()));
+        Map<String, String> formal = formalWords();
+        assertThat(formal).as("formal words listed").hasSizeGreaterThan(10);
+        formal.forEach((word, id) -> assertThat(glossaryIds).as("glossary entry for formal word " + word).contains(id));
     }
 
-    // ------------------------------------------------------------------ keys
-
     @Test
-    void dutchAndEnglishHaveTheSameKeys() {
-        List<String> failures = new ArrayList<>();
-        compareKeys(TEXTS_NL, resource(TEXTS_NL), TEXTS_EN, resource(TEXTS_EN), failures);
+    void theGateSeesWhatItIsFor() {
+        YoungPersonTexts.Text text = new YoungPersonTexts.Text("test", "x", Language.NL,
+                "Je kunt bijv. bellen en/of mailen met de RSJ.");
+        assertThat(speechProblems(text)).hasSize(3);
+        assertThat(filledIn(new YoungPersonTexts.Text("test", "y", Language.AR,
+                "{0, plural, =0 {اليوم.} zero {# يوم.} one {يوم.} two {يومين.} few {# أيام.} many {# يومًا.} other {# يوم.}}")))
+                .contains("يومين.", "اليوم.");
+        assertThat(Readability.measure(prepared("ሕጂ ኣብ ሓደጋ ዲኹም? 112 ደውሉ።"), Lang.NL).sentences()).isEqualTo(2);
+        assertThat(formalWordsIn("De klachtencommissie en de jeugdbeschermer.", Language.NL, formalWords())).hasSize(2);
+    }
 
-        // every messages_nl on the classpath needs a messages_en next to it, and the other way round
-        TreeMap<String, URL[]> pairs = new TreeMap<>();
-        for (URL nl : resources(MESSAGES_NL)) {
-            pairs.computeIfAbsent(base(nl, MESSAGES_NL), b -> new URL[2])[0] = nl;
+    // ------------------------------------------------------------------ rules
+
+    static boolean isExempt(YoungPersonTexts.Text text) {
+        return text.key().matches("glossary\\.[a-z_]+\\.term") || text.key().matches("help\\.[a-z_]+\\.name")
+                || text.key().matches("language\\.name\\.[a-z]+")
+                || PHONE_NUMBER.matcher(text.value().strip()).matches();
+    }
+
+    /** Text-to-speech: what a speech engine would spell out or read wrongly. */
+    static List<String> speechProblems(YoungPersonTexts.Text text) {
+        List<String> problems = new ArrayList<>();
+        String value = text.value();
+        if (DOTTED_ABBREVIATION.matcher(value).find()) {
+            problems.add(describe(text, "has an abbreviation a speech engine would spell out", null));
         }
-        for (URL en : resources(MESSAGES_EN)) {
-            pairs.computeIfAbsent(base(en, MESSAGES_EN), b -> new URL[2])[1] = en;
+        if (SLASH_OR_AMPERSAND.matcher(value.replaceAll("\\{[^}]*}", "")).find()) {
+            problems.add(describe(text, "has \"/\" or \"&\" between words; write the words", null));
         }
-        pairs.forEach((base, pair) -> {
-            if (pair[0] == null || pair[1] == null) {
-                failures.add(base + ": " + (pair[0] == null ? MESSAGES_NL : MESSAGES_EN)
-                        + " is missing next to " + (pair[0] == null ? pair[1] : pair[0]));
-            } else {
-                compareKeys(pair[0].toString(), pair[0], pair[1].toString(), pair[1], failures);
+        Matcher acronyms = ACRONYM.matcher(value);
+        while (acronyms.find()) {
+            String acronym = acronyms.group();
+            boolean explainedHere = value.contains("(" + acronym + ")") || value.matches(".*\\(.*" + acronym + ".*\\).*");
+            boolean glossaryOfIt = text.key().startsWith("glossary.") && termOf(text).contains(acronym);
+            if (!ACRONYMS.contains(acronym) || !(explainedHere || glossaryOfIt)) {
+                problems.add(describe(text, "uses the acronym " + acronym + " without its expansion", null));
+            }
+        }
+        return problems;
+    }
+
+    private static String termOf(YoungPersonTexts.Text text) {
+        String termKey = text.key().replaceFirst("\\.explanation$", ".term");
+        for (YoungPersonTexts.Text other : YoungPersonTexts.all()) {
+            if (other.language() == text.language() && other.key().equals(termKey)) {
+                return other.value();
+            }
+        }
+        return "";
+    }
+
+    /** The text as the server writes it: a date in that language for {0}, each plural form for a count. */
+    static List<String> filledIn(YoungPersonTexts.Text text) {
+        String value = text.value();
+        if (!value.contains("{")) {
+            return List.of(value);
+        }
+        MessageFormat format = new MessageFormat(value.replace("'", "''"), text.language().locale());
+        Set<String> forms = new LinkedHashSet<>();
+        if (value.matches("(?s).*\\{\\s*0\\s*,\\s*plural.*")) {
+            for (int count : SAMPLE_COUNTS) {
+                forms.add(format.format(new Object[] {count}));
+            }
+        } else {
+            forms.add(format.format(new Object[] {Wording.when(text.language(), SAMPLE_DATE)}));
+        }
+        return List.copyOf(forms);
+    }
+
+    /** Sentence marks of Arabic and Ge'ez read as the Latin ones, and the Ethiopic word space as a space. */
+    static String prepared(String text) {
+        return text.replace('؟', '?').replace('،', ',').replace('؛', ';')
+                .replace("።", ". ").replace('፧', '?').replace('፡', ' ').replace('፣', ',').replace('፤', ';')
+                .replace("«", "").replace("»", "");
+    }
+
+    static Map<String, String> formalWords() {
+        Properties p = YoungPersonTexts.properties(YoungPersonTexts.resource("readability/formal-words.properties"));
+        Map<String, String> out = new java.util.TreeMap<>();
+        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k).strip()));
+        return out;
+    }
+
+    /** The distinct formal words (by glossary entry) in a Dutch or English text. */
+    static Set<String> formalWordsIn(String value, Language language, Map<String, String> formalWords) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        Set<String> found = new TreeSet<>();
+        formalWords.forEach((word, id) -> {
+            String[] parts = word.split("\\.", 2);
+            if (parts[0].equals(language.tag()) && lower.contains(parts[1].replace('_', ' '))) {
+                found.add(id);
             }
         });
+        return found;
+    }
 
-        // glossary and help contacts: every text exists in nl and en
-        for (JsonNode entry : json(GLOSSARY)) {
-            String id = entry.path("id").asText("?");
-            requireBothLanguages(GLOSSARY, id + ".term", entry.path("term"), failures);
-            requireBothLanguages(GLOSSARY, id + ".explanation", entry.path("explanation"), failures);
-        }
-        for (JsonNode entry : json(HELP_CONTACTS)) {
-            String id = entry.path("id").asText("?");
-            requireBothLanguages(HELP_CONTACTS, id + ".name", entry.path("name"), failures);
-            requireBothLanguages(HELP_CONTACTS, id + ".description", entry.path("description"), failures);
-            requireBothLanguages(HELP_CONTACTS, id + ".available", entry.path("available"), failures);
-            String phone = entry.path("phone").asText("");
-            if (!PHONE_NUMBER.matcher(phone).matches()) {
-                failures.add(HELP_CONTACTS + " " + id + ".phone is not a phone number: \"" + phone + "\"");
+    private static boolean hasEase(Language language) {
+        return language == Language.NL || language == Language.EN;
+    }
+
+    // ------------------------------------------------------------------ report
+
+    private static void writeReport(Map<Language, List<Measured>> measured, List<String> exempt) {
+        StringBuilder out = new StringBuilder("Readability report (hardest texts per language)\n");
+        for (Language language : Language.values()) {
+            List<Measured> all = measured.getOrDefault(language, List.of());
+            if (all.isEmpty()) {
+                continue;
+            }
+            double words = all.stream().mapToInt(m -> m.score().words()).sum();
+            double sentences = all.stream().mapToInt(m -> m.score().sentences()).sum();
+            int longest = all.stream().mapToInt(m -> m.score().longestSentenceWords()).max().orElse(0);
+            out.append(String.format(Locale.ROOT, "%n%s: %d texts measured, %.1f words a sentence on average, longest "
+                    + "sentence %d words", language.tag(), all.size(), words / sentences, longest));
+            if (hasEase(language)) {
+                double mean = all.stream().mapToDouble(m -> m.score().ease()).average().orElse(0);
+                double min = all.stream().mapToDouble(m -> m.score().ease()).min().orElse(0);
+                out.append(String.format(Locale.ROOT, ", %s mean %.1f, lowest %.1f%n", easeName(language), mean, min));
+                all.stream().sorted(Comparator.comparingDouble(m -> m.score().ease())).limit(5)
+                        .forEach(m -> out.append(String.format(Locale.ROOT, "  %5.1f  %s: %s%n", m.score().ease(),
+                                m.text().key(), m.filled())));
+            } else {
+                out.append('\n');
+                all.stream().sorted(Comparator.comparingInt((Measured m) -> m.score().longestSentenceWords())
+                                .reversed()).limit(5)
+                        .forEach(m -> out.append(String.format(Locale.ROOT, "  %2d words  %s: %s%n",
+                                m.score().longestSentenceWords(), m.text().key(), m.filled())));
             }
         }
-
-        assertThat(failures)
-                .withFailMessage(() -> "Dutch and English texts do not match:\n  " + String.join("\n  ", failures))
-                .isEmpty();
-    }
-
-    @Test
-    void flowReferencesOnlyKeysThatExist() {
-        Properties nl = properties(resource(TEXTS_NL));
-        Properties en = properties(resource(TEXTS_EN));
-        List<String> failures = new ArrayList<>();
-        for (String key : keysUsedByFlow()) {
-            if (!nl.containsKey(key)) {
-                failures.add(FLOW + " needs " + key + ", missing in " + TEXTS_NL);
-            }
-            if (!en.containsKey(key)) {
-                failures.add(FLOW + " needs " + key + ", missing in " + TEXTS_EN);
-            }
-        }
-        assertThat(failures)
-                .withFailMessage(() -> "flow.json uses text keys that do not exist:\n  " + String.join("\n  ", failures))
-                .isEmpty();
-    }
-
-    @Test
-    void flowTextsHaveNoKeysTheFlowDoesNotUse() {
-        Set<String> used = keysUsedByFlow();
-        Set<String> unused = new TreeSet<>(properties(resource(TEXTS_NL)).stringPropertyNames());
-        unused.addAll(properties(resource(TEXTS_EN)).stringPropertyNames());
-        unused.removeAll(used);
-        assertThat(unused).as("keys in flow/texts_*.properties that flow.json never uses").isEmpty();
-    }
-
-    /** kind.&lt;id&gt;.title/description, step.&lt;id&gt;.title/help, option.&lt;questionId&gt;.&lt;optionId&gt;. */
-    static Set<String> keysUsedByFlow() {
-        JsonNode flow = json(FLOW);
-        Set<String> keys = new LinkedHashSet<>();
-        for (JsonNode kind : flow.path("kinds")) {
-            String id = kind.path("id").asText();
-            keys.add("kind." + id + ".title");
-            keys.add("kind." + id + ".description");
-        }
-        for (JsonNode step : flow.path("steps")) {
-            String id = step.path("id").asText();
-            keys.add("step." + id + ".title");
-            keys.add("step." + id + ".help");
-            JsonNode question = step.path("question");
-            String questionId = question.path("id").asText();
-            for (JsonNode option : question.path("options")) {
-                keys.add("option." + questionId + "." + option.path("id").asText());
-            }
-        }
-        return keys;
-    }
-
-    // ------------------------------------------------------------------ collecting texts
-
-    static List<Text> allTexts() {
-        List<Text> texts = new ArrayList<>();
-        addProperties(texts, TEXTS_NL, resource(TEXTS_NL), Lang.NL);
-        addProperties(texts, TEXTS_EN, resource(TEXTS_EN), Lang.EN);
-        for (URL url : resources(MESSAGES_NL)) {
-            addProperties(texts, url.toString(), url, Lang.NL);
-        }
-        for (URL url : resources(MESSAGES_EN)) {
-            addProperties(texts, url.toString(), url, Lang.EN);
-        }
-        for (JsonNode entry : json(GLOSSARY)) {
-            String id = entry.path("id").asText("?");
-            addLanguages(texts, GLOSSARY, id + ".explanation", entry.path("explanation"));
-        }
-        for (JsonNode entry : json(HELP_CONTACTS)) {
-            String id = entry.path("id").asText("?");
-            addLanguages(texts, HELP_CONTACTS, id + ".description", entry.path("description"));
-            addLanguages(texts, HELP_CONTACTS, id + ".available", entry.path("available"));
-        }
-        return texts;
-    }
-
-    /** Names of help services in every language, lower case: the only texts the gate skips. */
-    static Set<String> serviceNames() {
-        Set<String> names = new TreeSet<>();
-        for (JsonNode entry : json(HELP_CONTACTS)) {
-            entry.path("name").forEach(name -> names.add(name.asText().strip().toLowerCase(Locale.ROOT)));
-        }
-        return names;
-    }
-
-    private static void addProperties(List<Text> texts, String source, URL url, Lang lang) {
-        Properties properties = properties(url);
-        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-            texts.add(new Text(source, key, lang, properties.getProperty(key)));
-        }
-    }
-
-    private static void addLanguages(List<Text> texts, String source, String key, JsonNode i18n) {
-        texts.add(new Text(source, key + ".nl", Lang.NL, i18n.path("nl").asText("")));
-        texts.add(new Text(source, key + ".en", Lang.EN, i18n.path("en").asText("")));
-    }
-
-    static String withPlaceholdersFilledIn(String value, Lang lang) {
-        String word = lang == Lang.NL ? "vandaag" : "today";
-        // MessageFormat writes a single quote as ''
-        return PLACEHOLDER.matcher(value).replaceAll(word).replace("''", "'");
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    private static void compareKeys(String nlName, URL nlUrl, String enName, URL enUrl, List<String> failures) {
-        Set<String> nl = properties(nlUrl).stringPropertyNames();
-        Set<String> en = properties(enUrl).stringPropertyNames();
-        Set<String> onlyNl = new TreeSet<>(nl);
-        onlyNl.removeAll(en);
-        Set<String> onlyEn = new TreeSet<>(en);
-        onlyEn.removeAll(nl);
-        onlyNl.forEach(key -> failures.add(key + " is in " + nlName + " but not in " + enName));
-        onlyEn.forEach(key -> failures.add(key + " is in " + enName + " but not in " + nlName));
-    }
-
-    private static void requireBothLanguages(String source, String key, JsonNode i18n, List<String> failures) {
-        for (String lang : List.of("nl", "en")) {
-            if (i18n.path(lang).asText("").isBlank()) {
-                failures.add(source + " " + key + " has no \"" + lang + "\" text");
-            }
-        }
-    }
-
-    private static String describe(Text text, String problem, Score score) {
-        String figures = score == null ? "" : String.format(Locale.ROOT,
-                " [sentences=%d, words=%d, syllables=%d, longest sentence=%d words, %s=%s]",
-                score.sentences(), score.words(), score.syllables(), score.longestSentenceWords(),
-                easeName(text.lang()), format(score.ease()));
-        return text.source() + " " + text.key() + " (" + text.lang() + "): " + problem
-                + "\n      \"" + text.value() + "\"" + figures;
-    }
-
-    private static String longestSentence(String text) {
-        String longest = "";
-        int most = -1;
-        for (String sentence : Readability.sentences(text)) {
-            int words = Readability.measure(sentence, Lang.NL).words();
-            if (words > most) {
-                most = words;
-                longest = sentence;
-            }
-        }
-        return longest;
-    }
-
-    private static String easeName(Lang lang) {
-        return lang == Lang.NL ? "Flesch-Douma" : "Flesch Reading Ease";
-    }
-
-    private static String format(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    private static URL resource(String name) {
-        URL url = YoungPersonTextsReadabilityTest.class.getClassLoader().getResource(name);
-        assertThat(url).as("classpath resource " + name).isNotNull();
-        return url;
-    }
-
-    private static List<URL> resources(String name) {
+        out.append("\nExempt (glossary terms and service names, and texts that are only a phone number): ")
+                .append(exempt.size()).append('\n');
+        exempt.forEach(e -> out.append("  ").append(e).append('\n'));
+        System.out.println(out);
         try {
-            return Collections.list(YoungPersonTextsReadabilityTest.class.getClassLoader().getResources(name));
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target/readability-report.txt"), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String base(URL url, String name) {
-        String s = url.toString();
-        return s.endsWith(name) ? s.substring(0, s.length() - name.length()) : s;
+    private static String describe(YoungPersonTexts.Text text, String problem, Score score) {
+        String figures = score == null ? "" : String.format(Locale.ROOT,
+                " [sentences=%d, words=%d, syllables=%d, longest sentence=%d words, ease=%s]",
+                score.sentences(), score.words(), score.syllables(), score.longestSentenceWords(), format(score.ease()));
+        return text.source() + " " + text.key() + " (" + text.language().tag() + "): " + problem
+                + "\n      \"" + text.value() + "\"" + figures;
     }
 
-    /** Reads a properties file as strict UTF-8: a file in another encoding fails loudly. */
-    static Properties properties(URL url) {
-        try (InputStream in = url.openStream()) {
-            String content = StandardCharsets.UTF_8.newDecoder()
-                    .decode(ByteBuffer.wrap(in.readAllBytes()))
-                    .toString();
-            Properties properties = new Properties();
-            properties.load(new StringReader(content));
-            return properties;
-        } catch (CharacterCodingException e) {
-            throw new AssertionError(url + " is not valid UTF-8", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + url, e);
-        }
+    private static String easeName(Language language) {
+        return language == Language.NL ? "Flesch-Douma" : "Flesch Reading Ease";
     }
 
-    private static JsonNode json(String name) {
-        try (InputStream in = resource(name).openStream()) {
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
-        }
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 }
