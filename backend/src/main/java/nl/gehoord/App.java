@@ -40,6 +40,7 @@ import nl.gehoord.intake.DeviceController;
 import nl.gehoord.intake.DeviceService;
 import nl.gehoord.intake.FlowCatalog;
 import nl.gehoord.intake.InfoController;
+import nl.gehoord.youth.YouthAppController;
 import nl.gehoord.inbox.CannedReplyController;
 import nl.gehoord.inbox.CannedReplyService;
 import nl.gehoord.inbox.InboxController;
@@ -244,7 +245,7 @@ public final class App implements AutoCloseable {
                 new StaffProfileController(new StaffProfileService(db, cipher, audit, inbox)),
                 new CannedReplyController(cannedReplies),
                 new AdminController(admin),
-                trendsController);
+                trendsController, new YouthAppController());
         AccessGuard guard = new AccessGuard(List.of(devices, staffSessions));
         ProblemRenderer renderer = new ProblemRenderer(messages);
         ProblemMapper problems = new ProblemMapper(renderer);

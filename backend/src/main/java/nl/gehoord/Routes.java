@@ -24,6 +24,7 @@ import nl.gehoord.ops.MetricsController;
 import nl.gehoord.ops.OpsController;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.trends.TrendsController;
+import nl.gehoord.youth.YouthAppController;
 
 /** Every route of the API, with the roles that may call it. The one place to read who may do what. */
 public final class Routes {
@@ -36,7 +37,7 @@ public final class Routes {
                               // issue 4: the inbox
                               InboxController inbox, StaffProfileController staffProfile,
                               CannedReplyController cannedReplies, AdminController admin,
-                              TrendsController trends) {
+                              TrendsController trends, YouthAppController youthApp) {
     }
 
     public static List<Route> all(Controllers c) {
@@ -50,6 +51,11 @@ public final class Routes {
                 Route.of(GET, "/v1/glossary", c.info()::glossary, PUBLIC),
                 Route.of(GET, "/v1/help-contacts", c.info()::helpContacts, PUBLIC),
                 Route.of(GET, "/v1/regions", c.info()::regions, PUBLIC),
+                Route.of(GET, "/v1/app-texts", c.youthApp()::texts, PUBLIC),
+
+                // The youth web app: static files only; it uses the API above like any phone app
+                Route.of(GET, "/app", c.youthApp()::index, PUBLIC),
+                Route.of(GET, "/app/{file}", c.youthApp()::file, PUBLIC),
 
                 // Young person: the app install
                 Route.of(POST, "/v1/devices", c.devices()::register, PUBLIC),

@@ -22,17 +22,21 @@ final class StartBanner {
                               Optional<String> generatedPassword, boolean chosenPassword) {
         List<String> out = new ArrayList<>();
         out.add("");
+        String base;
         if (listensEverywhere(host)) {
             String local = "http://localhost:" + port;
+            base = local;
             out.add("Gehoord is listening on all network addresses of this machine, port " + port
                     + ". Here: " + local + "  (health: " + local + "/health)");
             out.add("Anyone who can reach this machine on port " + port
                     + " can reach Gehoord; set GEHOORD_HOST=127.0.0.1 to keep it to this machine.");
         } else {
             String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+            base = url;
             out.add("Gehoord is running at " + url + "  (health: " + url + "/health), on this address only");
         }
         out.add("Data folder: " + dataDir);
+        out.add("Youth web app: " + base + "/app/");
         if (demo) {
             out.add("Demo staff logins: " + String.join(", ", demoLogins));
             if (chosenPassword) {

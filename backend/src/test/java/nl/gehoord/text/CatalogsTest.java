@@ -177,12 +177,17 @@ class CatalogsTest {
         List<String> unused = new ArrayList<>();
         Set<String> flow = YoungPersonTexts.keysUsedByFlow();
         Set<String> content = YoungPersonTexts.keysUsedByContent();
+        Set<String> youthApp = keysNamedByYouthApp();
         for (YoungPersonTexts.CatalogFiles files : YoungPersonTexts.catalogs()) {
             Set<String> keys = new TreeSet<>(YoungPersonTexts.properties(files.url(Language.NL)).stringPropertyNames());
             for (String key : keys) {
                 boolean used = switch (files.prefix()) {
                     case "flow/texts_" -> flow.contains(key);
                     case "content/content_" -> content.contains(key);
+                    // The app's words are named by the youth web app's scripts and page; a numbered key
+                    // (case.feedbackScore1) by its stem, the language names by the app-texts answer.
+                    case "app/app_" -> youthApp.contains(key) || youthApp.contains(key.replaceFirst("\\d+$", ""))
+                            || (key.startsWith("language.name.") && literals.contains("language.name."));
                     default -> isUsedMessage(key, literals);
                 };
                 if (!used) {
@@ -197,6 +202,22 @@ class CatalogsTest {
             }
         }
         assertThat(unused).as("keys nothing uses, or used keys missing").isEmpty();
+    }
+
+    /** Every quoted string and data-text attribute in the youth web app's files. */
+    private static Set<String> keysNamedByYouthApp() throws IOException {
+        Set<String> named = new TreeSet<>();
+        Path folder = MAIN_JAVA.resolveSibling("resources").resolve("youth");
+        Pattern quoted = Pattern.compile("'([A-Za-z0-9_.]+)'|\"([A-Za-z0-9_.]+)\"");
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".js") || f.toString().endsWith(".html")).toList()) {
+                Matcher m = quoted.matcher(Files.readString(file));
+                while (m.find()) {
+                    named.add(m.group(1) != null ? m.group(1) : m.group(2));
+                }
+            }
+        }
+        return named;
     }
 
     /**

@@ -25,7 +25,7 @@ import java.util.TreeSet;
  */
 final class YoungPersonTexts {
     static final String FLOW = "flow/flow.json";
-    static final List<String> PREFIXES = List.of("flow/texts_", "messages/messages_", "content/content_");
+    static final List<String> PREFIXES = List.of("flow/texts_", "messages/messages_", "content/content_", "app/app_");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
