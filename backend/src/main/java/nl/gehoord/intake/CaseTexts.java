@@ -68,6 +68,32 @@ public final class CaseTexts {
         return entries;
     }
 
+    /**
+     * The timeline entry a status change gives the young person, as their app will show it: the catalog's title
+     * and the trust person's explanation as written (or the catalog's text when there is none).
+     */
+    public CaseViews.TimelineEntry statusEntry(Language language, String status, String explanation, Instant dueAt,
+                                               Instant at) {
+        String base = "timeline.status." + status;
+        String title = messages.has(base + ".title") ? messages.get(language, base + ".title")
+                : messages.get(language, "timeline.other.title");
+        String text = explanation != null ? explanation
+                : dueAt != null && messages.has(base + ".text_due") ? messages.get(language, base + ".text_due",
+                        when(language, dueAt))
+                : messages.has(base + ".text") ? messages.get(language, base + ".text")
+                : messages.get(language, "timeline.other.text");
+        return new CaseViews.TimelineEntry("status_changed", at, title, text, dueAt);
+    }
+
+    /** What happens next after a status change to this status, with its due date when one is given. */
+    public CaseViews.NextStep nextStepFor(Language language, String status, Instant dueAt) {
+        String key = "next." + status;
+        if (dueAt != null && messages.has(key + "_due")) {
+            return new CaseViews.NextStep(messages.get(language, key + "_due", when(language, dueAt)), dueAt);
+        }
+        return new CaseViews.NextStep(messages.get(language, key), null);
+    }
+
     /** What happens next, given the status and the latest due date on the timeline. */
     public CaseViews.NextStep nextStep(Language language, CaseDao.CaseRow row, List<CaseDao.EventRow> events) {
         Long due = null;
