@@ -36,6 +36,9 @@ public final class WebGuard {
         boolean stream = route.path().equals(LiveUpdates.PATH);
         return ctx -> {
             ctx.header("Content-Security-Policy", CSP);
+            // "no-referrer" (the API's) makes browsers send "Origin: null" on form posts; the origin check needs
+            // the real one, and a same-origin referrer goes nowhere else.
+            ctx.header("Referrer-Policy", "same-origin");
             ctx.header("Vary", "Cookie, HX-Request");
             try {
                 if (!route.isPublic() && !admit(ctx, route, stream)) {
