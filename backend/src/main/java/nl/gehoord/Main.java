@@ -105,8 +105,12 @@ public final class Main {
         String url = "http://localhost:" + app.port();
         System.out.println();
         System.out.println("Gehoord is running at " + url + "  (health: " + url + "/health)");
+        System.out.println("Staff pages: " + url + "/web/login");
         System.out.println("Data folder: " + settings.dataDir());
         if (demo) {
+            System.out.println("Trust person's inbox: " + url + "/web/inbox  (trust@demo.local)");
+            System.out.println("Coordinator's team queue: " + url + "/web/queue  (coordinator@demo.local)");
+            System.out.println("Council dashboard: " + url + "/web/council  (council@demo.local, raad.linde@demo.local)");
             System.out.println("Demo staff logins: " + String.join(", ", DemoData.STAFF_EMAILS));
             System.out.println(demoPassword != null ? "Demo password: " + demoPassword
                     : "Demo password: unchanged since the demo was first seeded (set GEHOORD_DEMO_PASSWORD to choose one "

@@ -71,11 +71,11 @@ public final class Words {
         if (value == null) {
             return "";
         }
-        return switch (dimension) {
-            case "month" -> value;
-            case "region" -> value;
+        String text = switch (dimension) {
+            case "month", "region" -> value;
             default -> labels.text(Language.NL, dimension + "." + value);
         };
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** The question of an intake step, as the young person saw it. */

@@ -39,6 +39,7 @@ class WebJourneyTest {
         WebFixture.addStaff(server, "staff-web-second", "tweede@demo.local", "Lotte Bakker", "trust_person",
                 "team-midden");
         totpSecret = WebFixture.enrolTotp(server, "trust@demo.local");
+        nl.gehoord.trends.TrendSeed.seed(server, 400, java.time.YearMonth.of(2026, 10), 5);
     }
 
     @AfterAll
@@ -85,7 +86,7 @@ class WebJourneyTest {
         String linkCss = "a[href='/web/cases/" + caseId + "']";
         browser.waitFor(d -> d.findElements(By.cssSelector(linkCss)).stream().findFirst().orElse(null));
         assertThat(browser.js("return window.gehoordMarker;")).isEqualTo("still the same page");
-        assertThat(browser.text("#inbox-summary")).contains("1 cases");
+        assertThat(browser.text("#inbox-summary")).contains("Cases in deze lijst: 1.");
         assertThat(browser.text(".case-card")).contains("Vrijheidsbeperking", "Op tijd", "13-15 jaar");
         browser.assertAccessible("the inbox");
         browser.screenshot("inbox");
