@@ -45,6 +45,7 @@ public final class PushComposer {
             }
             Map<String, String> data = data(row);
             data.put(PushData.LINK, PushData.inboxLink(row.caseId()));
+            data.put(PushData.WEB_LINK, PushData.webLink(row.caseId()));
             return new Send(new PushMessage(row.id(), cipher.open(sealed.get(), row.recipientId(), "pushToken"), data,
                     texts.text(row.messageKey(), STAFF_LANGUAGE), collapseKey(row), row.urgent()), sealed.get());
         }

@@ -50,13 +50,22 @@ public final class LoginPages {
             return;
         }
         web.open(ctx, session);
-        ctx.redirect(home(Role.ofStaffRole(session.role())), HttpStatus.SEE_OTHER);
+        String back = safeReturn(ctx.formParam("naar"));
+        ctx.redirect(back != null ? back : home(Role.ofStaffRole(session.role())), HttpStatus.SEE_OTHER);
     }
 
     public void logout(Context ctx) {
         sessions.logout(Http.staff(ctx));
         web.close(ctx);
         ctx.redirect("/web/login?klaar=logout", HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * A page to return to after log-in (a push's deep link to a case): only a path of the staff pages, so the
+     * log-in can never send anyone to another site.
+     */
+    static String safeReturn(String path) {
+        return path != null && path.matches("/web/(cases/[A-Za-z0-9-]{1,64}|inbox|queue|council)") ? path : null;
     }
 
     /** The first page after log-in for each role. */
@@ -74,7 +83,9 @@ public final class LoginPages {
         Page page = pages.anonymous(pages.words().get("login.title"), csrf);
         ctx.status(status);
         String done = "logout".equals(ctx.queryParam("klaar")) ? pages.words().get("done.logout") : null;
-        pages.render(ctx, "login.jte", page, "email", email == null ? "" : email,
+        String back = safeReturn(ctx.method() == io.javalin.http.HandlerType.POST ? ctx.formParam("naar")
+                : ctx.queryParam("naar"));
+        pages.render(ctx, "login.jte", page, "back", back, "email", email == null ? "" : email,
                 "error", errorKey == null ? null : pages.words().get(errorKey), "done", done);
     }
 }

@@ -63,7 +63,8 @@ public final class WebGuard {
                 ctx.header("HX-Redirect", "/web/login");
                 ctx.status(HttpStatus.UNAUTHORIZED).contentType("text/plain; charset=utf-8").result("");
             } else {
-                ctx.redirect("/web/login", HttpStatus.SEE_OTHER);
+                String back = LoginPages.safeReturn(ctx.path());
+                ctx.redirect(back == null ? "/web/login" : "/web/login?naar=" + back, HttpStatus.SEE_OTHER);
             }
             return false;
         }

@@ -81,7 +81,7 @@ class WebSecurityTest {
                     .isIn(303, 401);
             assertThat(anonymous.body()).doesNotContain("verhaal");
             if (anonymous.status() == 303) {
-                assertThat(anonymous.header("Location")).isEqualTo("/web/login");
+                assertThat(anonymous.header("Location")).startsWith("/web/login");
             }
             WebFixture.Page forged = call(route, WebSessions.COOKIE + "=gs_forged", false);
             assertThat(forged.status()).as("forged cookie: " + route.path()).isIn(303, 401);
@@ -199,6 +199,25 @@ class WebSecurityTest {
         assertThat(WebFixture.get(server, "/web/inbox", cookie).status()).isEqualTo(303);
         assertThat(server.client().as(WebFixture.cookieValue(answer, WebSessions.COOKIE)).get("/v1/inbox").status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void aPushDeepLinkLeadsThroughTheLogInToTheCase() {
+        WebFixture.Page page = WebFixture.get(server, "/web/cases/" + caseId, null);
+        assertThat(page.header("Location")).isEqualTo("/web/login?naar=/web/cases/" + caseId);
+        WebFixture.Page form = WebFixture.get(server, page.header("Location"), null);
+        assertThat(form.body()).contains("name=\"naar\" value=\"/web/cases/" + caseId + "\"");
+        String loginCookie = WebSessions.LOGIN_COOKIE + "=" + WebFixture.cookieValue(form, WebSessions.LOGIN_COOKIE);
+        WebFixture.Page answer = WebFixture.post(server, "/web/login", loginCookie, Map.of("_csrf", form.csrf(),
+                "email", "trust@demo.local", "password", TestServer.DEMO_PASSWORD, "naar", "/web/cases/" + caseId));
+        assertThat(answer.header("Location")).isEqualTo("/web/cases/" + caseId);
+
+        // Never to another site.
+        WebFixture.Page again = WebFixture.get(server, "/web/login", null);
+        WebFixture.Page elsewhere = WebFixture.post(server, "/web/login", WebSessions.LOGIN_COOKIE + "="
+                + WebFixture.cookieValue(again, WebSessions.LOGIN_COOKIE), Map.of("_csrf", again.csrf(),
+                "email", "trust@demo.local", "password", TestServer.DEMO_PASSWORD, "naar", "https://evil.example/"));
+        assertThat(elsewhere.header("Location")).isEqualTo("/web/inbox");
     }
 
     private static int messages() {
