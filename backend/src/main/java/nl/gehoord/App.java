@@ -58,6 +58,7 @@ import nl.gehoord.staff.StaffSessionService;
 import nl.gehoord.text.Messages;
 import nl.gehoord.inbox.InboxLookup;
 import nl.gehoord.inbox.StatusPreview;
+import nl.gehoord.web.AdminPages;
 import nl.gehoord.web.Assets;
 import nl.gehoord.web.CasePages;
 import nl.gehoord.web.CouncilPages;
@@ -255,6 +256,7 @@ public final class App implements AutoCloseable {
                         new StatusPreview(db, inbox, new CaseTexts(messages, cipher), clock), pages),
                 new QueuePages(inbox, lookup, pages),
                 new CouncilPages(trendsService, trendsChart, pages),
+                new AdminPages(admin, pages),
                 live));
         WebGuard webGuard = new WebGuard(webSessions, staffSessions, pages);
         Javalin server = Javalin.create(config -> {

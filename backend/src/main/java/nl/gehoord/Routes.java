@@ -24,6 +24,7 @@ import nl.gehoord.ops.MetricsController;
 import nl.gehoord.ops.OpsController;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.trends.TrendsController;
+import nl.gehoord.web.AdminPages;
 import nl.gehoord.web.Assets;
 import nl.gehoord.web.CasePages;
 import nl.gehoord.web.CouncilPages;
@@ -48,7 +49,7 @@ public final class Routes {
 
     /** The staff pages' controllers. */
     public record PageControllers(Assets assets, LoginPages login, InboxPages inbox, CasePages cases,
-                                  QueuePages queue, CouncilPages council, LiveUpdates live) {
+                                  QueuePages queue, CouncilPages council, AdminPages admin, LiveUpdates live) {
     }
 
     /**
@@ -86,7 +87,10 @@ public final class Routes {
                 // Council: trends of its own scope, never a case
                 Route.of(GET, "/web/council", p.council()::page, COUNCIL),
                 Route.of(GET, "/web/council/trends.csv", p.council()::csv, COUNCIL),
-                Route.of(GET, "/web/council/chart.svg", p.council()::svg, COUNCIL)
+                Route.of(GET, "/web/council/chart.svg", p.council()::svg, COUNCIL),
+
+                // Admin: the audit chain, teams and staff; never a case
+                Route.of(GET, "/web/admin", p.admin()::page, ADMIN)
         );
     }
 

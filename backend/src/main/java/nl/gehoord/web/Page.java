@@ -30,6 +30,10 @@ public record Page(String title, Actor.Staff staff, String staffName, String csr
         return staff != null && staff.role() == Role.COORDINATOR;
     }
 
+    public boolean admin() {
+        return staff != null && staff.role() == Role.ADMIN;
+    }
+
     public boolean council() {
         return staff != null && staff.role() == Role.COUNCIL;
     }

@@ -195,6 +195,20 @@ class WebJourneyTest {
 
     @Test
     @Order(4)
+    void anAdministratorSeesTheAuditChainAndNoCaseContent() {
+        logIn("admin@demo.local", null);
+        assertThat(browser.path()).isEqualTo("/web/admin");
+        assertThat(browser.text("#audit-h + p")).contains("De keten is heel");
+        assertThat(browser.text("#staff-h + div table")).contains("trust@demo.local", "Lotte Bakker");
+        browser.assertAccessible("the admin page");
+        browser.screenshot("admin");
+        browser.go("/web/cases/" + caseId);
+        assertThat(browser.text("h1")).isEqualTo("Dat mag niet");
+        assertThat(browser.driver().getPageSource()).doesNotContain("moeder");
+    }
+
+    @Test
+    @Order(5)
     void theInboxJourneyWorksWithTheKeyboardAlone() {
         browser.forgetCookies();
         browser.go("/web/login");
@@ -235,7 +249,7 @@ class WebJourneyTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theInboxWorksAtPhoneWidth() {
         browser.size(390, 844);
         try {
