@@ -45,7 +45,7 @@ public final class QueuePages {
     private Queue queue(Context ctx) {
         Actor.Staff me = Http.staff(ctx);
         String cursor = InboxPages.blankToNull(ctx.queryParam("cursor"));
-        InboxViews.Page waiting = inbox.queue(me, new InboxService.Filter("open", null, null, cursor, 50), false);
+        InboxViews.Page waiting = inbox.queue(me, new InboxService.Filter("open", null, null, cursor, InboxPages.PAGE_SIZE), false);
         InboxViews.Page late = inbox.queue(me, new InboxService.Filter("open", null, true, null, 50), true);
         InboxViews.Page team = inbox.queue(me, new InboxService.Filter("open", null, null, null, 50), true);
         return new Queue(waiting, late, team, lookup.team(me));

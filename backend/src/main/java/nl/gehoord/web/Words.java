@@ -129,7 +129,7 @@ public final class Words {
     /** Due in words, with its SLA state: "te laat sinds ...", "bijna te laat: ...". */
     public String due(Instant dueAt, String slaState) {
         if (dueAt == null) {
-            return get("due.none");
+            return "ok".equals(slaState) ? get("due.none") : sla(slaState);
         }
         return sla(slaState) + " – " + when(dueAt);
     }

@@ -39,7 +39,6 @@ class WebJourneyTest {
         WebFixture.addStaff(server, "staff-web-second", "tweede@demo.local", "Lotte Bakker", "trust_person",
                 "team-midden");
         totpSecret = WebFixture.enrolTotp(server, "trust@demo.local");
-        nl.gehoord.trends.TrendSeed.seed(server, 400, java.time.YearMonth.of(2026, 10), 5);
     }
 
     @AfterAll
@@ -163,6 +162,7 @@ class WebJourneyTest {
     @Test
     @Order(3)
     void aCouncilReadsItsDashboardAndDownloadsTheCsv() {
+        nl.gehoord.trends.TrendSeed.seed(server, 400, java.time.YearMonth.of(2026, 10), 5);
         logIn("council@demo.local", null);
         assertThat(browser.path()).isEqualTo("/web/council");
         new Select(browser.find("#breakdown")).selectByValue("topic");
