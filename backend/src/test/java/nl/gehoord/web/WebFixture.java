@@ -53,6 +53,14 @@ final class WebFixture {
         return answer.text("secret");
     }
 
+    /** An API session for a staff member with a second factor. */
+    static ApiClient staffApi(TestServer server, String email, String code) {
+        var answer = server.client().anonymous().post("/v1/staff/session",
+                Map.of("email", email, "password", TestServer.DEMO_PASSWORD, "totp", code));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        return server.client().as(answer.text("token"));
+    }
+
     /** The code an authenticator app shows now (moving the clock on first, as each code works only once). */
     static String nextCode(TestServer server, String secret) {
         server.clock().advance(Duration.ofSeconds(31));

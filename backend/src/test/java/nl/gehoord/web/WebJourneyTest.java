@@ -157,6 +157,24 @@ class WebJourneyTest {
         String assigned = server.app().database().read(h -> h.createQuery(
                 "SELECT assigned_staff_id FROM cases WHERE id = :id").bind("id", caseId).mapTo(String.class).one());
         assertThat(assigned).isEqualTo("staff-web-second");
+
+        // Nobody available: a new case waits in the team queue, appears there live, and is handed out from it.
+        ApiClient sam = WebFixture.staffApi(server, "trust@demo.local", WebFixture.nextCode(server, totpSecret));
+        assertThat(sam.put("/v1/staff/me", Map.of("available", false)).status()).isEqualTo(200);
+        browser.go("/web/queue");
+        browser.waitFor(d -> server.app().live().open() >= 1);
+        String waiting = Journeys.submitCase(Journeys.newDevice(server.client()), "Niemand luistert naar mij.");
+        String form = "form[action='/web/cases/" + waiting + "/assign']";
+        browser.waitFor(d -> !d.findElements(By.cssSelector(form)).isEmpty());
+        browser.settle();
+        new Select(browser.find(form + " select")).selectByValue("staff-demo-trust");
+        browser.find(form + " button").click();
+        browser.settle();
+        browser.waitFor(d -> d.findElement(By.cssSelector("[role=status].alert")).getText()
+                .contains("De case is toegewezen."));
+        assertThat(browser.path()).isEqualTo("/web/queue");
+        assertThat(browser.text("#waiting-h")).contains("(0)");
+        assertThat(browser.text("#team-h + table")).contains("Sam de Vries");
     }
 
     @Test
