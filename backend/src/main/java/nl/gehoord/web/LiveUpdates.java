@@ -68,6 +68,9 @@ public final class LiveUpdates implements CaseEventListener, AutoCloseable {
 
     @Override
     public void on(Handle handle, CaseEvent event) {
+        if (listeners.isEmpty()) {
+            return; // nobody has a page open: no extra read inside the writer's transaction
+        }
         Optional<InboxDao.Handling> c = handle.attach(InboxDao.class).handling(event.caseId());
         if (c.isEmpty()) {
             return;
