@@ -15,6 +15,7 @@ import nl.gehoord.crypto.ReceiptCodes;
 import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
+import nl.gehoord.db.Dialect;
 import nl.gehoord.events.CaseEvents;
 import nl.gehoord.http.AccessGuard;
 import nl.gehoord.http.ClientAddress;
@@ -26,6 +27,7 @@ import nl.gehoord.http.ProblemMapper;
 import nl.gehoord.http.ProblemRenderer;
 import nl.gehoord.http.RateLimitPolicy;
 import nl.gehoord.http.RateLimits;
+import nl.gehoord.http.RequestAsSent;
 import nl.gehoord.http.RequestContext;
 import nl.gehoord.http.Route;
 import nl.gehoord.http.SecurityHeaders;
@@ -97,6 +99,10 @@ import nl.gehoord.trends.TrendsWarmer;
 
 /** Wires the whole application by hand: one place to see what depends on what. */
 public final class App implements AutoCloseable {
+    /** How long a stopping instance waits for the requests it is answering. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+    /** How long a blocking read of a request body waits for the next bytes. */
+    public static final long BODY_STALL_MILLIS = 10_000;
     private final Settings settings;
     private final Database db;
     private final Javalin server;
@@ -177,7 +183,9 @@ public final class App implements AutoCloseable {
         Messages messages = new Messages();
         FlowCatalog flow = new FlowCatalog();
         ContentCatalog content = new ContentCatalog();
-        RateLimits rateLimits = new RateLimits(clock);
+        // One instance on SQLite keeps its limits in memory; instances on one PostgreSQL share them.
+        RateLimits rateLimits = db.dialect() == Dialect.POSTGRESQL
+                ? RateLimits.shared(db.dataSource(), clock, hasher::hmac) : new RateLimits(clock);
         RateLimitPolicy limits = new RateLimitPolicy(settings.rateLimits(), rateLimits,
                 new ClientAddress(settings.trustedProxies()));
         CaseEvents caseEvents = new CaseEvents();
@@ -197,7 +205,7 @@ public final class App implements AutoCloseable {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PushSender pushSender = givenPushSender != null ? givenPushSender : settings.firebaseCredentials()
                 .<PushSender>map(file -> FcmSender.fromCredentialsFile(file, clock)).orElseGet(LogSender::new);
-        PushDispatcher.Settings pushSettings = PushDispatcher.Settings.defaults();
+        PushDispatcher.Settings pushSettings = PushDispatcher.Settings.withLease(settings.pushLease());
         PushDispatcher pushDispatcher = new PushDispatcher(db, pushSender,
                 new PushComposer(cipher, new PushTexts(messages)), new PushMetrics(meters, clock),
                 new Backoff(pushSettings.baseBackoff(), pushSettings.maxBackoff(), random), tokens, clock,
@@ -264,15 +272,28 @@ public final class App implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.maxRequestSize = settings.maxRequestBytes();
+            config.appData(nl.gehoord.http.Bodies.MAX_BYTES, (long) settings.maxRequestBytes());
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;
             config.http.prefer405over404 = true;
+            // A request body that stops arriving holds a thread while it is read: give up after a while and
+            // answer 408, instead of the connection's default of 30 seconds.
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_STALL_MILLIS));
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.requestLogger.http(RequestContext::log);
-            config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyProblems.ServerHandler(renderer)));
-            config.jetty.modifyServletContextHandler(context ->
-                    context.setErrorHandler(new JettyProblems.ContextHandler(renderer)));
+            config.jetty.modifyServer(jetty -> {
+                jetty.setErrorHandler(new JettyProblems.ServerHandler(renderer));
+                // On stop, requests in flight (a phone halfway through sending a case) are finished first;
+                // new ones get 503 so a proxy sends them to another instance.
+                jetty.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+                jetty.setStopTimeout(SHUTDOWN_GRACE.toMillis());
+            });
+            config.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(new JettyProblems.ContextHandler(renderer));
+                context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new RequestAsSent()), "/*",
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+            });
             // --- issue 7: strict CORS (only configured origins) ---
             List<String> origins = settings.allowedOriginList();
             if (!origins.isEmpty()) {
@@ -287,6 +308,7 @@ public final class App implements AutoCloseable {
             config.routes.before(ctx -> {
                 RequestContext.begin(ctx);
                 SecurityHeaders.apply(ctx);
+                RequestAsSent.check(ctx);
                 originCheck.apply(ctx);
             });
             problems.register(config.routes);
@@ -298,6 +320,12 @@ public final class App implements AutoCloseable {
                 config.routes.addHttpHandler(route.method(), route.path(), webGuard.wrap(limits.wrap(route)),
                         route.roles().toArray(new nl.gehoord.http.Role[0]));
             }
+            // Javalin answers HEAD on a GET route with an empty 200 without running any handler, so without
+            // an access check; HEAD is refused instead (the app never needs it).
+            Route.headRefusals(routes).forEach((path, handler) ->
+                    config.routes.addHttpHandler(io.javalin.http.HandlerType.HEAD, path, handler));
+            Route.headRefusals(pageRoutes).forEach((path, handler) ->
+                    config.routes.addHttpHandler(io.javalin.http.HandlerType.HEAD, path, handler));
         });
         try {
             server.start();

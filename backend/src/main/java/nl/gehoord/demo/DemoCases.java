@@ -47,7 +47,7 @@ public final class DemoCases {
 
     /** Returns how many cases were added now (0 when the demo cases are there already). */
     public static int seed(Database db, TrendRollup rollup, Clock clock) {
-        return db.write(h -> {
+        return db.writeAlone("demo-cases-seed", h -> {
             boolean present = h.createQuery("SELECT COUNT(*) FROM cases WHERE id = :id")
                     .bind("id", id(0)).mapTo(Integer.class).one() > 0;
             if (present) {
