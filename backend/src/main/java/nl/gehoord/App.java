@@ -21,6 +21,7 @@ import nl.gehoord.events.CaseEvents;
 import nl.gehoord.http.AccessGuard;
 import nl.gehoord.http.ClientAddress;
 import nl.gehoord.http.Json;
+import nl.gehoord.http.IpRanges;
 import nl.gehoord.http.JettyProblems;
 import nl.gehoord.http.OriginCheck;
 import nl.gehoord.http.ProblemMapper;
@@ -63,6 +64,20 @@ import nl.gehoord.staff.StaffAccounts;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.staff.StaffSessionService;
 import nl.gehoord.text.Messages;
+import nl.gehoord.inbox.InboxLookup;
+import nl.gehoord.inbox.StatusPreview;
+import nl.gehoord.web.AdminPages;
+import nl.gehoord.web.Assets;
+import nl.gehoord.web.CasePages;
+import nl.gehoord.web.CouncilPages;
+import nl.gehoord.web.InboxPages;
+import nl.gehoord.web.LiveUpdates;
+import nl.gehoord.web.LoginPages;
+import nl.gehoord.web.Pages;
+import nl.gehoord.web.QueuePages;
+import nl.gehoord.web.WebGuard;
+import nl.gehoord.web.WebSessions;
+import nl.gehoord.web.Words;
 // push (issue 5)
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -110,10 +125,15 @@ public final class App implements AutoCloseable {
     private final TrendsWarmer trendsWarmer; // trends (issue 6)
     private final TrendPublisher trendPublisher;
     private final TrendRollup trendRollup;
+    private final List<Route> pageRoutes;
+    private final LiveUpdates live;
 
     private App(Settings settings, Database db, Javalin server, RateLimits rateLimits, PushWorker pushWorker,
                 PushSender pushSender, RetentionJob retention, RetentionScheduler retentionScheduler,
-                List<Route> routes, SlaScheduler slaScheduler, CaseEvents caseEvents, TrendsWarmer trendsWarmer, TrendPublisher trendPublisher, TrendRollup trendRollup) {
+                List<Route> routes, SlaScheduler slaScheduler, CaseEvents caseEvents, TrendsWarmer trendsWarmer,
+                TrendPublisher trendPublisher, TrendRollup trendRollup, List<Route> pageRoutes, LiveUpdates live) {
+        this.pageRoutes = pageRoutes;
+        this.live = live;
         this.routes = routes;
         this.settings = settings;
         this.db = db;
@@ -195,8 +215,9 @@ public final class App implements AutoCloseable {
         TrendPublisher trendPublisher = new TrendPublisher(db, PTable.standard());
         TrendsWarmer trendsWarmer = new TrendsWarmer(db, trendPublisher, clock);
         TrendLabels trendLabels = new TrendLabels();
-        TrendsController trendsController = new TrendsController(new TrendsService(db, clock, trendPublisher),
-                new TrendsChart(trendLabels), trendLabels);
+        TrendsService trendsService = new TrendsService(db, clock, trendPublisher);
+        TrendsChart trendsChart = new TrendsChart(trendLabels);
+        TrendsController trendsController = new TrendsController(trendsService, trendsChart, trendLabels);
         // --- end trends ---
 
         // --- push (issue 5): outbox listener, dispatcher on its own thread, transport from the settings ---
@@ -233,6 +254,8 @@ public final class App implements AutoCloseable {
                 new AnswerValidator(flow), new RuleRouter(clock), new CaseTexts(messages, cipher, clock), content,
                 DueDates.defaults(), caseEvents, clock);
 
+        ProblemRenderer renderer = new ProblemRenderer(messages);
+        StaffProfileService profiles = new StaffProfileService(db, cipher, audit, inbox);
         Routes.Controllers controllers = new Routes.Controllers(
                 new OpsController(db),
                 new InfoController(flow, content, new PlacesService(db)),
@@ -242,15 +265,33 @@ public final class App implements AutoCloseable {
                 new MetricsController(meters), // push (issue 5): GET /metrics
                 // issue 4: the inbox
                 new InboxController(inbox),
-                new StaffProfileController(new StaffProfileService(db, cipher, audit, inbox)),
+                new StaffProfileController(profiles),
                 new CannedReplyController(cannedReplies),
                 new AdminController(admin),
                 trendsController, new YouthAppController());
         AccessGuard guard = new AccessGuard(List.of(devices, staffSessions));
-        ProblemRenderer renderer = new ProblemRenderer(messages);
         ProblemMapper problems = new ProblemMapper(renderer);
 
         List<Route> routes = Routes.all(controllers);
+
+        // The staff pages: the same services behind a cookie session with CSRF tokens (docs/web.md)
+        LiveUpdates live = new LiveUpdates(staffSessions);
+        caseEvents.listen(live);
+        WebSessions webSessions = new WebSessions(hasher, tokens,
+                new WebSessions.TrustedProxy(new IpRanges(settings.trustedProxies())));
+        Assets assets = new Assets();
+        Pages pages = new Pages(assets, new Words(trendLabels, clock), webSessions, renderer, profiles);
+        InboxLookup lookup = new InboxLookup(db, inbox, hasher);
+        List<Route> pageRoutes = Routes.pages(new Routes.PageControllers(assets,
+                new LoginPages(staffSessions, webSessions, limits, pages),
+                new InboxPages(inbox, lookup, profiles, pages),
+                new CasePages(inbox, cannedReplies, lookup,
+                        new StatusPreview(db, inbox, new CaseTexts(messages, cipher, clock), clock), pages),
+                new QueuePages(inbox, lookup, pages),
+                new CouncilPages(trendsService, trendsChart, pages),
+                new AdminPages(admin, pages),
+                live));
+        WebGuard webGuard = new WebGuard(webSessions, staffSessions, pages);
         Javalin server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -300,9 +341,15 @@ public final class App implements AutoCloseable {
                 config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(limits.wrap(route)),
                         route.roles().toArray(new nl.gehoord.http.Role[0]));
             }
+            for (Route route : pageRoutes) {
+                config.routes.addHttpHandler(route.method(), route.path(), webGuard.wrap(limits.wrap(route)),
+                        route.roles().toArray(new nl.gehoord.http.Role[0]));
+            }
             // Javalin answers HEAD on a GET route with an empty 200 without running any handler, so without
             // an access check; HEAD is refused instead (the app never needs it).
             Route.headRefusals(routes).forEach((path, handler) ->
+                    config.routes.addHttpHandler(io.javalin.http.HandlerType.HEAD, path, handler));
+            Route.headRefusals(pageRoutes).forEach((path, handler) ->
                     config.routes.addHttpHandler(io.javalin.http.HandlerType.HEAD, path, handler));
         });
         try {
@@ -318,8 +365,9 @@ public final class App implements AutoCloseable {
                 .start();
         slaScheduler.start(); // issue 4
         trendsWarmer.start(Duration.ofSeconds(1)); // trends (issue 6)
+        live.start();
         App app = new App(settings, db, server, rateLimits, pushWorker, pushSender, retention, retentionScheduler,
-                routes, slaScheduler, caseEvents, trendsWarmer, trendPublisher, trendRollup);
+                routes, slaScheduler, caseEvents, trendsWarmer, trendPublisher, trendRollup, pageRoutes, live);
         app.loginThrottle = loginThrottle;
         return app;
     }
@@ -363,6 +411,16 @@ public final class App implements AutoCloseable {
         return routes;
     }
 
+    /** Every staff page and fragment, as Routes lists them (the page access test walks them). */
+    public List<Route> pageRoutes() {
+        return pageRoutes;
+    }
+
+    /** The live-update streams of the staff pages (tests wait until a page listens). */
+    public LiveUpdates live() {
+        return live;
+    }
+
     public RetentionJob retention() {
         return retention;
     }
@@ -397,6 +455,7 @@ public final class App implements AutoCloseable {
         trendsWarmer.close(); // trends (issue 6)
         slaScheduler.close();
         retentionScheduler.close();
+        live.close();
         server.stop();
         pushWorker.close(); // push (issue 5): finish the batch in hand, then stop
         pushSender.close();

@@ -24,6 +24,14 @@ import nl.gehoord.ops.MetricsController;
 import nl.gehoord.ops.OpsController;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.trends.TrendsController;
+import nl.gehoord.web.AdminPages;
+import nl.gehoord.web.Assets;
+import nl.gehoord.web.CasePages;
+import nl.gehoord.web.CouncilPages;
+import nl.gehoord.web.InboxPages;
+import nl.gehoord.web.LiveUpdates;
+import nl.gehoord.web.LoginPages;
+import nl.gehoord.web.QueuePages;
 import nl.gehoord.youth.YouthAppController;
 
 /** Every route of the API, with the roles that may call it. The one place to read who may do what. */
@@ -38,6 +46,53 @@ public final class Routes {
                               InboxController inbox, StaffProfileController staffProfile,
                               CannedReplyController cannedReplies, AdminController admin,
                               TrendsController trends, YouthAppController youthApp) {
+    }
+
+    /** The staff pages' controllers. */
+    public record PageControllers(Assets assets, LoginPages login, InboxPages inbox, CasePages cases,
+                                  QueuePages queue, CouncilPages council, AdminPages admin, LiveUpdates live) {
+    }
+
+    /**
+     * Every staff page and fragment, with the roles that may see it: the same roles as the API routes they stand
+     * for. A session cookie is the credential here, and every state change needs the session's CSRF token.
+     */
+    public static List<Route> pages(PageControllers p) {
+        return List.of(
+                Route.of(GET, Assets.PATH, p.assets()::serve, PUBLIC),
+                Route.of(GET, "/web/login", p.login()::form, PUBLIC),
+                Route.of(POST, "/web/login", p.login()::login, PUBLIC),
+                Route.of(POST, "/web/logout", p.login()::logout, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
+                Route.of(GET, LiveUpdates.PATH, p.live()::stream, TRUST_PERSON, COORDINATOR),
+
+                // Trust person and coordinator
+                Route.of(GET, "/web/inbox", p.inbox()::page, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/web/inbox/rows", p.inbox()::rows, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/web/search", p.inbox()::search, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/web/me/availability", p.inbox()::availability, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/web/cases/{caseId}", p.cases()::page, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/web/cases/{caseId}/live", p.cases()::live, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/web/cases/{caseId}/canned/{replyId}", p.cases()::cannedReply, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/web/cases/{caseId}/reply", p.cases()::reply, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/web/cases/{caseId}/note", p.cases()::note, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/web/cases/{caseId}/status", p.cases()::status, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/web/cases/{caseId}/preview", p.cases()::preview, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/web/cases/{caseId}/due-date", p.cases()::dueDate, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/web/cases/{caseId}/visit", p.cases()::visit, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/web/cases/{caseId}/assign", p.cases()::assign, COORDINATOR),
+
+                // Coordinator
+                Route.of(GET, "/web/queue", p.queue()::page, COORDINATOR),
+                Route.of(GET, "/web/queue/rows", p.queue()::rows, COORDINATOR),
+
+                // Council: trends of its own scope, never a case
+                Route.of(GET, "/web/council", p.council()::page, COUNCIL),
+                Route.of(GET, "/web/council/trends.csv", p.council()::csv, COUNCIL),
+                Route.of(GET, "/web/council/chart.svg", p.council()::svg, COUNCIL),
+
+                // Admin: the audit chain, teams and staff; never a case
+                Route.of(GET, "/web/admin", p.admin()::page, ADMIN)
+        );
     }
 
     public static List<Route> all(Controllers c) {

@@ -22,22 +22,26 @@ final class StartBanner {
                               Optional<String> generatedPassword, boolean chosenPassword) {
         List<String> out = new ArrayList<>();
         out.add("");
-        String base;
+        String pages;
         if (listensEverywhere(host)) {
             String local = "http://localhost:" + port;
-            base = local;
+            pages = local;
             out.add("Gehoord is listening on all network addresses of this machine, port " + port
                     + ". Here: " + local + "  (health: " + local + "/health)");
             out.add("Anyone who can reach this machine on port " + port
                     + " can reach Gehoord; set GEHOORD_HOST=127.0.0.1 to keep it to this machine.");
         } else {
             String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-            base = url;
+            pages = url;
             out.add("Gehoord is running at " + url + "  (health: " + url + "/health), on this address only");
         }
+        out.add("Staff pages: " + pages + "/web/login");
         out.add("Data folder: " + dataDir);
-        out.add("Youth web app: " + base + "/app/");
+        out.add("Youth web app: " + pages + "/app/");
         if (demo) {
+            out.add("Trust person's inbox: " + pages + "/web/inbox  (trust@demo.local)");
+            out.add("Coordinator's team queue: " + pages + "/web/queue  (coordinator@demo.local)");
+            out.add("Council dashboard: " + pages + "/web/council  (council@demo.local, raad.linde@demo.local)");
             out.add("Demo staff logins: " + String.join(", ", demoLogins));
             if (chosenPassword) {
                 out.add("Demo password: the one you set in GEHOORD_DEMO_PASSWORD.");

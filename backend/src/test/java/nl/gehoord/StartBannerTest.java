@@ -29,6 +29,9 @@ class StartBannerTest {
         assertThat(String.join("\n", StartBanner.lines("::1", 8080, "d", false, List.of(), Optional.empty(), false)))
                 .contains("http://[::1]:8080");
         assertThat(StartBanner.listensEverywhere("::")).isTrue();
+        assertThat(String.join("\n", StartBanner.lines("127.0.0.1", 7070, "d", true, List.of("a@demo.local"),
+                Optional.empty(), false))).contains("Staff pages: http://127.0.0.1:7070/web/login")
+                .contains("http://127.0.0.1:7070/web/inbox").contains("http://127.0.0.1:7070/web/council");
     }
 
     @Test

@@ -23,7 +23,8 @@ public final class RateLimitPolicy {
             "POST /v1/cases/{caseId}/messages", "message",
             "POST /v1/cases/claim", "claim",
             "POST /v1/staff/session", "login",
-            "POST /v1/staff/invitations/accept", "invitation");
+            "POST /v1/staff/invitations/accept", "invitation",
+            "POST /web/login", "login");
     private static final List<String> SCOPES = List.of("device", "address", "global");
 
     private final Map<String, RateLimits.Limit> limits = new LinkedHashMap<>();

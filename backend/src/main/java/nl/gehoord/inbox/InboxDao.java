@@ -104,6 +104,21 @@ public interface InboxDao {
             """)
     List<Member> availableTrustPersons(@Bind("teamId") String teamId);
 
+    /** A team member as the coordinator sees them: name, role, availability and open cases. */
+    record TeamMember(String id, String displayName, String role, boolean available, int openCases) {
+    }
+
+    @SqlQuery("""
+            SELECT s.id, s.display_name, s.role, s.available,
+                   (SELECT COUNT(*) FROM cases c WHERE c.assigned_staff_id = s.id
+                      AND c.status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')) AS open_cases
+            FROM staff s
+            WHERE s.team_id = :teamId AND s.active = TRUE AND s.role IN ('trust_person', 'coordinator')
+            ORDER BY s.role DESC, s.display_name, s.id
+            """)
+    @RegisterConstructorMapper(TeamMember.class)
+    List<TeamMember> teamMembers(@Bind("teamId") String teamId);
+
     /**
      * PostgreSQL: the least-loaded available trust person whose row no concurrent transaction holds, locked
      * until commit. Writers run side by side there, so each must see which colleague another intake is

@@ -28,7 +28,7 @@ public final class InboxQueries {
      */
     static final String OPEN_STATUSES = "c.status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')";
     private static final String COLUMNS = """
-            c.id, c.kind, c.topic, c.setting, c.region_code, c.status, c.urgent, c.created_at, c.updated_at,
+            c.id, c.kind, c.topic, c.setting, c.region_code, c.age_band, c.status, c.urgent, c.created_at, c.updated_at,
             c.sla_due_at, c.first_response_due_at, c.first_response_at, c.next_response_since,
             c.next_response_due_at, c.resolution_due_at, c.visit_requested, c.contact_preference,
             c.assigned_staff_id, c.staff_read_seq""";

@@ -95,7 +95,8 @@ public final class InboxService {
                     nullable(rs, "next_response_since"), nullable(rs, "next_response_due_at"),
                     nullable(rs, "resolution_due_at"), now);
             return new InboxViews.Item(rs.getString("id"), rs.getString("kind"), rs.getString("topic"),
-                    rs.getString("setting"), rs.getString("region_code"), rs.getString("status"),
+                    rs.getString("setting"), rs.getString("region_code"), rs.getString("age_band"),
+                    rs.getString("status"),
                     rs.getBoolean("urgent"), Instant.ofEpochMilli(rs.getLong("created_at")),
                     Instant.ofEpochMilli(rs.getLong("updated_at")), due == null ? null : Instant.ofEpochMilli(due),
                     due != null && due < now, state, rs.getInt("unread"),

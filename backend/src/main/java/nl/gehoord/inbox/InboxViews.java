@@ -10,7 +10,8 @@ public final class InboxViews {
     private InboxViews() {
     }
 
-    public record Item(String caseId, String kind, String topic, String setting, String region, String status,
+    public record Item(String caseId, String kind, String topic, String setting, String region, String ageBand,
+                       String status,
                        boolean urgent, Instant createdAt, Instant updatedAt, Instant dueAt, boolean overdue,
                        String slaState, int unread, boolean visitRequested, String assignedStaffId) {
     }

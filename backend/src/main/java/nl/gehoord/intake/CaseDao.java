@@ -55,6 +55,13 @@ public interface CaseDao {
             """)
     void insert(@BindMethods CaseRow row, @Bind("teamId") String teamId);
 
+    /** The locale of the app install that linked to the case last: the language the young person reads. */
+    @SqlQuery("""
+            SELECT d.locale FROM devices d JOIN case_devices l ON l.device_id = d.id
+            WHERE l.case_id = :caseId ORDER BY l.linked_at DESC LIMIT 1
+            """)
+    Optional<String> readerLocale(@Bind("caseId") String caseId);
+
     @SqlQuery("SELECT * FROM cases WHERE id = :id")
     Optional<CaseRow> byId(@Bind("id") String id);
 

@@ -72,6 +72,33 @@ public final class CaseTexts {
         return entries;
     }
 
+    /**
+     * The timeline entry a status change gives the young person, as their app will show it: the catalog's title
+     * and the trust person's explanation as written (or the catalog's text when there is none).
+     */
+    public CaseViews.TimelineEntry statusEntry(Wording w, String status, String explanation, Instant dueAt,
+                                               Instant at) {
+        String base = "timeline.status." + status;
+        String title = messages.has(base + ".title") ? messages.get(w, base + ".title")
+                : messages.get(w, "timeline.other.title");
+        String text = explanation != null ? explanation
+                : dueAt != null && messages.has(base + ".text_due") ? messages.get(w, base + ".text_due", w.when(dueAt))
+                : messages.has(base + ".text") ? messages.get(w, base + ".text")
+                : messages.get(w, "timeline.other.text");
+        return new CaseViews.TimelineEntry("status_changed", at, title, text, dueAt);
+    }
+
+    /** What happens next after a status change to this status, with its due date when one is given. */
+    public CaseViews.NextStep nextStepFor(Wording w, String status, Instant dueAt) {
+        String key = "next." + status;
+        String choices = messages.get(w, "choices." + status);
+        if (dueAt != null && messages.has(key + "_due")) {
+            return new CaseViews.NextStep(messages.get(w, key + "_due", w.when(dueAt)), dueAt, dueIn(w, dueAt),
+                    choices);
+        }
+        return new CaseViews.NextStep(messages.get(w, key), null, null, choices);
+    }
+
     /** What happens next, given the status and the latest due date on the timeline, and what they can choose. */
     public CaseViews.NextStep nextStep(Wording w, CaseDao.CaseRow row, List<CaseDao.EventRow> events) {
         Long due = null;

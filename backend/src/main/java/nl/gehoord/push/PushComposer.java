@@ -43,6 +43,7 @@ public final class PushComposer {
             String sealed = staff.get().pushTokenEnc();
             Map<String, String> data = data(row);
             data.put(PushData.LINK, PushData.inboxLink(row.caseId()));
+            data.put(PushData.WEB_LINK, PushData.webLink(row.caseId()));
             return new Send(new PushMessage(row.id(), cipher.open(sealed, row.recipientId(), "pushToken"), data,
                     texts.text(row.messageKey(), Language.ofTag(staff.get().language())), collapseKey(row),
                     row.urgent()), sealed);

@@ -253,6 +253,18 @@ public final class StaffSessionService implements Authenticator {
 
     @Override
     public Optional<Actor> authenticate(String token) {
+        return resolve(token, true);
+    }
+
+    /**
+     * The session's staff member without counting this as use: an open live-update stream checks its session
+     * with this, so a tab left open still ends after the idle time.
+     */
+    public Optional<Actor> peek(String token) {
+        return resolve(token, false);
+    }
+
+    private Optional<Actor> resolve(String token, boolean touch) {
         long now = clock.millis();
         return db.read(h -> {
             StaffDao dao = h.attach(StaffDao.class);
@@ -266,7 +278,7 @@ public final class StaffSessionService implements Authenticator {
             if (staff.isEmpty()) {
                 return Optional.<Actor>empty();
             }
-            if (now - session.get().lastUsedAt() > TOUCH_INTERVAL_MS) {
+            if (touch && now - session.get().lastUsedAt() > TOUCH_INTERVAL_MS) {
                 db.writeVoid(w -> w.attach(StaffDao.class).touchSession(session.get().id(), now));
             }
             StaffDao.Listing s = staff.get();

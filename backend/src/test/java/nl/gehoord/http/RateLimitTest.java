@@ -29,7 +29,9 @@ class RateLimitTest {
     @Test
     void everyLimitedRouteExistsSoARenamedPathCannotLoseItsLimit() {
         try (TestServer server = TestServer.start()) {
-            assertThat(server.app().routes()).extracting(r -> RateLimitPolicy.key(r.method(), r.path()))
+            var all = new java.util.ArrayList<>(server.app().routes());
+            all.addAll(server.app().pageRoutes());
+            assertThat(all).extracting(r -> RateLimitPolicy.key(r.method(), r.path()))
                     .containsAll(RateLimitPolicy.ROUTE_ACTIONS.keySet());
             for (String action : RateLimitPolicy.ROUTE_ACTIONS.values()) {
                 assertThat(server.settings().rateLimits().keySet()).anyMatch(name -> name.startsWith(action + "."));

@@ -111,8 +111,10 @@ class PushPayloadTest {
         dispatcher.runOnce();
 
         FakeFcm.Received push = single(fcm.receivedFor("tok-trust"));
-        assertThat(names(push.message().path("data"))).containsExactlyInAnyOrder("event", "caseId", "pushId", "link");
+        assertThat(names(push.message().path("data"))).containsExactlyInAnyOrder("event", "caseId", "pushId", "link",
+                "webLink");
         assertThat(push.data("link")).isEqualTo("gehoord://inbox/cases/" + caseId);
+        assertThat(push.data("webLink")).isEqualTo("/web/cases/" + caseId);
         assertThat(push.data("event")).isEqualTo("young_person_message");
         assertThat(push.message().path("notification").path("title").asText())
                 .isEqualTo(fx.messages.get(Language.NL, PushTexts.STAFF_YOUNG_PERSON_MESSAGE + ".title"));
