@@ -92,6 +92,9 @@ class AccessMatrixTest {
         declare("GET /v1/glossary", Scope.ANY, (f, w) -> Request.of("/v1/glossary"), PUBLIC);
         declare("GET /v1/help-contacts", Scope.ANY, (f, w) -> Request.of("/v1/help-contacts"), PUBLIC);
         declare("GET /v1/regions", Scope.ANY, (f, w) -> Request.of("/v1/regions"), PUBLIC);
+        declare("GET /v1/app-texts", Scope.ANY, (f, w) -> Request.of("/v1/app-texts"), PUBLIC);
+        declare("GET /app", Scope.ANY, (f, w) -> Request.of("/app"), PUBLIC);
+        declare("GET /app/{file}", Scope.ANY, (f, w) -> Request.of("/app/app.js"), PUBLIC);
         declare("POST /v1/devices", Scope.ANY, (f, w) -> Request.of("/v1/devices",
                 Map.of("platform", "android", "locale", "nl")), PUBLIC);
         declare("POST /v1/staff/session", Scope.ANY, (f, w) -> Request.of("/v1/staff/session",

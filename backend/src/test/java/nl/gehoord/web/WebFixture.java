@@ -49,8 +49,12 @@ final class WebFixture {
         ApiClient staff = Journeys.staff(server.client(), email);
         var answer = staff.post("/v1/staff/me/totp", Map.of());
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        String secret = answer.text("secret");
+        var confirmed = staff.post("/v1/staff/me/totp/confirm", Map.of("password", TestServer.DEMO_PASSWORD,
+                "code", new Totp(server.clock()).current(secret)));
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
         staff.delete("/v1/staff/session");
-        return answer.text("secret");
+        return secret;
     }
 
     /** An API session for a staff member with a second factor. */
