@@ -268,4 +268,35 @@ class YouthAppTest {
         }
         assertThat(browser.driver().getPageSource()).doesNotContain("Ik mag mijn moeder");
     }
+
+    @Test
+    void theHelpNumbersAndTheFlowWorkOffline() {
+        choose("nl");
+        heading(t("nl", "start.title"));
+        // The service worker takes over on the next load and keeps the shell and the public texts.
+        browser.waitFor(d -> Boolean.TRUE.equals(browser.js("return !!navigator.serviceWorker.controller;"))
+                || reloaded());
+        browser.driver().navigate().refresh();
+        heading(t("nl", "start.title"));
+        ((org.openqa.selenium.chromium.HasCdp) browser.driver()).executeCdpCommand("Network.enable", Map.<String, Object>of());
+        ((org.openqa.selenium.chromium.HasCdp) browser.driver()).executeCdpCommand("Network.emulateNetworkConditions", Map.<String, Object>of("offline", true,
+                "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        try {
+            browser.driver().navigate().refresh();
+            heading(t("nl", "start.title"));
+            choose("unsafe");
+            heading(t("nl", "help.title"));
+            assertThat(browser.all("a[href='tel:112']")).isNotEmpty();
+            click(t("nl", "help.continue"));
+            browser.waitFor(d -> !d.findElements(By.cssSelector("button[data-id]")).isEmpty());
+        } finally {
+            ((org.openqa.selenium.chromium.HasCdp) browser.driver()).executeCdpCommand("Network.emulateNetworkConditions", Map.<String, Object>of("offline", false,
+                    "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        }
+    }
+
+    private boolean reloaded() {
+        browser.driver().navigate().refresh();
+        return false;
+    }
 }
