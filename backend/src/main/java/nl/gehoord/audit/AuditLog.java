@@ -79,14 +79,14 @@ public final class AuditLog {
         while (true) {
             boolean more = db.write(h -> {
                 AuditDao dao = h.attach(AuditDao.class);
-                List<AuditDao.Entry> todo = dao.withoutMac(PAGE);
-                for (AuditDao.Entry e : todo) {
+                List<AuditDao.Entry> withoutMac = dao.withoutMac(PAGE);
+                for (AuditDao.Entry e : withoutMac) {
                     String prev = e.seq() == 1 ? genesis() : dao.bySeq(e.seq() - 1).map(AuditDao.Entry::mac)
                             .orElseThrow(() -> new IllegalStateException("audit entry missing before " + e.seq()));
                     dao.setMac(e.seq(), mac(e.seq(), e.at(), e.actorId(), e.actorRole(), e.action(), e.caseId(),
                             e.targetId(), prev));
                 }
-                if (todo.size() < PAGE) {
+                if (withoutMac.size() < PAGE) {
                     h.attach(KeyedUpgradeDao.class).markDone(UPGRADE, clock.millis());
                     return false;
                 }

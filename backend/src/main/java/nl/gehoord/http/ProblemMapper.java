@@ -28,8 +28,9 @@ public final class ProblemMapper {
             Integer clientStatus = ClientFault.status(e);
             if (clientStatus != null) {
                 // The client's own connection failed (a body cut short, a bad chunk, a phone gone mid-upload):
-                // not ours to fix, so a plain refusal and one quiet line, never a stack trace.
-                LOG.info("request body ended early or broke off at {} {} (request {}): {}", ctx.method(),
+                // not ours to fix, so a plain refusal and one quiet line, never a stack trace. The line names the
+                // method, route template, request id and exception class names; nothing that was sent.
+                LOG.info("request broke off at {} {} (request {}); exception classes: {}", ctx.method(),
                         ctx.endpoint() == null ? "?" : ctx.endpoint().path, Http.requestId(ctx),
                         ClientFault.describe(e));
                 ctx.header("Connection", "close");

@@ -201,7 +201,7 @@ class RequestFramingTest {
         assertThat(DatabaseState.fingerprint(server.app().database())).isEqualTo(before);
         LogScan.assertNoErrorsSince(mark);
         assertThat(LogScan.linesSince(mark)).as("the cut body is noted at INFO")
-                .anyMatch(line -> line.contains("\"level\":\"INFO\"") && line.contains("request body ended early"));
+                .anyMatch(line -> line.contains("\"level\":\"INFO\"") && line.contains("request broke off at "));
     }
 
     // ---- the protocol version ----
