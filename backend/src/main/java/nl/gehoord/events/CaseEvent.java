@@ -7,8 +7,14 @@ package nl.gehoord.events;
  * @param type    what happened (see the constants)
  * @param caseId  the case
  * @param staffId the staff member concerned (the new assignee, the author of a reply), or null
+ * @param snapshot the case as the publisher holds it, so listeners need not read it again; null when the
+ *                 publisher did not load it
  */
-public record CaseEvent(String type, String caseId, String staffId) {
+public record CaseEvent(String type, String caseId, String staffId, CaseSnapshot snapshot) {
+    public CaseEvent(String type, String caseId, String staffId) {
+        this(type, caseId, staffId, null);
+    }
+
     public static final String RECEIVED = "case_received";
     public static final String ASSIGNED = "case_assigned";
     public static final String REASSIGNED = "case_reassigned";

@@ -21,10 +21,19 @@ public final class InboxEventListener implements CaseEventListener {
 
     @Override
     public void on(Handle h, CaseEvent event) {
+        if (!CaseEvent.RECEIVED.equals(event.type()) && !CaseEvent.YOUNG_PERSON_MESSAGE.equals(event.type())
+                && !CaseEvent.WITHDRAWN.equals(event.type()) && !CaseEvent.ERASED.equals(event.type())) {
+            return;
+        }
         InboxDao inbox = h.attach(InboxDao.class);
         switch (event.type()) {
-            case CaseEvent.RECEIVED -> inbox.handling(event.caseId()).ifPresent(c ->
-                    Deadlines.start(h, c, policies.forOrganisation(h, c.organisationId())));
+            case CaseEvent.RECEIVED -> {
+                if (event.snapshot() != null && event.snapshot().created()) {
+                    return; // stored with its deadlines by the organisation's policy
+                }
+                inbox.handling(event.caseId()).ifPresent(c ->
+                        Deadlines.start(h, c, policies.forOrganisation(h, c.organisationId())));
+            }
             case CaseEvent.YOUNG_PERSON_MESSAGE -> inbox.handling(event.caseId()).ifPresent(c ->
                     Deadlines.awaitNextResponse(h, c, policies.forOrganisation(h, c.organisationId()), clock.millis()));
             case CaseEvent.WITHDRAWN -> Deadlines.recompute(h, event.caseId());
