@@ -197,7 +197,7 @@ public final class App implements AutoCloseable {
         }
         FieldCipher cipher = new FieldCipher(keys, random);
         SecretHasher hasher = new SecretHasher(keys);
-        Tokens tokens = new Tokens(random);
+        Tokens tokens = new Tokens(random, clock);
         Messages messages = new Messages();
         FlowCatalog flow = new FlowCatalog();
         ContentCatalog content = new ContentCatalog();
