@@ -3,12 +3,14 @@ package nl.gehoord.inbox;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import nl.gehoord.audit.AuditLog;
 import nl.gehoord.crypto.FieldCipher;
 import nl.gehoord.db.Database;
 import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.FieldError;
+import nl.gehoord.http.Removals;
 import nl.gehoord.staff.StaffDao;
 import nl.gehoord.staff.Totp;
 
@@ -35,7 +37,17 @@ public final class StaffProfileService {
                           String teamId, boolean available, boolean totpEnabled, boolean pushTokenSet) {
     }
 
-    public record Update(Boolean available, String pushToken) {
+    /** The staff settings that {@link Update#remove()} can name. */
+    public static final Set<String> REMOVABLE = Set.of("pushToken");
+
+    /**
+     * A change to one's own settings; as for app installs, a setting is removed by naming it in {@code remove},
+     * and {@code null} is refused.
+     */
+    public record Update(Boolean available, String pushToken, List<String> remove) {
+        public Update {
+            remove = remove == null ? List.of() : remove;
+        }
     }
 
     public record TotpEnrolment(String secret, String otpauthUri) {
@@ -53,17 +65,23 @@ public final class StaffProfileService {
     }
 
     /**
-     * Sets availability and, when given, the push token (an empty token removes it). A trust person who becomes
-     * available takes the team's queued cases, urgent first, as far as assignment gives them.
+     * Sets availability and, when given, the push token, or removes the push token when {@code remove} names it.
+     * A trust person who becomes available takes the team's queued cases, urgent first, as far as assignment gives
+     * them.
      */
     public Profile update(Actor.Staff me, Update update) {
         List<FieldError> errors = new ArrayList<>();
         if (update.available() == null) {
             errors.add(new FieldError("available", "required"));
         }
-        if (update.pushToken() != null && (update.pushToken().length() > MAX_PUSH_TOKEN
-                || !update.pushToken().matches("[\\x21-\\x7e]*"))) {
+        if (update.pushToken() != null && (update.pushToken().isEmpty() || update.pushToken().length() > MAX_PUSH_TOKEN
+                || !update.pushToken().matches("[\\x21-\\x7e]+"))) {
             errors.add(new FieldError("pushToken", "invalid_value"));
+        }
+        Removals.check(update.remove(), REMOVABLE, errors);
+        boolean clearPush = update.remove().contains("pushToken");
+        if (clearPush && update.pushToken() != null) {
+            errors.add(new FieldError("remove", "invalid_value"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
@@ -72,9 +90,8 @@ public final class StaffProfileService {
             boolean wasAvailable = h.attach(StaffDao.class).byId(me.staffId()).map(StaffDao.StaffRow::available)
                     .orElse(false);
             h.attach(StaffDao.class).setAvailable(me.staffId(), update.available());
-            if (update.pushToken() != null) {
-                String sealed = update.pushToken().isEmpty() ? null
-                        : cipher.seal(update.pushToken(), me.staffId(), "pushToken");
+            if (update.pushToken() != null || clearPush) {
+                String sealed = clearPush ? null : cipher.seal(update.pushToken(), me.staffId(), "pushToken");
                 h.createUpdate("UPDATE staff SET push_token_enc = :token WHERE id = :id")
                         .bind("token", sealed).bind("id", me.staffId()).execute();
             }

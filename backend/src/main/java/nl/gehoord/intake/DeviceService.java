@@ -16,6 +16,7 @@ import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.Authenticator;
 import nl.gehoord.http.FieldError;
+import nl.gehoord.http.Removals;
 
 /** Registers app installs, keeps their settings, and recognises their bearer tokens. */
 public final class DeviceService implements Authenticator {
@@ -46,11 +47,19 @@ public final class DeviceService implements Authenticator {
     public record QuietHours(String start, String end) {
     }
 
+    /** The settings of an app install that {@link Update#remove()} can name. */
+    public static final Set<String> REMOVABLE = Set.of("pushToken", "quietHours");
+
     /**
-     * Changes to an app install. A field left out stays as it is; {@code "pushToken": null} and
-     * {@code "quietHours": null} remove them (so pushes can be turned off).
+     * Changes to an app install. A field left out stays as it is; a setting named in {@code remove} is removed
+     * (so pushes can be turned off). {@code null} is refused rather than read as "remove" or "keep", because
+     * generated clients cannot send it and a hand-written one would otherwise not learn that nothing was removed.
      */
-    public record Update(String pushToken, String locale, Boolean discreet, QuietHours quietHours) {
+    public record Update(String pushToken, String locale, Boolean discreet, QuietHours quietHours,
+                         List<String> remove) {
+        public Update {
+            remove = remove == null ? List.of() : remove;
+        }
     }
 
     public record DeviceView(String deviceId, String platform, String locale, boolean discreet, QuietHours quietHours,
@@ -78,12 +87,15 @@ public final class DeviceService implements Authenticator {
         return new Registered(id, token);
     }
 
-    /** @param given the fields the request named; a named {@code pushToken} or {@code quietHours} that is null removes it */
-    public DeviceView update(Actor.Device device, Update update, java.util.Set<String> given) {
+    public DeviceView update(Actor.Device device, Update update) {
         List<FieldError> errors = new ArrayList<>();
         String locale = checkLocale(update.locale(), false, errors);
-        boolean clearPush = given.contains("pushToken") && update.pushToken() == null;
-        boolean clearQuiet = given.contains("quietHours") && update.quietHours() == null;
+        Removals.check(update.remove(), REMOVABLE, errors);
+        boolean clearPush = update.remove().contains("pushToken");
+        boolean clearQuiet = update.remove().contains("quietHours");
+        if ((clearPush && update.pushToken() != null) || (clearQuiet && update.quietHours() != null)) {
+            errors.add(new FieldError("remove", "invalid_value"));
+        }
         String pushToken = checkPushToken(update.pushToken(), errors);
         QuietHours quiet = update.quietHours();
         if (quiet != null) {
