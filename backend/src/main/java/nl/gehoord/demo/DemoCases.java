@@ -57,6 +57,11 @@ public final class DemoCases {
      * says that a fresh data folder gives ids the contract allows.
      */
     public static int seed(Database db, TrendRollup rollup, Clock clock) {
+        return seed(db, rollup, clock, COUNT);
+    }
+
+    /** The first {@code count} of the demo's cases, for a demo inbox without the wait for all of them. */
+    public static int seed(Database db, TrendRollup rollup, Clock clock, int count) {
         return db.write(h -> {
             if (exists(h, id(0))) {
                 return 0;
@@ -69,11 +74,11 @@ public final class DemoCases {
             Random random = new Random(20_240_601L);
             long now = clock.millis();
             DueDates due = DueDates.defaults();
-            for (int i = 0; i < COUNT; i++) {
+            for (int i = 0; i < count; i++) {
                 insert(h, random, i, now, due);
                 rollup.refresh(h, id(i));
             }
-            return COUNT;
+            return count;
         });
     }
 
