@@ -55,7 +55,6 @@ import nl.gehoord.sla.SlaScheduler;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.staff.StaffSessionService;
 import nl.gehoord.text.Messages;
-// push (issue 5)
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -71,7 +70,6 @@ import nl.gehoord.push.PushPolicy;
 import nl.gehoord.push.PushSender;
 import nl.gehoord.push.PushTexts;
 import nl.gehoord.push.PushWorker;
-// trends (issue 6)
 import nl.gehoord.trends.ChangeCache;
 import nl.gehoord.trends.TrendLabels;
 import nl.gehoord.trends.TrendRollup;
@@ -93,8 +91,8 @@ public final class App implements AutoCloseable {
     private final List<Route> routes;
     private final SlaScheduler slaScheduler;
     private final CaseEvents caseEvents;
-    private final TrendsWarmer trendsWarmer; // trends (issue 6)
-    private final ChangeCache trendChanges; // trends (issue 6)
+    private final TrendsWarmer trendsWarmer;
+    private final ChangeCache trendChanges;
 
     private App(Settings settings, Database db, Javalin server, RateLimits rateLimits, PushWorker pushWorker,
                 PushSender pushSender, RetentionJob retention, RetentionScheduler retentionScheduler,
@@ -114,24 +112,10 @@ public final class App implements AutoCloseable {
         this.trendChanges = trendChanges;
     }
 
-    /** Opens the database, runs migrations and starts the HTTP server. */
-    public static App start(Settings settings, Clock clock, SecureRandom random) {
-        Database db = Database.open(settings.databaseUrl());
-        try {
-            db.migrate();
-            return start(settings, db, clock, random);
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
-    }
-
-    /** Starts with the demo data seeded first (idempotent): for the demo and for tests. */
-    public static App startWithDemo(Settings settings, Clock clock, SecureRandom random, String demoPassword) {
-        return startWithDemo(settings, clock, random, demoPassword, null);
-    }
-
-    /** As above, with the push transport given (tests: the real FCM sender aimed at a fake FCM server). */
+    /**
+     * Starts with the demo data seeded first (idempotent), for tests; the push transport may be given (the real FCM
+     * sender aimed at a fake FCM server), or null for the one the settings name.
+     */
     public static App startWithDemo(Settings settings, Clock clock, SecureRandom random, String demoPassword,
                                     PushSender pushSender) {
         Database db = Database.open(settings.databaseUrl());
@@ -161,7 +145,7 @@ public final class App implements AutoCloseable {
         RateLimitPolicy limits = new RateLimitPolicy(settings.rateLimits(), rateLimits,
                 new ClientAddress(settings.trustedProxies()));
         CaseEvents caseEvents = new CaseEvents();
-        // --- Trends (issue 6): rollups follow every case change in the same transaction ---
+        // --- Trends: rollups follow every case change in the same transaction ---
         caseEvents.listen(new TrendRollup(hasher, clock));
         // The protecting changes are computed ahead, after a month's data changed and at start-up (docs/trends.md).
         ChangeCache trendChanges = new ChangeCache();
@@ -171,7 +155,7 @@ public final class App implements AutoCloseable {
                 new TrendsChart(new TrendLabels()));
         // --- end trends ---
 
-        // --- push (issue 5): outbox listener, dispatcher on its own thread, transport from the settings ---
+        // --- Push: outbox listener, dispatcher on its own thread, transport from the settings ---
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PushSender pushSender = givenPushSender != null ? givenPushSender : settings.firebaseCredentials()
                 .<PushSender>map(file -> FcmSender.fromCredentialsFile(file, clock)).orElseGet(LogSender::new);
@@ -184,7 +168,7 @@ public final class App implements AutoCloseable {
         caseEvents.listen(new OutboxListener(new PushPolicy(), tokens, clock, pushWorker::wake));
         // --- end push ---
 
-        // issue 4: audit, routing, inbox, SLA
+        // Audit, routing, inbox, SLA
         AuditLog audit = new AuditLog(clock);
         SlaPolicies slaPolicies = new SlaPolicies(clock);
         caseEvents.listen(new InboxEventListener(slaPolicies, clock));
@@ -204,8 +188,8 @@ public final class App implements AutoCloseable {
                 new DeviceController(devices),
                 new CaseController(cases),
                 new StaffController(staffSessions, limits),
-                new MetricsController(meters), // push (issue 5): GET /metrics
-                // issue 4: the inbox
+                new MetricsController(meters), // GET /metrics
+                // The inbox
                 new InboxController(inbox),
                 new StaffProfileController(new StaffProfileService(db, cipher, audit, random, inbox)),
                 new CannedReplyController(new CannedReplyService(db, tokens, audit, clock)),
@@ -230,7 +214,7 @@ public final class App implements AutoCloseable {
             config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyProblems.ServerHandler(renderer)));
             config.jetty.modifyServletContextHandler(context ->
                     context.setErrorHandler(new JettyProblems.ContextHandler(renderer)));
-            // --- issue 7: strict CORS (only configured origins) ---
+            // --- Strict CORS (only configured origins) ---
             List<String> origins = settings.allowedOriginList();
             if (!origins.isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
@@ -255,16 +239,16 @@ public final class App implements AutoCloseable {
         try {
             server.start();
         } catch (RuntimeException e) {
-            pushSender.close(); // push (issue 5): a Firebase app would outlive the failed start
+            pushSender.close(); // a Firebase app would outlive the failed start
             throw e;
         }
-        pushWorker.start(); // push (issue 5)
-        // --- issue 7: the daily retention job ---
+        pushWorker.start();
+        // --- The daily retention job ---
         RetentionJob retention = new RetentionJob(db, caseEvents, settings.retention());
         RetentionScheduler retentionScheduler = new RetentionScheduler(retention, settings.retention().runAt(), clock)
                 .start();
-        slaScheduler.start(); // issue 4
-        trendsWarmer.start(Duration.ofSeconds(1)); // trends (issue 6)
+        slaScheduler.start();
+        trendsWarmer.start(Duration.ofSeconds(1));
         return new App(settings, db, server, rateLimits, pushWorker, pushSender, retention, retentionScheduler,
                 routes, slaScheduler, caseEvents, trendsWarmer, trendChanges);
     }
@@ -316,11 +300,11 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
-        trendsWarmer.close(); // trends (issue 6)
+        trendsWarmer.close();
         slaScheduler.close();
         retentionScheduler.close();
         server.stop();
-        pushWorker.close(); // push (issue 5): finish the batch in hand, then stop
+        pushWorker.close(); // finish the batch in hand, then stop
         pushSender.close();
         db.close();
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import nl.gehoord.audit.AuditDao;
 import nl.gehoord.audit.AuditLog;
 import nl.gehoord.crypto.Tokens;
@@ -34,7 +33,6 @@ public final class AdminService {
     private final AuditLog audit;
     private final SlaPolicies policies;
     private final Clock clock;
-    private final List<StaffExtension> staffExtensions = new CopyOnWriteArrayList<>();
 
     public AdminService(Database db, Tokens tokens, AuditLog audit, SlaPolicies policies, Clock clock) {
         this.db = db;
@@ -42,21 +40,6 @@ public final class AdminService {
         this.audit = audit;
         this.policies = policies;
         this.clock = clock;
-    }
-
-    /**
-     * Lets another feature check and store its own fields of a new staff account (a council member's scope, for
-     * example) in the same transaction. Add the fields to {@link NewStaff}; wire the extension in App.
-     */
-    public interface StaffExtension {
-        void validate(NewStaff request, List<FieldError> errors);
-
-        void created(Handle h, String staffId, NewStaff request);
-    }
-
-    public AdminService extendStaff(StaffExtension extension) {
-        staffExtensions.add(extension);
-        return this;
     }
 
     public record NewOrganisation(String name) {
@@ -68,7 +51,7 @@ public final class AdminService {
     public record NewTeam(String organisationId, String name) {
     }
 
-    /** A new staff account. Other features add their optional fields here (see {@link StaffExtension}). */
+    /** A new staff account. */
     public record NewStaff(String email, String displayName, String role, String organisationId, String teamId,
                            String password) {
     }
@@ -193,7 +176,6 @@ public final class AdminService {
         if (request.organisationId() == null) {
             errors.add(new FieldError("organisationId", "required"));
         }
-        staffExtensions.forEach(e -> e.validate(request, errors));
         throwIf(errors);
         String hash = Passwords.hash(request.password());
         String id = tokens.id();
@@ -209,7 +191,6 @@ public final class AdminService {
             if (request.teamId() != null) {
                 setTeam(h, id, request.teamId());
             }
-            staffExtensions.forEach(e -> e.created(h, id, request));
             audit.append(h, who(admin), "admin.staff.create", null, id);
             return staffView(h, id);
         });

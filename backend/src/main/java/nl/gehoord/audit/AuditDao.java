@@ -3,7 +3,6 @@ package nl.gehoord.audit;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -25,8 +24,8 @@ public interface AuditDao {
     Optional<Entry> last();
 
     @SqlQuery("SELECT * FROM audit_log WHERE seq > :after ORDER BY seq LIMIT :limit")
-    List<Entry> page(@Bind("after") long after, @Bind("limit") int limit);
+    List<Entry> page(long after, int limit);
 
     @SqlQuery("SELECT * FROM audit_log WHERE case_id = :caseId ORDER BY seq")
-    List<Entry> forCase(@Bind("caseId") String caseId);
+    List<Entry> forCase(String caseId);
 }

@@ -28,7 +28,7 @@ public record SealedColumns(String table, List<String> keyColumns, String ownerC
             new SealedColumns("case_feedback", List.of("case_id"), "case_id", "text_enc", "feedback", "key_id"),
             new SealedColumns("devices", List.of("id"), "id", "push_token_enc", "pushToken", null),
             new SealedColumns("staff", List.of("id"), "id", "push_token_enc", "pushToken", null),
-            // issue 4: internal notes and the staff second-factor secret
+            // Internal notes and the staff second-factor secret
             new SealedColumns("case_notes", List.of("id"), "case_id", "body_enc", "note", "key_id"),
             new SealedColumns("staff", List.of("id"), "id", "totp_secret_enc", "totpSecret", null));
 }

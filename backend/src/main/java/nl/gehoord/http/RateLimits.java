@@ -30,10 +30,6 @@ public final class RateLimits {
     private final AtomicLong calls = new AtomicLong();
     private final TimeMeter time;
 
-    public RateLimits() {
-        this(Clock.systemUTC());
-    }
-
     public RateLimits(Clock clock) {
         this.time = new TimeMeter() {
             @Override

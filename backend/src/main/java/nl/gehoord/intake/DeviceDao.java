@@ -26,7 +26,7 @@ public interface DeviceDao {
     Optional<DeviceRow> byTokenHash(@Bind("hash") String tokenHash);
 
     @SqlQuery("SELECT * FROM devices WHERE id = :id")
-    Optional<DeviceRow> byId(@Bind("id") String id);
+    Optional<DeviceRow> byId(String id);
 
     @SqlUpdate("""
             UPDATE devices SET locale = :locale, push_token_enc = :pushTokenEnc, discreet = :discreet,
@@ -36,8 +36,8 @@ public interface DeviceDao {
     void update(@BindMethods DeviceRow row);
 
     @SqlUpdate("UPDATE devices SET last_seen_at = :at WHERE id = :id AND last_seen_at < :at")
-    void touch(@Bind("id") String id, @Bind("at") long at);
+    void touch(String id, long at);
 
     @SqlUpdate("DELETE FROM devices WHERE id = :id")
-    int delete(@Bind("id") String id);
+    int delete(String id);
 }

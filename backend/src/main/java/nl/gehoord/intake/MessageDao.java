@@ -2,7 +2,6 @@ package nl.gehoord.intake;
 
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -23,13 +22,13 @@ public interface MessageDao {
     void insert(@BindMethods MessageRow row);
 
     @SqlQuery("SELECT * FROM case_messages WHERE id = :id")
-    MessageRow byId(@Bind("id") String id);
+    MessageRow byId(String id);
 
     @SqlQuery("""
             SELECT * FROM case_messages WHERE case_id = :caseId AND seq > :after ORDER BY seq LIMIT :limit
             """)
-    List<MessageRow> page(@Bind("caseId") String caseId, @Bind("after") int after, @Bind("limit") int limit);
+    List<MessageRow> page(String caseId, int after, int limit);
 
     @SqlUpdate("DELETE FROM case_messages WHERE case_id = :caseId")
-    int deleteAll(@Bind("caseId") String caseId);
+    int deleteAll(String caseId);
 }

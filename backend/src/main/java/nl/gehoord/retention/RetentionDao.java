@@ -1,7 +1,6 @@
 package nl.gehoord.retention;
 
 import java.util.List;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -15,12 +14,12 @@ public interface RetentionDao {
             ORDER BY COALESCE(closed_at, updated_at), id
             LIMIT :limit
             """)
-    List<String> finishedCasesClosedBefore(@Bind("before") long before, @Bind("limit") int limit);
+    List<String> finishedCasesClosedBefore(long before, int limit);
 
     /** App installs not seen since the cut-off. Their case links and idempotency records go with them. */
     @SqlQuery("SELECT id FROM devices WHERE last_seen_at < :before ORDER BY last_seen_at, id LIMIT :limit")
-    List<String> devicesUnusedSince(@Bind("before") long before, @Bind("limit") int limit);
+    List<String> devicesUnusedSince(long before, int limit);
 
     @SqlUpdate("DELETE FROM devices WHERE id = :id AND last_seen_at < :before")
-    int deleteDevice(@Bind("id") String id, @Bind("before") long before);
+    int deleteDevice(String id, long before);
 }

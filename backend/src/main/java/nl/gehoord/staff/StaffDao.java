@@ -3,7 +3,6 @@ package nl.gehoord.staff;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -26,19 +25,19 @@ public interface StaffDao {
     void insert(@BindMethods StaffRow row);
 
     @SqlQuery("SELECT * FROM staff WHERE email = :email")
-    Optional<StaffRow> byEmail(@Bind("email") String email);
+    Optional<StaffRow> byEmail(String email);
 
     @SqlQuery("SELECT * FROM staff WHERE id = :id")
-    Optional<StaffRow> byId(@Bind("id") String id);
+    Optional<StaffRow> byId(String id);
 
     @SqlQuery("SELECT * FROM staff WHERE organisation_id = :organisationId ORDER BY email")
-    List<StaffRow> byOrganisation(@Bind("organisationId") String organisationId);
+    List<StaffRow> byOrganisation(String organisationId);
 
     @SqlUpdate("UPDATE staff SET password_hash = :hash WHERE id = :id")
-    void setPassword(@Bind("id") String id, @Bind("hash") String hash);
+    void setPassword(String id, String hash);
 
     @SqlUpdate("UPDATE staff SET available = :available WHERE id = :id")
-    void setAvailable(@Bind("id") String id, @Bind("available") boolean available);
+    void setAvailable(String id, boolean available);
 
     @SqlUpdate("""
             INSERT INTO staff_sessions (id, token_hash, staff_id, created_at, last_used_at, expires_at)
@@ -47,14 +46,14 @@ public interface StaffDao {
     void insertSession(@BindMethods SessionRow row);
 
     @SqlQuery("SELECT * FROM staff_sessions WHERE token_hash = :hash")
-    Optional<SessionRow> sessionByTokenHash(@Bind("hash") String hash);
+    Optional<SessionRow> sessionByTokenHash(String hash);
 
     @SqlUpdate("UPDATE staff_sessions SET last_used_at = :at WHERE id = :id")
-    void touchSession(@Bind("id") String id, @Bind("at") long at);
+    void touchSession(String id, long at);
 
     @SqlUpdate("DELETE FROM staff_sessions WHERE id = :id")
-    void deleteSession(@Bind("id") String id);
+    void deleteSession(String id);
 
     @SqlUpdate("DELETE FROM staff_sessions WHERE expires_at < :now OR last_used_at < :idleBefore")
-    int deleteExpiredSessions(@Bind("now") long now, @Bind("idleBefore") long idleBefore);
+    int deleteExpiredSessions(long now, long idleBefore);
 }

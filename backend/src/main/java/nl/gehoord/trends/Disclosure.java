@@ -78,10 +78,8 @@ final class Disclosure {
     }
 
     /**
-     * Marks what an answer must not publish.
+     * Marks what an answer must not publish: the cells and layer values that the protecting changes alter.
      *
-     * @param k        the minimum group size
-     * @param domains  the values of the four category dimensions (topic, setting, region, age band)
      * @param asked    positions (0-3) of the asked category dimensions, in the asked order
      * @param byMonth  whether month is one of the asked dimensions
      * @param months   the months asked for

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The attack of issue 6: ask every query the API allows over a scope (every combination of up to three dimensions,
+ * The differencing attack: ask every query the API allows over a scope (every combination of up to three dimensions,
  * every range of whole months, with totals), then try to work out each suppressed number from all published numbers
  * together. It must recover nothing. The same attack against suppression of small cells alone (no complementary
  * protection) must recover something, so the attack is known to bite.
