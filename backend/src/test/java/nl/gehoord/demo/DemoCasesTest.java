@@ -65,4 +65,22 @@ class DemoCasesTest {
             }
         }
     }
+
+    @Test
+    void aDemoDatabaseWithTheOldIdsIsNotSeededTwice() {
+        try (TestServer server = TestServer.start()) {
+            server.app().database().writeVoid(h -> h.createUpdate("""
+                    INSERT INTO cases (id, organisation_id, kind, setting, region_code, contact_preference, urgent,
+                                       status, flow_version, created_at, updated_at)
+                    VALUES ('demo-case-00000', :org, 'help', 'residential', 'utrecht', 'app_message', FALSE,
+                            'received', 1, 0, 0)
+                    """).bind("org", DemoData.ORGANISATION_ID).execute());
+            TrendRollup rollup = new TrendRollup(new SecretHasher(KeyRing.loadOrCreate(server.settings().keyFile(),
+                    new SecureRandom())), server.clock());
+            assertThat(DemoCases.seed(server.app().database(), rollup, server.clock(), 10)).isZero();
+            long cases = server.app().database().read(h -> h.createQuery("SELECT COUNT(*) FROM cases")
+                    .mapTo(Long.class).one());
+            assertThat(cases).as("the old demo cases stay, no second set beside them").isEqualTo(1);
+        }
+    }
 }
