@@ -9,16 +9,19 @@ import java.util.Set;
 import java.util.UUID;
 import nl.gehoord.client.ApiClient;
 import nl.gehoord.client.ApiException;
+import nl.gehoord.client.api.AdminApi;
 import nl.gehoord.client.api.CasesApi;
 import nl.gehoord.client.api.DevicesApi;
 import nl.gehoord.client.api.InboxApi;
 import nl.gehoord.client.api.InfoApi;
 import nl.gehoord.client.api.StaffApi;
+import nl.gehoord.client.api.TrendsApi;
 import nl.gehoord.client.model.AboutInput;
 import nl.gehoord.client.model.CaseCreated;
 import nl.gehoord.client.model.CaseDetail;
 import nl.gehoord.client.model.CaseKind;
 import nl.gehoord.client.model.CaseStatus;
+import nl.gehoord.client.model.CouncilScopeKind;
 import nl.gehoord.client.model.Device;
 import nl.gehoord.client.model.DeviceRegistered;
 import nl.gehoord.client.model.DeviceRegistration;
@@ -32,6 +35,8 @@ import nl.gehoord.client.model.QueueScope;
 import nl.gehoord.client.model.StaffLogin;
 import nl.gehoord.client.model.StaffRole;
 import nl.gehoord.client.model.StaffSession;
+import nl.gehoord.client.model.TrendDimension;
+import nl.gehoord.client.model.Trends;
 import nl.gehoord.crypto.KeyRing;
 import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.demo.DemoCases;
@@ -43,7 +48,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract as an app maker meets it: a Java client generated from openapi.yaml at build time (openapi-generator,
- * library {@code native}) drives a real server. A spec that is valid but that generated code cannot use (ids that
+ * library {@code native}) drives a real server, for each kind of caller. A spec that is valid but that generated code cannot use (ids that
  * do not parse as their format, enums the server does not send, a removal the client cannot express) fails here.
  */
 class GeneratedClientTest {
@@ -132,5 +137,22 @@ class GeneratedClientTest {
         InboxApi queue = new InboxApi(client(coordinator.getToken()));
         assertThat(queue.queue("nl", null, null, null, null, null, 100, QueueScope.UNASSIGNED).getCases()).isNotNull();
         assertThat(queue.queue("nl", null, null, null, null, null, 100, QueueScope.TEAM).getCases()).isNotNull();
+    }
+
+    @Test
+    void aCouncilReadsTrendsAndAnAdminReadsTheStaffList() throws ApiException {
+        StaffSession council = new StaffApi(client(null)).staffLogin(new StaffLogin().email("council@demo.local")
+                .password(TestServer.DEMO_PASSWORD), "en", null);
+        Trends trends = new TrendsApi(client(council.getToken())).trends("en", null, null, null, "topic");
+        assertThat(trends.getBy()).containsExactly(TrendDimension.TOPIC);
+        assertThat(trends.getScope().getKind()).isEqualTo(CouncilScopeKind.MUNICIPALITY);
+        assertThat(trends.getCells()).allSatisfy(cell ->
+                assertThat(cell.getSuppressed() || cell.getCases() != null).as("a number or hidden").isTrue());
+
+        StaffSession admin = new StaffApi(client(null)).staffLogin(new StaffLogin().email("admin@demo.local")
+                .password(TestServer.DEMO_PASSWORD), "nl", null);
+        assertThat(new AdminApi(client(admin.getToken())).adminStaff("nl", null, null).getStaff())
+                .extracting(account -> account.getRole())
+                .contains(StaffRole.TRUST_PERSON, StaffRole.COORDINATOR, StaffRole.COUNCIL, StaffRole.ADMIN);
     }
 }
