@@ -31,6 +31,7 @@ import nl.gehoord.client.model.Flow;
 import nl.gehoord.client.model.InboxItem;
 import nl.gehoord.client.model.InboxPage;
 import nl.gehoord.client.model.NewCase;
+import nl.gehoord.client.model.Platform;
 import nl.gehoord.client.model.QueueScope;
 import nl.gehoord.client.model.StaffLogin;
 import nl.gehoord.client.model.StaffRole;
@@ -80,7 +81,7 @@ class GeneratedClientTest {
     @Test
     void aYoungPersonRegistersReadsTheFlowSubmitsACaseAndReadsItBack() throws ApiException {
         DeviceRegistered device = new DevicesApi(client(null)).registerDevice(new DeviceRegistration()
-                .platform("android").locale("nl").pushToken("fcm:generated-client"), "nl", "generated-client-1");
+                .platform(Platform.ANDROID).locale("nl").pushToken("fcm:generated-client"), "nl", "generated-client-1");
         assertThat(device.getDeviceToken()).startsWith("gd_");
         ApiClient phone = client(device.getDeviceToken());
 
