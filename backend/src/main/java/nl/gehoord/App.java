@@ -15,6 +15,7 @@ import nl.gehoord.crypto.ReceiptCodes;
 import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
+import nl.gehoord.db.Dialect;
 import nl.gehoord.events.CaseEvents;
 import nl.gehoord.http.AccessGuard;
 import nl.gehoord.http.ClientAddress;
@@ -80,6 +81,9 @@ import nl.gehoord.trends.TrendsWarmer;
 
 /** Wires the whole application by hand: one place to see what depends on what. */
 public final class App implements AutoCloseable {
+    /** How long a stopping instance waits for the requests it is answering. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
     private final Settings settings;
     private final Database db;
     private final Javalin server;
@@ -141,7 +145,9 @@ public final class App implements AutoCloseable {
         Messages messages = new Messages();
         FlowCatalog flow = new FlowCatalog();
         ContentCatalog content = new ContentCatalog();
-        RateLimits rateLimits = new RateLimits(clock);
+        // One instance on SQLite keeps its limits in memory; instances on one PostgreSQL share them.
+        RateLimits rateLimits = db.dialect() == Dialect.POSTGRESQL
+                ? RateLimits.shared(db.dataSource(), clock, hasher::hmac) : new RateLimits(clock);
         RateLimitPolicy limits = new RateLimitPolicy(settings.rateLimits(), rateLimits,
                 new ClientAddress(settings.trustedProxies()));
         CaseEvents caseEvents = new CaseEvents();
@@ -159,7 +165,7 @@ public final class App implements AutoCloseable {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PushSender pushSender = givenPushSender != null ? givenPushSender : settings.firebaseCredentials()
                 .<PushSender>map(file -> FcmSender.fromCredentialsFile(file, clock)).orElseGet(LogSender::new);
-        PushDispatcher.Settings pushSettings = PushDispatcher.Settings.defaults();
+        PushDispatcher.Settings pushSettings = PushDispatcher.Settings.withLease(settings.pushLease());
         PushDispatcher pushDispatcher = new PushDispatcher(db, pushSender,
                 new PushComposer(cipher, new PushTexts(messages)), new PushMetrics(meters, clock),
                 new Backoff(pushSettings.baseBackoff(), pushSettings.maxBackoff(), random), tokens, clock,
@@ -211,7 +217,13 @@ public final class App implements AutoCloseable {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.requestLogger.http(RequestContext::log);
-            config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyProblems.ServerHandler(renderer)));
+            config.jetty.modifyServer(jetty -> {
+                jetty.setErrorHandler(new JettyProblems.ServerHandler(renderer));
+                // On stop, requests in flight (a phone halfway through sending a case) are finished first;
+                // new ones get 503 so a proxy sends them to another instance.
+                jetty.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+                jetty.setStopTimeout(SHUTDOWN_GRACE.toMillis());
+            });
             config.jetty.modifyServletContextHandler(context ->
                     context.setErrorHandler(new JettyProblems.ContextHandler(renderer)));
             // --- Strict CORS (only configured origins) ---

@@ -62,7 +62,7 @@ public final class DemoCases {
 
     /** The first {@code count} of the demo's cases, for a demo inbox without the wait for all of them. */
     public static int seed(Database db, TrendRollup rollup, Clock clock, int count) {
-        return db.write(h -> {
+        return db.writeAlone("demo-cases-seed", h -> {
             if (exists(h, id(0))) {
                 return 0;
             }

@@ -96,6 +96,32 @@ public interface InboxDao {
             """)
     List<Member> availableTrustPersons(String teamId);
 
+    /**
+     * PostgreSQL: the least-loaded available trust person whose row no concurrent transaction holds, locked
+     * until commit. Writers run side by side there, so each must see which colleague another intake is
+     * assigning to right now; the row lock is that signal, and {@code SKIP LOCKED} spreads them over the team.
+     */
+    @SqlQuery("""
+            SELECT s.id FROM staff s
+            WHERE s.team_id = :teamId AND s.role = 'trust_person' AND s.active = TRUE AND s.available = TRUE
+              AND s.id <> :excludeId
+            ORDER BY (SELECT COUNT(*) FROM cases c WHERE c.assigned_staff_id = s.id
+                        AND c.status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')),
+                     s.last_assigned_at, s.id
+            LIMIT 1 FOR UPDATE OF s SKIP LOCKED
+            """)
+    Optional<String> lockFreeTrustPerson(String teamId, String excludeId);
+
+    /** PostgreSQL: as above, but waits for the first candidate when every one is being assigned to. */
+    @SqlQuery("""
+            SELECT s.id FROM staff s
+            WHERE s.team_id = :teamId AND s.role = 'trust_person' AND s.active = TRUE AND s.available = TRUE
+              AND s.id <> :excludeId
+            ORDER BY s.last_assigned_at, s.id
+            LIMIT 1 FOR UPDATE OF s
+            """)
+    Optional<String> waitForTrustPerson(String teamId, String excludeId);
+
     @SqlQuery("""
             SELECT s.id, s.team_id, s.available, s.active, s.role, s.last_assigned_at, 0 AS open_cases
             FROM staff s WHERE s.id = :id

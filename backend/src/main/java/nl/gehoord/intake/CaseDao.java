@@ -111,12 +111,21 @@ public interface CaseDao {
     @SqlUpdate("DELETE FROM idempotency_keys WHERE created_at < :before")
     int deleteIdempotencyBefore(long before);
 
+    /** Numbered like messages: the case row is locked first, so concurrent writers to one case wait in turn. */
+    default void insertEvent(EventRow row) {
+        lockCase(row.caseId());
+        insertNumberedEvent(row);
+    }
+
+    @SqlUpdate("UPDATE cases SET updated_at = updated_at WHERE id = :caseId")
+    void lockCase(String caseId);
+
     @SqlUpdate("""
             INSERT INTO case_events (id, case_id, seq, type, status, key_id, explanation_enc, due_at, created_at)
             VALUES (:id, :caseId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = :caseId),
                     :type, :status, :keyId, :explanationEnc, :dueAt, :createdAt)
             """)
-    void insertEvent(@BindMethods EventRow row);
+    void insertNumberedEvent(@BindMethods EventRow row);
 
     @SqlQuery("SELECT * FROM case_events WHERE case_id = :caseId ORDER BY seq")
     List<EventRow> events(String caseId);

@@ -13,6 +13,7 @@ import nl.gehoord.crypto.ReceiptCodes;
 import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
+import nl.gehoord.db.Dialect;
 import nl.gehoord.events.CaseEvent;
 import nl.gehoord.events.CaseEvents;
 import nl.gehoord.http.Actor;
@@ -90,6 +91,10 @@ public final class CaseService {
         CaseRouter.Request routing = new CaseRouter.Request(caseId, valid.kind(), valid.topic(), valid.setting(),
                 valid.region(), valid.locationId(), valid.urgent());
         return db.write(h -> {
+            if (db.dialect() == Dialect.POSTGRESQL) {
+                // SQLite's single writer already orders the two; PostgreSQL's writers run side by side.
+                h.attach(DeviceDao.class).lock(device.deviceId());
+            }
             Optional<CaseViews.Created> raced = replay(h, device, keyHash, requestHash, language);
             if (raced.isPresent()) {
                 return raced.get();

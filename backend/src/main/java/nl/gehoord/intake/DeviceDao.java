@@ -38,6 +38,13 @@ public interface DeviceDao {
     @SqlUpdate("UPDATE devices SET last_seen_at = :at WHERE id = :id AND last_seen_at < :at")
     void touch(String id, long at);
 
+    /**
+     * Takes the device's row lock for the rest of the transaction (PostgreSQL): two requests of one device with
+     * the same idempotency key then run one after the other, and the second finds the first one's case.
+     */
+    @SqlUpdate("UPDATE devices SET last_seen_at = last_seen_at WHERE id = :id")
+    void lock(String id);
+
     @SqlUpdate("DELETE FROM devices WHERE id = :id")
     int delete(String id);
 }

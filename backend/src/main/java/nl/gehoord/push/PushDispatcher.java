@@ -36,7 +36,15 @@ public final class PushDispatcher {
         }
 
         public static Settings defaults() {
-            return new Settings(PushSender.MAX_BATCH, Duration.ofMinutes(10), Duration.ofHours(12), 20,
+            return withLease(Duration.ofSeconds(60));
+        }
+
+        /**
+         * The defaults with this lease: longer than one send can take (the SDK's own retries included), short
+         * enough that an urgent push held by an instance that died is sent by another soon after.
+         */
+        public static Settings withLease(Duration lease) {
+            return new Settings(PushSender.MAX_BATCH, lease, Duration.ofHours(12), 20,
                     Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofDays(7));
         }
     }

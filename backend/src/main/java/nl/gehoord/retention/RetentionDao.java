@@ -22,4 +22,11 @@ public interface RetentionDao {
 
     @SqlUpdate("DELETE FROM devices WHERE id = :id AND last_seen_at < :before")
     int deleteDevice(String id, long before);
+
+    /** 1 when this call claimed the day for the job (no instance ran it on that day yet), else 0. */
+    @SqlUpdate("""
+            INSERT INTO scheduled_runs (job, last_day) VALUES (:job, :day)
+            ON CONFLICT (job) DO UPDATE SET last_day = excluded.last_day WHERE scheduled_runs.last_day < excluded.last_day
+            """)
+    int claimDay(String job, String day);
 }

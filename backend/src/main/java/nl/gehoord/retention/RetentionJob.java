@@ -39,6 +39,20 @@ public final class RetentionJob {
         this.settings = settings;
     }
 
+    /**
+     * The scheduled daily run: only the first instance to claim today's date runs it, so N instances on one
+     * database erase once. An instance that dies mid-run leaves the rest for tomorrow's pass, which erases by
+     * age and so catches up.
+     */
+    public java.util.Optional<Report> runDaily(Instant now) {
+        String day = now.atZone(DueDates.ZONE).toLocalDate().toString();
+        if (db.write(h -> h.attach(RetentionDao.class).claimDay("retention", day)) == 0) {
+            LOG.info("retention run skipped: another instance ran it today");
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(run(now));
+    }
+
     public Report run(Instant now) {
         long nowMs = now.toEpochMilli();
         // Months are calendar months in Amsterdam time, so "12 months" means the same date a year earlier.
