@@ -26,6 +26,7 @@ import nl.gehoord.http.ProblemMapper;
 import nl.gehoord.http.ProblemRenderer;
 import nl.gehoord.http.RateLimitPolicy;
 import nl.gehoord.http.RateLimits;
+import nl.gehoord.http.RequestAsSent;
 import nl.gehoord.http.RequestContext;
 import nl.gehoord.http.Route;
 import nl.gehoord.http.SecurityHeaders;
@@ -53,6 +54,10 @@ import nl.gehoord.retention.RetentionScheduler;
 import nl.gehoord.sla.DueDates;
 import nl.gehoord.sla.SlaPolicies;
 import nl.gehoord.sla.SlaScheduler;
+import nl.gehoord.intake.CaseDevicesService;
+import nl.gehoord.staff.LoginThrottle;
+import nl.gehoord.staff.SecondFactors;
+import nl.gehoord.staff.StaffAccounts;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.staff.StaffSessionService;
 import nl.gehoord.text.Messages;
@@ -83,11 +88,13 @@ import nl.gehoord.trends.TrendsWarmer;
 public final class App implements AutoCloseable {
     /** How long a stopping instance waits for the requests it is answering. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
-
+    /** How long a blocking read of a request body waits for the next bytes. */
+    public static final long BODY_STALL_MILLIS = 10_000;
     private final Settings settings;
     private final Database db;
     private final Javalin server;
     private final RateLimits rateLimits;
+    private LoginThrottle loginThrottle;
     private final PushWorker pushWorker;
     private final PushSender pushSender;
     private final RetentionJob retention;
@@ -180,10 +187,13 @@ public final class App implements AutoCloseable {
         caseEvents.listen(new InboxEventListener(slaPolicies, clock));
         SlaScheduler slaScheduler = new SlaScheduler(db, caseEvents, clock);
         InboxService inbox = new InboxService(db, cipher, tokens, caseEvents, audit, clock);
-        AdminService admin = new AdminService(db, tokens, audit, slaPolicies, clock);
-
         DeviceService devices = new DeviceService(db, cipher, tokens, clock);
-        StaffSessionService staffSessions = new StaffSessionService(db, tokens, clock, cipher, audit);
+        SecondFactors secondFactors = new SecondFactors(cipher, hasher, random, clock);
+        LoginThrottle loginThrottle = new LoginThrottle(clock);
+        StaffSessionService staffSessions = new StaffSessionService(db, tokens, clock, secondFactors, loginThrottle,
+                audit);
+        StaffAccounts staffAccounts = new StaffAccounts(db, tokens, clock, audit, secondFactors, staffSessions);
+        AdminService admin = new AdminService(db, tokens, audit, slaPolicies, staffAccounts, clock);
         CaseService cases = new CaseService(db, cipher, hasher, new ReceiptCodes(random), tokens,
                 new AnswerValidator(flow), new RuleRouter(clock), new CaseTexts(messages, cipher), content,
                 DueDates.defaults(), caseEvents, clock);
@@ -192,12 +202,12 @@ public final class App implements AutoCloseable {
                 new OpsController(db),
                 new InfoController(flow, content, new PlacesService(db)),
                 new DeviceController(devices),
-                new CaseController(cases),
-                new StaffController(staffSessions, limits),
+                new CaseController(cases, new CaseDevicesService(db, hasher, messages)),
+                new StaffController(staffSessions, staffAccounts, limits),
                 new MetricsController(meters), // GET /metrics
                 // The inbox
                 new InboxController(inbox),
-                new StaffProfileController(new StaffProfileService(db, cipher, audit, random, inbox)),
+                new StaffProfileController(new StaffProfileService(db, cipher, audit, inbox)),
                 new CannedReplyController(new CannedReplyService(db, tokens, audit, clock)),
                 new AdminController(admin),
                 trendsController);
@@ -211,9 +221,13 @@ public final class App implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.maxRequestSize = settings.maxRequestBytes();
+            config.appData(nl.gehoord.http.Bodies.MAX_BYTES, (long) settings.maxRequestBytes());
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;
             config.http.prefer405over404 = true;
+            // A request body that stops arriving holds a thread while it is read: give up after a while and
+            // answer 408, instead of the connection's default of 30 seconds.
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_STALL_MILLIS));
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.requestLogger.http(RequestContext::log);
@@ -224,8 +238,11 @@ public final class App implements AutoCloseable {
                 jetty.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
                 jetty.setStopTimeout(SHUTDOWN_GRACE.toMillis());
             });
-            config.jetty.modifyServletContextHandler(context ->
-                    context.setErrorHandler(new JettyProblems.ContextHandler(renderer)));
+            config.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(new JettyProblems.ContextHandler(renderer));
+                context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new RequestAsSent()), "/*",
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+            });
             // --- Strict CORS (only configured origins) ---
             List<String> origins = settings.allowedOriginList();
             if (!origins.isEmpty()) {
@@ -240,6 +257,7 @@ public final class App implements AutoCloseable {
             config.routes.before(ctx -> {
                 RequestContext.begin(ctx);
                 SecurityHeaders.apply(ctx);
+                RequestAsSent.check(ctx);
                 originCheck.apply(ctx);
             });
             problems.register(config.routes);
@@ -247,6 +265,10 @@ public final class App implements AutoCloseable {
                 config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(limits.wrap(route)),
                         route.roles().toArray(new nl.gehoord.http.Role[0]));
             }
+            // Javalin answers HEAD on a GET route with an empty 200 without running any handler, so without
+            // an access check; HEAD is refused instead (the app never needs it).
+            Route.headRefusals(routes).forEach((path, handler) ->
+                    config.routes.addHttpHandler(io.javalin.http.HandlerType.HEAD, path, handler));
         });
         try {
             server.start();
@@ -261,8 +283,10 @@ public final class App implements AutoCloseable {
                 .start();
         slaScheduler.start();
         trendsWarmer.start(Duration.ofSeconds(1));
-        return new App(settings, db, server, rateLimits, pushWorker, pushSender, retention, retentionScheduler,
+        App app = new App(settings, db, server, rateLimits, pushWorker, pushSender, retention, retentionScheduler,
                 routes, slaScheduler, caseEvents, trendsWarmer, trendChanges);
+        app.loginThrottle = loginThrottle;
+        return app;
     }
 
     public int port() {
@@ -279,6 +303,11 @@ public final class App implements AutoCloseable {
 
     public RateLimits rateLimits() {
         return rateLimits;
+    }
+
+    /** The slow-down of failed staff log-ins (tests reset it between scenarios). */
+    public LoginThrottle loginThrottle() {
+        return loginThrottle;
     }
 
     /** Every route the server answers, as Routes lists them (the hostile-input and access matrix tests walk them). */

@@ -131,15 +131,9 @@ public final class Main {
         }
         App app = App.start(settings, db, clock, random);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "gehoord-shutdown"));
-        String url = "http://localhost:" + app.port();
-        System.out.println();
-        System.out.println("Gehoord is running at " + url + "  (health: " + url + "/health)");
-        System.out.println("Data folder: " + settings.dataDir());
-        if (demo) {
-            System.out.println("Demo staff logins: " + String.join(", ", DemoData.STAFF_EMAILS));
-            System.out.println(demoPassword != null ? "Demo password: " + demoPassword
-                    : "Demo password: unchanged since the demo was first seeded (set GEHOORD_DEMO_PASSWORD to choose one "
-                    + "on a fresh data folder).");
-        }
+        boolean chosen = settings.demoPassword().isPresent();
+        StartBanner.lines(settings.host(), app.port(), settings.dataDir().toString(), demo, DemoData.STAFF_EMAILS,
+                        chosen ? java.util.Optional.empty() : java.util.Optional.ofNullable(demoPassword), chosen)
+                .forEach(System.out::println);
     }
 }

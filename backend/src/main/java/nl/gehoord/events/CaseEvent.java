@@ -20,6 +20,8 @@ public record CaseEvent(String type, String caseId, String staffId) {
     public static final String SLA_BREACHED = "sla_breached";
     public static final String WITHDRAWN = "withdrawn";
     public static final String ERASED = "erased";
+    /** Another phone claimed the case with its code. */
+    public static final String DEVICE_LINKED = "device_linked";
 
     public static CaseEvent of(String type, String caseId) {
         return new CaseEvent(type, caseId, null);

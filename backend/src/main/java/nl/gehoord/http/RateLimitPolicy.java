@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.gehoord.config.RateRule;
-import nl.gehoord.crypto.SecretHasher;
 
 /**
  * The one rate-limit policy: which routes are limited, by what (the device, the client's address, and all
  * callers together), and how much (config/RateLimitSettings, changeable per setting). Checked after the caller is
- * known and before the body is read, so a flood costs almost nothing. The staff log-in is also limited per
- * account, which the controller asks for once it knows the email.
+ * known and before the body is read, so a flood costs almost nothing. Failed staff log-ins are slowed further,
+ * per account and per address, by the staff feature's own throttle (a rate per account would let a stranger lock
+ * the owner out).
  */
 public final class RateLimitPolicy {
     /** The limited routes and their action names. */
@@ -22,7 +22,8 @@ public final class RateLimitPolicy {
             "POST /v1/cases", "case",
             "POST /v1/cases/{caseId}/messages", "message",
             "POST /v1/cases/claim", "claim",
-            "POST /v1/staff/session", "login");
+            "POST /v1/staff/session", "login",
+            "POST /v1/staff/invitations/accept", "invitation");
     private static final List<String> SCOPES = List.of("device", "address", "global");
 
     private final Map<String, RateLimits.Limit> limits = new LinkedHashMap<>();
@@ -60,11 +61,6 @@ public final class RateLimitPolicy {
                 }
             });
         }
-    }
-
-    /** Limits attempts on one staff account, whoever makes them. The email is kept only as a hash. */
-    public void checkAccount(String action, String account) {
-        limit(action + ".account").ifPresent(limit -> buckets.check(limit, SecretHasher.sha256(account)));
     }
 
     Optional<RateLimits.Limit> limit(String name) {

@@ -56,6 +56,9 @@ public interface InboxDao {
     @SqlQuery("SELECT * FROM teams ORDER BY organisation_id, name, id")
     List<Team> teams();
 
+    @SqlQuery("SELECT * FROM teams WHERE organisation_id = :organisationId ORDER BY name, id")
+    List<Team> teamsOf(String organisationId);
+
     @SqlUpdate("""
             INSERT INTO routing_rules (id, organisation_id, priority, region_code, setting, topic, team_id, created_at)
             VALUES (:id, :organisationId, :priority, :regionCode, :setting, :topic, :teamId, :createdAt)
@@ -70,6 +73,9 @@ public interface InboxDao {
 
     @SqlUpdate("DELETE FROM routing_rules WHERE id = :id")
     int deleteRule(String id);
+
+    @SqlUpdate("DELETE FROM routing_rules WHERE id = :id AND organisation_id = :organisationId")
+    int deleteRuleOf(String id, String organisationId);
 
     @SqlQuery("""
             SELECT l.staff_id FROM location_trust_persons l JOIN staff s ON s.id = l.staff_id
@@ -131,8 +137,6 @@ public interface InboxDao {
     @SqlQuery("SELECT team_id FROM staff WHERE id = :id")
     Optional<String> teamOf(@Bind("id") String staffId);
 
-    @SqlUpdate("UPDATE staff SET last_assigned_at = :at WHERE id = :id")
-    void markAssigned(@Bind("id") String staffId, long at);
 
     // The inbox's case columns
 

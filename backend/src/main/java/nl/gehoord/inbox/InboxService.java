@@ -27,6 +27,7 @@ import nl.gehoord.intake.CaseViews;
 import nl.gehoord.intake.MessageDao;
 import nl.gehoord.intake.TextRules;
 import nl.gehoord.organisations.PlacesDao;
+import nl.gehoord.staff.StaffDao;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -383,7 +384,7 @@ public final class InboxService {
     String assignTo(Handle h, InboxDao.Handling c, InboxDao.Member target, long now) {
         InboxDao inbox = h.attach(InboxDao.class);
         inbox.assign(c.id(), target.id(), target.teamId(), now);
-        inbox.markAssigned(target.id(), now);
+        h.attach(StaffDao.class).markAssigned(target.id(), now);
         String status = c.status();
         if (CaseStatus.RECEIVED.equals(c.status())) {
             setStatus(h, c.id(), CaseStatus.ASSIGNED, null, null, now);

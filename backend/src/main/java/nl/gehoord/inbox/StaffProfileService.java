@@ -1,6 +1,5 @@
 package nl.gehoord.inbox;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,24 +11,20 @@ import nl.gehoord.http.ApiException;
 import nl.gehoord.http.FieldError;
 import nl.gehoord.http.Removals;
 import nl.gehoord.staff.StaffDao;
-import nl.gehoord.staff.Totp;
 
-/** A staff member's own settings: availability for new cases, the push token of their phone, a second factor. */
+/** A staff member's own settings: availability for new cases and the push token of their phone. */
 public final class StaffProfileService {
     public static final int MAX_PUSH_TOKEN = 4096;
 
     private final Database db;
     private final FieldCipher cipher;
     private final AuditLog audit;
-    private final SecureRandom random;
     private final InboxService inbox;
 
-    public StaffProfileService(Database db, FieldCipher cipher, AuditLog audit, SecureRandom random,
-                               InboxService inbox) {
+    public StaffProfileService(Database db, FieldCipher cipher, AuditLog audit, InboxService inbox) {
         this.db = db;
         this.cipher = cipher;
         this.audit = audit;
-        this.random = random;
         this.inbox = inbox;
     }
 
@@ -50,17 +45,11 @@ public final class StaffProfileService {
         }
     }
 
-    public record TotpEnrolment(String secret, String otpauthUri) {
-    }
-
     public Profile me(Actor.Staff me) {
         return db.read(h -> {
-            StaffDao.StaffRow row = h.attach(StaffDao.class).byId(me.staffId()).orElseThrow(ApiException::notFound);
-            var extras = h.createQuery("SELECT team_id, totp_secret_enc, push_token_enc FROM staff WHERE id = :id")
-                    .bind("id", me.staffId()).mapToMap().one();
+            StaffDao.Listing row = h.attach(StaffDao.class).listingOf(me.staffId()).orElseThrow(ApiException::notFound);
             return new Profile(row.id(), row.email(), row.displayName(), row.role(), row.organisationId(),
-                    (String) extras.get("team_id"), row.available(), extras.get("totp_secret_enc") != null,
-                    extras.get("push_token_enc") != null);
+                    row.teamId(), row.available(), row.totpEnabled(), row.pushTokenSet());
         });
     }
 
@@ -92,8 +81,7 @@ public final class StaffProfileService {
             h.attach(StaffDao.class).setAvailable(me.staffId(), update.available());
             if (update.pushToken() != null || clearPush) {
                 String sealed = clearPush ? null : cipher.seal(update.pushToken(), me.staffId(), "pushToken");
-                h.createUpdate("UPDATE staff SET push_token_enc = :token WHERE id = :id")
-                        .bind("token", sealed).bind("id", me.staffId()).execute();
+                h.attach(StaffDao.class).setPushToken(me.staffId(), sealed);
             }
             audit.append(h, InboxService.who(me), "staff.availability", null, me.staffId());
             if (update.available() && !wasAvailable && me.role() == nl.gehoord.http.Role.TRUST_PERSON) {
@@ -101,22 +89,5 @@ public final class StaffProfileService {
             }
         });
         return me(me);
-    }
-
-    /** Turns on a second factor: the secret is shown once, to put in an authenticator app. */
-    public TotpEnrolment enrolTotp(Actor.Staff me) {
-        String secret = Totp.newSecret(random);
-        return db.write(h -> {
-            String existing = h.createQuery("SELECT totp_secret_enc FROM staff WHERE id = :id").bind("id", me.staffId())
-                    .mapTo(String.class).findOne().orElse(null);
-            if (existing != null) {
-                throw ApiException.conflict("totp_already_on");
-            }
-            h.createUpdate("UPDATE staff SET totp_secret_enc = :secret WHERE id = :id")
-                    .bind("secret", cipher.seal(secret, me.staffId(), "totpSecret")).bind("id", me.staffId()).execute();
-            audit.append(h, InboxService.who(me), "staff.totp_on", null, me.staffId());
-            return new TotpEnrolment(secret, "otpauth://totp/Gehoord:" + me.staffId() + "?secret=" + secret
-                    + "&issuer=Gehoord&algorithm=SHA1&digits=6&period=30");
-        });
     }
 }

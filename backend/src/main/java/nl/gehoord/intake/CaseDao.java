@@ -13,6 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(CaseDao.IdempotencyRow.class)
 @RegisterConstructorMapper(CaseDao.FeedbackRow.class)
 @RegisterConstructorMapper(CaseDao.DeviceLink.class)
+@RegisterConstructorMapper(CaseDao.LinkedDevice.class)
 public interface CaseDao {
     record CaseRow(String id, String codeHmac, String organisationId, String kind, String topic, String setting,
                    String regionCode, String ageBand, String locationId, String contactPreference, boolean urgent,
@@ -33,6 +34,9 @@ public interface CaseDao {
     }
 
     record DeviceLink(String caseId, String deviceId, long linkedAt) {
+    }
+
+    record LinkedDevice(String deviceId, String platform, long linkedAt) {
     }
 
     @SqlUpdate("""
@@ -94,6 +98,15 @@ public interface CaseDao {
 
     @SqlUpdate("DELETE FROM case_devices WHERE case_id = :caseId")
     void unlinkAll(String caseId);
+
+    @SqlQuery("""
+            SELECT d.id AS device_id, d.platform, l.linked_at FROM case_devices l JOIN devices d ON d.id = l.device_id
+            WHERE l.case_id = :caseId ORDER BY l.linked_at, d.id
+            """)
+    List<LinkedDevice> linkedDevices(String caseId);
+
+    @SqlUpdate("DELETE FROM case_devices WHERE case_id = :caseId AND device_id = :deviceId")
+    int unlink(String caseId, String deviceId);
 
     @SqlQuery("SELECT * FROM idempotency_keys WHERE device_id = :deviceId AND key_hash = :keyHash")
     Optional<IdempotencyRow> idempotency(String deviceId, String keyHash);

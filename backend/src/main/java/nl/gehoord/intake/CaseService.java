@@ -232,7 +232,10 @@ public final class CaseService {
         });
     }
 
-    /** Links a case to this device by its receipt code. A wrong code and an unknown case look the same. */
+    /**
+     * Links a case to this device by its receipt code. A wrong code and an unknown case look the same. The phones
+     * already linked get a neutral push, so a claim by someone else does not go unnoticed.
+     */
     public CaseViews.Summary claim(Actor.Device device, String caseCode, Language language) {
         Optional<String> normalised = ReceiptCodes.normalise(caseCode);
         if (normalised.isEmpty()) {
@@ -243,6 +246,8 @@ public final class CaseService {
             CaseDao cases = h.attach(CaseDao.class);
             CaseDao.CaseRow row = cases.byCodeHmac(hmac).orElseThrow(() -> new ApiException(404, "claim_failed"));
             if (cases.forDevice(row.id(), device.deviceId()).isEmpty()) {
+                // Published before the new link exists, so the push reaches only the phones that were there.
+                events.publish(h, CaseEvent.of(CaseEvent.DEVICE_LINKED, row.id()));
                 cases.link(new CaseDao.DeviceLink(row.id(), device.deviceId(), clock.millis()));
             }
             return summary(row, language);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
+import nl.gehoord.staff.StaffDao;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,6 +150,7 @@ public final class PushDispatcher {
         db.writeVoid(h -> {
             OutboxDao outbox = h.attach(OutboxDao.class);
             PushTargetDao targets = h.attach(PushTargetDao.class);
+            StaffDao staff = h.attach(StaffDao.class);
             int next = 0;
             for (Claimed c : claimed) {
                 OutboxDao.Row row = c.row();
@@ -160,14 +162,14 @@ public final class PushDispatcher {
                     }
                 } else if (c.decision() instanceof PushComposer.Send send) {
                     SendOutcome outcome = outcomes.get(next++);
-                    recordSent(outbox, targets, claimId, row, send, outcome, now, afterwards);
+                    recordSent(outbox, targets, staff, claimId, row, send, outcome, now, afterwards);
                 }
             }
         });
         afterwards.forEach(Runnable::run);
     }
 
-    private void recordSent(OutboxDao outbox, PushTargetDao targets, String claimId, OutboxDao.Row row,
+    private void recordSent(OutboxDao outbox, PushTargetDao targets, StaffDao staff, String claimId, OutboxDao.Row row,
                             PushComposer.Send send, SendOutcome outcome, long now, List<Runnable> afterwards) {
         switch (outcome.kind()) {
             case SENT -> {
@@ -177,7 +179,7 @@ public final class PushDispatcher {
             }
             case TOKEN_INVALID -> {
                 int removed = PushPolicy.STAFF.equals(row.recipientKind())
-                        ? targets.removeStaffToken(row.recipientId(), send.sealedToken())
+                        ? staff.removePushToken(row.recipientId(), send.sealedToken())
                         : targets.removeDeviceToken(row.recipientId(), send.sealedToken());
                 if (outbox.finish(row.id(), claimId, OutboxDao.DROPPED, 1, outcome.errorCode(), now) == 1) {
                     afterwards.add(() -> metrics.failed(outcome.errorCode()));

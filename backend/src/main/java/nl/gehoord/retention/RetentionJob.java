@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * The daily clean-up. Erases the content of cases that finished (closed, resolved, withdrawn) longer ago than
  * the retention period, the way a young person's own erase does (the coded facts for statistics stay, and
  * CaseEvent.ERASED tells statistics and push); removes app installs not used for a long time; removes expired
- * staff sessions and old idempotency records. Works in small batches, each its own transaction, so the writer is
+ * staff sessions and invitations and old idempotency records. Works in small batches, each its own transaction, so the writer is
  * never held for long. Safe to run twice: what is gone stays gone.
  */
 public final class RetentionJob {
@@ -60,8 +60,11 @@ public final class RetentionJob {
                 .toInstant().toEpochMilli();
         int cases = eraseFinishedCases(caseCutoff, nowMs);
         int devices = removeUnusedDevices(nowMs - settings.unusedDevice().toMillis());
-        int sessions = db.write(h -> h.attach(StaffDao.class)
-                .deleteExpiredSessions(nowMs, nowMs - StaffSessionService.IDLE_TIMEOUT.toMillis()));
+        int sessions = db.write(h -> {
+            StaffDao staff = h.attach(StaffDao.class);
+            staff.deleteExpiredInvitations(nowMs);
+            return staff.deleteExpiredSessions(nowMs, nowMs - StaffSessionService.IDLE_TIMEOUT.toMillis());
+        });
         int idempotency = db.write(h -> h.attach(CaseDao.class)
                 .deleteIdempotencyBefore(nowMs - settings.idempotencyKeys().toMillis()));
         Report report = new Report(cases, devices, sessions, idempotency);

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 2xx for is there and readable (its sealed text opens), on SQLite and on PostgreSQL, at several kill points.
  */
 class CrashDurabilityTest {
-    private static final Pattern URL = Pattern.compile("running at (http://\\S+?:\\d+)");
+    private static final Pattern URL = Pattern.compile("running at (http://[0-9a-z.:\\[\\]]+:\\d+)");
     private static final int WRITERS = 4;
 
     private record Acknowledged(String deviceToken, String caseId, String story, List<String> messages) {
