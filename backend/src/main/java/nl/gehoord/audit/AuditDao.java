@@ -24,7 +24,7 @@ public interface AuditDao {
     Optional<Entry> last();
 
     @SqlQuery("SELECT * FROM audit_log WHERE seq = :seq")
-    Optional<Entry> bySeq(@Bind("seq") long seq);
+    Optional<Entry> bySeq(long seq);
 
     @SqlQuery("SELECT * FROM audit_log WHERE seq > :after ORDER BY seq LIMIT :limit")
     List<Entry> page(long after, int limit);
@@ -46,8 +46,8 @@ public interface AuditDao {
 
     /** Entries written before the chain was keyed; the database allows only filling in a missing MAC. */
     @SqlQuery("SELECT * FROM audit_log WHERE mac IS NULL ORDER BY seq LIMIT :limit")
-    List<Entry> withoutMac(@Bind("limit") int limit);
+    List<Entry> withoutMac(int limit);
 
     @SqlUpdate("UPDATE audit_log SET mac = :mac WHERE seq = :seq AND mac IS NULL")
-    void setMac(@Bind("seq") long seq, @Bind("mac") String mac);
+    void setMac(long seq, String mac);
 }

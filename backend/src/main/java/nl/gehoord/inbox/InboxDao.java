@@ -117,7 +117,7 @@ public interface InboxDao {
             ORDER BY s.role DESC, s.display_name, s.id
             """)
     @RegisterConstructorMapper(TeamMember.class)
-    List<TeamMember> teamMembers(@Bind("teamId") String teamId);
+    List<TeamMember> teamMembers(String teamId);
 
     /**
      * PostgreSQL: the least-loaded available trust person whose row no concurrent transaction holds, locked

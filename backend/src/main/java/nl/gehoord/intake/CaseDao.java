@@ -59,7 +59,7 @@ public interface CaseDao {
             SELECT d.locale FROM devices d JOIN case_devices l ON l.device_id = d.id
             WHERE l.case_id = :caseId ORDER BY l.linked_at DESC LIMIT 1
             """)
-    Optional<String> readerLocale(@Bind("caseId") String caseId);
+    Optional<String> readerLocale(String caseId);
 
     @SqlQuery("SELECT * FROM cases WHERE id = :id")
     Optional<CaseRow> byId(String id);
@@ -139,16 +139,16 @@ public interface CaseDao {
     int deleteIdempotencyBefore(long before);
 
     @SqlQuery("SELECT key_hash FROM idempotency_keys WHERE case_id = :caseId AND device_id = :deviceId")
-    List<String> idempotencyKeysOf(@Bind("caseId") String caseId, @Bind("deviceId") String deviceId);
+    List<String> idempotencyKeysOf(String caseId, String deviceId);
 
     @SqlUpdate("INSERT INTO erased_requests (tag, created_at) VALUES (:tag, :at) ON CONFLICT (tag) DO NOTHING")
-    void insertErasedRequest(@Bind("tag") String tag, @Bind("at") long at);
+    void insertErasedRequest(String tag, long at);
 
     @SqlQuery("SELECT COUNT(*) > 0 FROM erased_requests WHERE tag = :tag")
-    boolean isErasedRequest(@Bind("tag") String tag);
+    boolean isErasedRequest(String tag);
 
     @SqlUpdate("DELETE FROM erased_requests WHERE created_at < :before")
-    int deleteErasedRequestsBefore(@Bind("before") long before);
+    int deleteErasedRequestsBefore(long before);
 
     /** Numbered like messages: the case row is locked first, so concurrent writers to one case wait in turn. */
     default void insertEvent(EventRow row) {

@@ -74,7 +74,7 @@ public interface StaffDao {
 
     /** The language of this staff member's pushes, as a bare tag ("nl", "ar"). */
     @SqlUpdate("UPDATE staff SET language = :language WHERE id = :id")
-    void setLanguage(@Bind("id") String id, @Bind("language") String language);
+    void setLanguage(String id, String language);
 
     @SqlUpdate("UPDATE staff SET available = :available WHERE id = :id")
     void setAvailable(String id, boolean available);

@@ -75,7 +75,7 @@ class DemoCasesTest {
                             'received', 1, 0, 0)
                     """).bind("org", DemoData.ORGANISATION_ID).execute());
             TrendRollup rollup = new TrendRollup(new SecretHasher(KeyRing.loadOrCreate(server.settings().keyFile(),
-                    new SecureRandom())), server.clock());
+                    new SecureRandom())), server.clock(), new SecureRandom());
             assertThat(DemoCases.seed(server.app().database(), rollup, server.clock(), 10)).isZero();
             long cases = server.app().database().read(h -> h.createQuery("SELECT COUNT(*) FROM cases")
                     .mapTo(Long.class).one());

@@ -61,6 +61,9 @@ class SettingsRemovalTest {
         refused(phone.put("/v1/devices/me", "{\"pushToken\":null}"), "pushToken", "wrong_type");
         refused(phone.put("/v1/devices/me", "{\"quietHours\":null}"), "quietHours", "wrong_type");
         refused(phone.put("/v1/devices/me", "{\"locale\":null}"), "locale", "wrong_type");
+        refused(phone.put("/v1/devices/me", "{\"language\":null}"), "language", "wrong_type");
+        refused(phone.put("/v1/devices/me", Map.of("language", "ti", "remove", List.of("language"))), "remove",
+                "invalid_value");
         refused(phone.put("/v1/devices/me", "{\"pushToken\":\"\"}"), "pushToken", "invalid_value");
         refused(phone.put("/v1/devices/me", "{\"remove\":null}"), "remove", "wrong_type");
         refused(phone.put("/v1/devices/me", "{\"remove\":[null]}"), "remove[0]", "wrong_type");
@@ -87,6 +90,7 @@ class SettingsRemovalTest {
 
         refused(trust.put("/v1/staff/me", "{\"available\":true,\"pushToken\":\"\"}"), "pushToken", "invalid_value");
         refused(trust.put("/v1/staff/me", "{\"available\":true,\"pushToken\":null}"), "pushToken", "wrong_type");
+        refused(trust.put("/v1/staff/me", "{\"available\":true,\"language\":null}"), "language", "wrong_type");
         refused(trust.put("/v1/staff/me", Map.of("available", true, "remove", List.of("quietHours"))), "remove",
                 "unknown_option");
         refused(trust.put("/v1/staff/me", Map.of("available", true, "pushToken", "fcm-staff-2",
