@@ -2,9 +2,13 @@ package nl.gehoord;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import nl.gehoord.admin.AdminController;
 import nl.gehoord.admin.AdminService;
 import nl.gehoord.audit.AuditLog;
@@ -15,19 +19,30 @@ import nl.gehoord.crypto.ReceiptCodes;
 import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
+import nl.gehoord.demo.DemoCases;
+import nl.gehoord.demo.DemoData;
 import nl.gehoord.events.CaseEvents;
 import nl.gehoord.http.AccessGuard;
 import nl.gehoord.http.ClientAddress;
-import nl.gehoord.http.Json;
 import nl.gehoord.http.JettyProblems;
+import nl.gehoord.http.Json;
 import nl.gehoord.http.OriginCheck;
 import nl.gehoord.http.ProblemMapper;
 import nl.gehoord.http.ProblemRenderer;
 import nl.gehoord.http.RateLimitPolicy;
 import nl.gehoord.http.RateLimits;
 import nl.gehoord.http.RequestContext;
+import nl.gehoord.http.Role;
 import nl.gehoord.http.Route;
 import nl.gehoord.http.SecurityHeaders;
+import nl.gehoord.inbox.CannedReplyController;
+import nl.gehoord.inbox.CannedReplyService;
+import nl.gehoord.inbox.InboxController;
+import nl.gehoord.inbox.InboxEventListener;
+import nl.gehoord.inbox.InboxService;
+import nl.gehoord.inbox.RuleRouter;
+import nl.gehoord.inbox.StaffProfileController;
+import nl.gehoord.inbox.StaffProfileService;
 import nl.gehoord.intake.AnswerValidator;
 import nl.gehoord.intake.CaseController;
 import nl.gehoord.intake.CaseService;
@@ -37,29 +52,9 @@ import nl.gehoord.intake.DeviceController;
 import nl.gehoord.intake.DeviceService;
 import nl.gehoord.intake.FlowCatalog;
 import nl.gehoord.intake.InfoController;
-import nl.gehoord.inbox.CannedReplyController;
-import nl.gehoord.inbox.CannedReplyService;
-import nl.gehoord.inbox.InboxController;
-import nl.gehoord.inbox.InboxEventListener;
-import nl.gehoord.inbox.InboxService;
-import nl.gehoord.inbox.RuleRouter;
-import nl.gehoord.inbox.StaffProfileController;
-import nl.gehoord.inbox.StaffProfileService;
+import nl.gehoord.ops.MetricsController;
 import nl.gehoord.ops.OpsController;
 import nl.gehoord.organisations.PlacesService;
-import nl.gehoord.retention.RetentionJob;
-import nl.gehoord.retention.RetentionScheduler;
-import nl.gehoord.sla.DueDates;
-import nl.gehoord.sla.SlaPolicies;
-import nl.gehoord.sla.SlaScheduler;
-import nl.gehoord.staff.StaffController;
-import nl.gehoord.staff.StaffSessionService;
-import nl.gehoord.text.Messages;
-// push (issue 5)
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
-import nl.gehoord.ops.MetricsController;
 import nl.gehoord.push.Backoff;
 import nl.gehoord.push.FcmSender;
 import nl.gehoord.push.LogSender;
@@ -71,7 +66,13 @@ import nl.gehoord.push.PushPolicy;
 import nl.gehoord.push.PushSender;
 import nl.gehoord.push.PushTexts;
 import nl.gehoord.push.PushWorker;
-// trends (issue 6)
+import nl.gehoord.retention.RetentionJob;
+import nl.gehoord.retention.RetentionScheduler;
+import nl.gehoord.sla.DueDates;
+import nl.gehoord.sla.SlaScheduler;
+import nl.gehoord.staff.StaffController;
+import nl.gehoord.staff.StaffSessionService;
+import nl.gehoord.text.Messages;
 import nl.gehoord.trends.ChangeCache;
 import nl.gehoord.trends.TrendLabels;
 import nl.gehoord.trends.TrendRollup;
@@ -80,143 +81,199 @@ import nl.gehoord.trends.TrendsController;
 import nl.gehoord.trends.TrendsService;
 import nl.gehoord.trends.TrendsWarmer;
 
-/** Wires the whole application by hand: one place to see what depends on what. */
+/**
+ * Wires the whole application by hand: one place to see what depends on what. The shared parts come first,
+ * then one method per feature; every part with a life of its own is handed to the {@link Lifecycle}, which
+ * starts them in order (the HTTP server last) and closes them in reverse.
+ */
 public final class App implements AutoCloseable {
+    /**
+     * How to start. {@code demo} seeds the demo organisation first (safe to repeat); {@code pushSender} replaces
+     * the transport the settings choose (tests aim the real FCM sender at a fake FCM server).
+     */
+    public record Options(Demo demo, PushSender pushSender) {
+        public static Options plain() {
+            return new Options(null, null);
+        }
+
+        public Options withDemo(Demo demo) {
+            return new Options(demo, pushSender);
+        }
+
+        public Options withPushSender(PushSender sender) {
+            return new Options(demo, sender);
+        }
+    }
+
+    /**
+     * The demo data: staff logins with {@code password}, and with {@code generatedCases} some thousands of
+     * generated cases so councils see real numbers. {@code resetPassword} sets the password also on a data
+     * folder seeded before.
+     */
+    public record Demo(String password, boolean generatedCases, boolean resetPassword) {
+    }
+
+    /** What demo seeding did: the password to print (empty when it stayed as first seeded) and cases made. */
+    public record DemoOutcome(Optional<String> password, int generatedCases) {
+    }
+
     private final Settings settings;
-    private final Database db;
-    private final Javalin server;
-    private final RateLimits rateLimits;
-    private final PushWorker pushWorker;
-    private final PushSender pushSender;
-    private final RetentionJob retention;
-    private final RetentionScheduler retentionScheduler;
-    private final List<Route> routes;
-    private final SlaScheduler slaScheduler;
-    private final CaseEvents caseEvents;
-    private final TrendsWarmer trendsWarmer; // trends (issue 6)
-    private final ChangeCache trendChanges; // trends (issue 6)
+    private final Clock clock;
+    private final SecureRandom random;
+    private final Lifecycle lifecycle = new Lifecycle();
 
-    private App(Settings settings, Database db, Javalin server, RateLimits rateLimits, PushWorker pushWorker,
-                PushSender pushSender, RetentionJob retention, RetentionScheduler retentionScheduler,
-                List<Route> routes, SlaScheduler slaScheduler, CaseEvents caseEvents, TrendsWarmer trendsWarmer, ChangeCache trendChanges) {
-        this.routes = routes;
+    // Shared by several features
+    private Database db;
+    private FieldCipher cipher;
+    private SecretHasher hasher;
+    private Tokens tokens;
+    private Messages messages;
+    private AuditLog audit;
+    private CaseEvents caseEvents;
+    private RateLimits rateLimits;
+    private RateLimitPolicy limits;
+    private DueDates dueDates;
+    private DemoOutcome demoOutcome;
+
+    // Parts tests reach
+    private Javalin server;
+    private List<Route> routes;
+    private RetentionJob retention;
+    private SlaScheduler slaScheduler;
+    private TrendsWarmer trendsWarmer;
+    private ChangeCache trendChanges;
+
+    private App(Settings settings, Clock clock, SecureRandom random) {
         this.settings = settings;
-        this.db = db;
-        this.server = server;
-        this.rateLimits = rateLimits;
-        this.pushWorker = pushWorker;
-        this.pushSender = pushSender;
-        this.retention = retention;
-        this.retentionScheduler = retentionScheduler;
-        this.slaScheduler = slaScheduler;
-        this.caseEvents = caseEvents;
-        this.trendsWarmer = trendsWarmer;
-        this.trendChanges = trendChanges;
+        this.clock = clock;
+        this.random = random;
     }
 
-    /** Opens the database, runs migrations and starts the HTTP server. */
+    /** Opens the database, runs migrations and starts every part, the HTTP server last. */
     public static App start(Settings settings, Clock clock, SecureRandom random) {
-        Database db = Database.open(settings.databaseUrl());
+        return start(settings, clock, random, Options.plain());
+    }
+
+    public static App start(Settings settings, Clock clock, SecureRandom random, Options options) {
+        App app = new App(settings, clock, random);
         try {
-            db.migrate();
-            return start(settings, db, clock, random);
+            app.wire(options);
+            app.lifecycle.start();
+            return app;
         } catch (RuntimeException e) {
-            db.close();
+            app.lifecycle.close();
             throw e;
         }
     }
 
-    /** Starts with the demo data seeded first (idempotent): for the demo and for tests. */
-    public static App startWithDemo(Settings settings, Clock clock, SecureRandom random, String demoPassword) {
-        return startWithDemo(settings, clock, random, demoPassword, null);
-    }
-
-    /** As above, with the push transport given (tests: the real FCM sender aimed at a fake FCM server). */
-    public static App startWithDemo(Settings settings, Clock clock, SecureRandom random, String demoPassword,
-                                    PushSender pushSender) {
-        Database db = Database.open(settings.databaseUrl());
-        try {
-            db.migrate();
-            nl.gehoord.demo.DemoData.seed(db, clock, demoPassword);
-            return start(settings, db, clock, random, pushSender);
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
-    }
-
-    static App start(Settings settings, Database db, Clock clock, SecureRandom random) {
-        return start(settings, db, clock, random, null);
-    }
-
-    static App start(Settings settings, Database db, Clock clock, SecureRandom random, PushSender givenPushSender) {
-        KeyRing keys = KeyRing.loadOrCreate(settings.keyFile(), random);
-        FieldCipher cipher = new FieldCipher(keys, random);
-        SecretHasher hasher = new SecretHasher(keys);
-        Tokens tokens = new Tokens(random);
-        Messages messages = new Messages();
-        FlowCatalog flow = new FlowCatalog();
-        ContentCatalog content = new ContentCatalog();
-        RateLimits rateLimits = new RateLimits(clock);
-        RateLimitPolicy limits = new RateLimitPolicy(settings.rateLimits(), rateLimits,
-                new ClientAddress(settings.trustedProxies()));
-        CaseEvents caseEvents = new CaseEvents();
-        // --- Trends (issue 6): rollups follow every case change in the same transaction ---
-        caseEvents.listen(new TrendRollup(hasher, clock));
-        // The protecting changes are computed ahead, after a month's data changed and at start-up (docs/trends.md).
-        ChangeCache trendChanges = new ChangeCache();
-        TrendsWarmer trendsWarmer = new TrendsWarmer(db, trendChanges, clock, Duration.ofSeconds(3),
-                Duration.ofSeconds(30));
-        TrendsController trendsController = new TrendsController(new TrendsService(db, clock, trendChanges),
-                new TrendsChart(new TrendLabels()));
-        // --- end trends ---
-
-        // --- push (issue 5): outbox listener, dispatcher on its own thread, transport from the settings ---
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        PushSender pushSender = givenPushSender != null ? givenPushSender : settings.firebaseCredentials()
-                .<PushSender>map(file -> FcmSender.fromCredentialsFile(file, clock)).orElseGet(LogSender::new);
-        PushDispatcher.Settings pushSettings = PushDispatcher.Settings.defaults();
-        PushDispatcher pushDispatcher = new PushDispatcher(db, pushSender,
-                new PushComposer(cipher, new PushTexts(messages)), new PushMetrics(meters, clock),
-                new Backoff(pushSettings.baseBackoff(), pushSettings.maxBackoff(), random), tokens, clock,
-                pushSettings);
-        PushWorker pushWorker = new PushWorker(pushDispatcher, Duration.ofSeconds(1));
-        caseEvents.listen(new OutboxListener(new PushPolicy(), tokens, clock, pushWorker::wake));
-        // --- end push ---
-
-        // issue 4: audit, routing, inbox, SLA
-        AuditLog audit = new AuditLog(clock);
-        SlaPolicies slaPolicies = new SlaPolicies(clock);
-        caseEvents.listen(new InboxEventListener(slaPolicies, clock));
-        SlaScheduler slaScheduler = new SlaScheduler(db, caseEvents, clock);
-        InboxService inbox = new InboxService(db, cipher, tokens, caseEvents, audit, clock);
-        AdminService admin = new AdminService(db, tokens, audit, slaPolicies, clock);
-
+    private void wire(Options options) {
+        openDatabase();
+        shared();
+        demoOutcome = options.demo() == null ? new DemoOutcome(Optional.empty(), 0) : seedDemo(options.demo());
+        TrendsController trends = trends();
+        MetricsController metrics = push(options.pushSender());
+        InboxService inbox = inbox();
         DeviceService devices = new DeviceService(db, cipher, tokens, clock);
         StaffSessionService staffSessions = new StaffSessionService(db, tokens, clock, cipher, audit);
-        CaseService cases = new CaseService(db, cipher, hasher, new ReceiptCodes(random), tokens,
-                new AnswerValidator(flow), new RuleRouter(clock), new CaseTexts(messages, cipher), content,
-                DueDates.defaults(), caseEvents, clock);
-
+        retentionJob();
         Routes.Controllers controllers = new Routes.Controllers(
                 new OpsController(db),
-                new InfoController(flow, content, new PlacesService(db)),
+                new InfoController(new FlowCatalog(), new ContentCatalog(), new PlacesService(db)),
                 new DeviceController(devices),
-                new CaseController(cases),
+                intake(),
                 new StaffController(staffSessions, limits),
-                new MetricsController(meters), // push (issue 5): GET /metrics
-                // issue 4: the inbox
+                metrics,
                 new InboxController(inbox),
                 new StaffProfileController(new StaffProfileService(db, cipher, audit, random, inbox)),
                 new CannedReplyController(new CannedReplyService(db, tokens, audit, clock)),
-                new AdminController(admin),
-                trendsController);
-        AccessGuard guard = new AccessGuard(List.of(devices, staffSessions));
+                new AdminController(new AdminService(db, tokens, audit, dueDates, clock)),
+                trends);
+        routes = Routes.all(controllers);
+        http(new AccessGuard(List.of(devices, staffSessions)));
+    }
+
+    private void openDatabase() {
+        db = lifecycle.closes("database", Database.open(settings.databaseUrl()));
+        db.migrate();
+    }
+
+    private void shared() {
+        KeyRing keys = KeyRing.loadOrCreate(settings.keyFile(), random);
+        cipher = new FieldCipher(keys, random);
+        hasher = new SecretHasher(keys);
+        tokens = new Tokens(random);
+        messages = new Messages();
+        audit = new AuditLog(clock);
+        caseEvents = new CaseEvents();
+        rateLimits = new RateLimits(clock);
+        limits = new RateLimitPolicy(settings.rateLimits(), rateLimits, new ClientAddress(settings.trustedProxies()));
+        dueDates = new DueDates(clock);
+    }
+
+    /** Demo staff, and generated cases that go through the same rollup as real ones. */
+    private DemoOutcome seedDemo(Demo demo) {
+        boolean seeded = DemoData.seed(db, clock, demo.password());
+        int generated = demo.generatedCases() ? DemoCases.seed(db, new TrendRollup(hasher, clock), clock) : 0;
+        if (!seeded && demo.resetPassword()) {
+            DemoData.setPassword(db, demo.password());
+        }
+        return new DemoOutcome(seeded || demo.resetPassword() ? Optional.of(demo.password()) : Optional.empty(),
+                generated);
+    }
+
+    /** Rollups follow every case change in the same transaction; protecting changes are computed ahead. */
+    private TrendsController trends() {
+        caseEvents.listen(new TrendRollup(hasher, clock));
+        trendChanges = new ChangeCache();
+        trendsWarmer = new TrendsWarmer(db, trendChanges, clock, Duration.ofSeconds(3), Duration.ofSeconds(30));
+        lifecycle.manage("trends warmer", () -> trendsWarmer.start(Duration.ofSeconds(1)), trendsWarmer::close);
+        return new TrendsController(new TrendsService(db, clock, trendChanges), new TrendsChart(new TrendLabels()));
+    }
+
+    /** The outbox listener writes pushes with the change; the dispatcher sends them on its own thread. */
+    private MetricsController push(PushSender givenSender) {
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PushSender sender = lifecycle.closes("push transport", givenSender != null ? givenSender
+                : settings.firebaseCredentials().<PushSender>map(file -> FcmSender.fromCredentialsFile(file, clock))
+                        .orElseGet(LogSender::new));
+        PushDispatcher.Settings pushSettings = PushDispatcher.Settings.defaults();
+        PushDispatcher dispatcher = new PushDispatcher(db, sender,
+                new PushComposer(cipher, new PushTexts(messages)), new PushMetrics(meters, clock),
+                new Backoff(pushSettings.baseBackoff(), pushSettings.maxBackoff(), random), tokens, clock,
+                pushSettings);
+        // Stopped after the server, so it finishes the batch in hand once no request can add to it.
+        PushWorker worker = new PushWorker(dispatcher, Duration.ofSeconds(1));
+        lifecycle.manage("push worker", worker::start, worker::close);
+        caseEvents.listen(new OutboxListener(new PushPolicy(), tokens, clock, worker::wake));
+        return new MetricsController(meters);
+    }
+
+    /** Deadlines follow the case events; the SLA pass raises warnings and breaches every minute. */
+    private InboxService inbox() {
+        caseEvents.listen(new InboxEventListener(dueDates));
+        slaScheduler = new SlaScheduler(db, caseEvents, clock);
+        lifecycle.manage("sla pass", slaScheduler::start, slaScheduler::close);
+        return new InboxService(db, cipher, tokens, caseEvents, audit, dueDates, clock);
+    }
+
+    private CaseController intake() {
+        FlowCatalog flow = new FlowCatalog();
+        CaseService cases = new CaseService(db, cipher, hasher, new ReceiptCodes(random), tokens,
+                new AnswerValidator(flow), new RuleRouter(clock), new CaseTexts(messages, cipher),
+                new ContentCatalog(), caseEvents, clock);
+        return new CaseController(cases);
+    }
+
+    private void retentionJob() {
+        retention = new RetentionJob(db, caseEvents, settings.retention());
+        RetentionScheduler scheduler = new RetentionScheduler(retention, settings.retention().runAt(), clock);
+        lifecycle.manage("retention", scheduler::start, scheduler::close);
+    }
+
+    private void http(AccessGuard guard) {
         ProblemRenderer renderer = new ProblemRenderer(messages);
         ProblemMapper problems = new ProblemMapper(renderer);
-
-        List<Route> routes = Routes.all(controllers);
-        Javalin server = Javalin.create(config -> {
+        server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -230,7 +287,7 @@ public final class App implements AutoCloseable {
             config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyProblems.ServerHandler(renderer)));
             config.jetty.modifyServletContextHandler(context ->
                     context.setErrorHandler(new JettyProblems.ContextHandler(renderer)));
-            // --- issue 7: strict CORS (only configured origins) ---
+            // Strict CORS: only configured origins.
             List<String> origins = settings.allowedOriginList();
             if (!origins.isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
@@ -249,24 +306,10 @@ public final class App implements AutoCloseable {
             problems.register(config.routes);
             for (Route route : routes) {
                 config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(limits.wrap(route)),
-                        route.roles().toArray(new nl.gehoord.http.Role[0]));
+                        route.roles().toArray(new Role[0]));
             }
         });
-        try {
-            server.start();
-        } catch (RuntimeException e) {
-            pushSender.close(); // push (issue 5): a Firebase app would outlive the failed start
-            throw e;
-        }
-        pushWorker.start(); // push (issue 5)
-        // --- issue 7: the daily retention job ---
-        RetentionJob retention = new RetentionJob(db, caseEvents, settings.retention());
-        RetentionScheduler retentionScheduler = new RetentionScheduler(retention, settings.retention().runAt(), clock)
-                .start();
-        slaScheduler.start(); // issue 4
-        trendsWarmer.start(Duration.ofSeconds(1)); // trends (issue 6)
-        return new App(settings, db, server, rateLimits, pushWorker, pushSender, retention, retentionScheduler,
-                routes, slaScheduler, caseEvents, trendsWarmer, trendChanges);
+        lifecycle.manage("http server", server::start, server::stop);
     }
 
     public int port() {
@@ -283,6 +326,16 @@ public final class App implements AutoCloseable {
 
     public RateLimits rateLimits() {
         return rateLimits;
+    }
+
+    /** What demo seeding did, for the start-up lines. */
+    public DemoOutcome demo() {
+        return demoOutcome;
+    }
+
+    /** The managed parts in start order. */
+    public List<String> parts() {
+        return lifecycle.names();
     }
 
     /** Every route the server answers, as Routes lists them (the hostile-input and access matrix tests walk them). */
@@ -316,12 +369,6 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
-        trendsWarmer.close(); // trends (issue 6)
-        slaScheduler.close();
-        retentionScheduler.close();
-        server.stop();
-        pushWorker.close(); // push (issue 5): finish the batch in hand, then stop
-        pushSender.close();
-        db.close();
+        lifecycle.close();
     }
 }

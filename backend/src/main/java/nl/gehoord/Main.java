@@ -10,7 +10,6 @@ import nl.gehoord.config.Settings;
 import nl.gehoord.config.SettingsLoader;
 import nl.gehoord.crypto.KeyCommands;
 import nl.gehoord.crypto.Tokens;
-import nl.gehoord.db.Database;
 import nl.gehoord.demo.DemoData;
 
 /**
@@ -80,37 +79,25 @@ public final class Main {
     private static void serve(boolean demo) {
         Settings settings = SettingsLoader.fromEnvironment();
         SecureRandom random = new SecureRandom();
-        Clock clock = Clock.systemUTC();
-        Database db = Database.open(settings.databaseUrl());
-        db.migrate();
-        String demoPassword = null;
+        App.Options options = App.Options.plain();
         if (demo) {
-            demoPassword = settings.demoPassword().orElseGet(() -> new Tokens(random).bearerToken().substring(0, 20));
-            boolean seeded = DemoData.seed(db, clock, demoPassword);
-            // Trends (issue 6): generated cases so councils see real numbers in the demo.
-            int generated = nl.gehoord.demo.DemoCases.seed(db, new nl.gehoord.trends.TrendRollup(
-                    new nl.gehoord.crypto.SecretHasher(nl.gehoord.crypto.KeyRing.loadOrCreate(settings.keyFile(), random)),
-                    clock), clock);
-            if (generated > 0) {
-                System.out.println("Demo: generated " + generated + " cases for the council trends.");
-            }
-            if (!seeded && settings.demoPassword().isPresent()) {
-                DemoData.setPassword(db, demoPassword);
-            } else if (!seeded) {
-                demoPassword = null;
-            }
+            String password = settings.demoPassword().orElseGet(() -> new Tokens(random).bearerToken().substring(0, 20));
+            options = options.withDemo(new App.Demo(password, true, settings.demoPassword().isPresent()));
         }
-        App app = App.start(settings, db, clock, random);
+        App app = App.start(settings, Clock.systemUTC(), random, options);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "gehoord-shutdown"));
         String url = "http://localhost:" + app.port();
+        if (app.demo().generatedCases() > 0) {
+            System.out.println("Demo: generated " + app.demo().generatedCases() + " cases for the council trends.");
+        }
         System.out.println();
         System.out.println("Gehoord is running at " + url + "  (health: " + url + "/health)");
         System.out.println("Data folder: " + settings.dataDir());
         if (demo) {
             System.out.println("Demo staff logins: " + String.join(", ", DemoData.STAFF_EMAILS));
-            System.out.println(demoPassword != null ? "Demo password: " + demoPassword
-                    : "Demo password: unchanged since the demo was first seeded (set GEHOORD_DEMO_PASSWORD to choose one "
-                    + "on a fresh data folder).");
+            System.out.println(app.demo().password().map(p -> "Demo password: " + p)
+                    .orElse("Demo password: unchanged since the demo was first seeded (set GEHOORD_DEMO_PASSWORD to "
+                            + "choose one on a fresh data folder)."));
         }
     }
 }

@@ -16,7 +16,7 @@ import nl.gehoord.http.FieldError;
 import nl.gehoord.inbox.InboxDao;
 import nl.gehoord.intake.TextRules;
 import nl.gehoord.organisations.PlacesDao;
-import nl.gehoord.sla.SlaPolicies;
+import nl.gehoord.sla.DueDates;
 import nl.gehoord.sla.SlaPolicy;
 import nl.gehoord.staff.Passwords;
 import nl.gehoord.staff.StaffDao;
@@ -32,11 +32,11 @@ public final class AdminService {
     private final Database db;
     private final Tokens tokens;
     private final AuditLog audit;
-    private final SlaPolicies policies;
+    private final DueDates policies;
     private final Clock clock;
     private final List<StaffExtension> staffExtensions = new CopyOnWriteArrayList<>();
 
-    public AdminService(Database db, Tokens tokens, AuditLog audit, SlaPolicies policies, Clock clock) {
+    public AdminService(Database db, Tokens tokens, AuditLog audit, DueDates policies, Clock clock) {
         this.db = db;
         this.tokens = tokens;
         this.audit = audit;
@@ -328,7 +328,7 @@ public final class AdminService {
     public SlaPolicy policy(String organisationId) {
         return db.read(h -> {
             organisation(h, organisationId);
-            return policies.forOrganisation(h, organisationId);
+            return policies.policy(h, organisationId);
         });
     }
 
@@ -341,9 +341,9 @@ public final class AdminService {
         throwIf(errors);
         return db.write(h -> {
             organisation(h, organisationId);
-            policies.set(h, organisationId, policy);
+            policies.setPolicy(h, organisationId, policy);
             audit.append(h, who(admin), "admin.sla.change", null, organisationId);
-            return policies.forOrganisation(h, organisationId);
+            return policies.policy(h, organisationId);
         });
     }
 

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import nl.gehoord.db.Database;
-import nl.gehoord.sla.DueDates;
+import nl.gehoord.sla.SlaPolicy;
+import nl.gehoord.sla.WorkingDays;
 import nl.gehoord.trends.TrendRollup;
 import org.jdbi.v3.core.Handle;
 
@@ -55,7 +56,7 @@ public final class DemoCases {
             }
             Random random = new Random(20_240_601L);
             long now = clock.millis();
-            DueDates due = DueDates.defaults();
+            SlaPolicy due = SlaPolicy.defaults();
             for (int i = 0; i < COUNT; i++) {
                 insert(h, random, i, now, due);
                 rollup.refresh(h, id(i));
@@ -68,7 +69,7 @@ public final class DemoCases {
         return String.format("%s%05d", ID_PREFIX, i);
     }
 
-    private static void insert(Handle h, Random random, int i, long now, DueDates due) {
+    private static void insert(Handle h, Random random, int i, long now, SlaPolicy due) {
         int region = pick(random, REGION_WEIGHTS);
         String location = null;
         String setting = SETTINGS[pick(random, SETTING_WEIGHTS)];
@@ -86,7 +87,8 @@ public final class DemoCases {
         // More cases lately: a gentle upward trend over 18 months.
         double age = Math.sqrt(random.nextDouble());
         long created = now - (long) ((1 - age) * 548 * DAY) - random.nextInt(24) * HOUR;
-        long dueAt = due.firstResponseDue(Instant.ofEpochMilli(created), urgent).toEpochMilli();
+        long dueAt = urgent ? due.urgentDue(created)
+                : WorkingDays.add(Instant.ofEpochMilli(created), due.firstResponseWorkingDays()).toEpochMilli();
         long responseDelay = (long) (Math.exp(random.nextGaussian() * 0.9 + Math.log(urgent ? 3 : 20)) * HOUR);
         Long firstResponse = created + responseDelay < now ? created + responseDelay : null;
         double end = random.nextDouble();

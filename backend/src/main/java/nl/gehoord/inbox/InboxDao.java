@@ -2,6 +2,8 @@ package nl.gehoord.inbox;
 
 import java.util.List;
 import java.util.Optional;
+import nl.gehoord.sla.Deadlines;
+import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -32,10 +34,9 @@ public interface InboxDao {
                   int openCases) {
     }
 
-    /** The inbox's view of a case's handling facts. */
+    /** The inbox's view of a case's handling facts; the deadlines are the SLA's, read along. */
     record Handling(String id, String organisationId, String teamId, String assignedStaffId, String status,
-                    boolean urgent, long createdAt, Long firstResponseDueAt, Long firstResponseAt,
-                    Long nextResponseSince, Long nextResponseDueAt, Long resolutionDueAt, Long slaDueAt,
+                    boolean urgent, long createdAt, @Nested Deadlines deadlines, Long slaDueAt,
                     boolean visitRequested, Long visitAt, String contactPreference, Long erasedAt) {
     }
 
@@ -127,18 +128,6 @@ public interface InboxDao {
 
     @SqlUpdate("UPDATE cases SET status = :status, updated_at = :at WHERE id = :id")
     void setStatusOnly(@Bind("id") String caseId, @Bind("status") String status, @Bind("at") long at);
-
-    @SqlUpdate("""
-            UPDATE cases SET first_response_due_at = :firstDue, next_response_since = :nextSince,
-                             next_response_due_at = :nextDue, resolution_due_at = :resolutionDue, sla_due_at = :slaDue
-            WHERE id = :id
-            """)
-    void setDeadlines(@Bind("id") String caseId, @Bind("firstDue") Long firstDue, @Bind("nextSince") Long nextSince,
-                      @Bind("nextDue") Long nextDue, @Bind("resolutionDue") Long resolutionDue,
-                      @Bind("slaDue") Long slaDue);
-
-    @SqlUpdate("UPDATE cases SET first_response_at = :at WHERE id = :id AND first_response_at IS NULL")
-    void markFirstResponse(@Bind("id") String caseId, @Bind("at") long at);
 
     @SqlUpdate("UPDATE cases SET staff_read_seq = :seq WHERE id = :id AND staff_read_seq < :seq")
     void markRead(@Bind("id") String caseId, @Bind("seq") int seq);

@@ -27,6 +27,8 @@ import nl.gehoord.intake.CaseViews;
 import nl.gehoord.intake.MessageDao;
 import nl.gehoord.intake.TextRules;
 import nl.gehoord.organisations.PlacesDao;
+import nl.gehoord.sla.Deadlines;
+import nl.gehoord.sla.DueDates;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -44,10 +46,12 @@ public final class InboxService {
     private final Tokens tokens;
     private final CaseEvents events;
     private final AuditLog audit;
+    private final DueDates dueDates;
     private final Clock clock;
 
     public InboxService(Database db, FieldCipher cipher, Tokens tokens, CaseEvents events, AuditLog audit,
-                        Clock clock) {
+                        DueDates dueDates, Clock clock) {
+        this.dueDates = dueDates;
         this.db = db;
         this.cipher = cipher;
         this.tokens = tokens;
@@ -89,10 +93,10 @@ public final class InboxService {
                 cursor == null ? null : cursor.id(), limit + 1, now));
         List<InboxViews.Item> items = db.read(h -> listing.query(h).map((rs, ctx) -> {
             Long due = nullable(rs, "sla_due_at");
-            String state = SlaState.of(rs.getString("status"), rs.getLong("created_at"),
-                    nullable(rs, "first_response_due_at"), nullable(rs, "first_response_at"),
+            String state = new Deadlines(nullable(rs, "first_response_due_at"), nullable(rs, "first_response_at"),
                     nullable(rs, "next_response_since"), nullable(rs, "next_response_due_at"),
-                    nullable(rs, "resolution_due_at"), now);
+                    nullable(rs, "resolution_due_at"))
+                    .state(CaseStatus.isOpen(rs.getString("status")), rs.getLong("created_at"), now).code();
             return new InboxViews.Item(rs.getString("id"), rs.getString("kind"), rs.getString("topic"),
                     rs.getString("setting"), rs.getString("region_code"), rs.getString("status"),
                     rs.getBoolean("urgent"), Instant.ofEpochMilli(rs.getLong("created_at")),
@@ -204,10 +208,10 @@ public final class InboxService {
                 .filter(a -> a.action().equals("case.read"))
                 .map(a -> new InboxViews.Opened(a.actorId(), a.actorRole(), Instant.ofEpochMilli(a.at())))
                 .toList();
-        String state = SlaState.of(c.status(), c.createdAt(), c.firstResponseDueAt(), c.firstResponseAt(),
-                c.nextResponseSince(), c.nextResponseDueAt(), c.resolutionDueAt(), now);
-        InboxViews.Deadlines deadlines = new InboxViews.Deadlines(instant(c.firstResponseDueAt()),
-                instant(c.firstResponseAt()), instant(c.nextResponseDueAt()), instant(c.resolutionDueAt()),
+        String state = c.deadlines().state(CaseStatus.isOpen(c.status()), c.createdAt(), now).code();
+        Deadlines d = c.deadlines();
+        InboxViews.Deadlines deadlines = new InboxViews.Deadlines(instant(d.firstResponseDueAt()),
+                instant(d.firstResponseAt()), instant(d.nextResponseDueAt()), instant(d.resolutionDueAt()),
                 instant(c.slaDueAt()), state);
         return new InboxViews.Detail(row.id(), row.kind(), row.topic(), row.setting(), row.regionCode(), row.ageBand(),
                 row.status(), row.urgent(), Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()),
@@ -231,12 +235,11 @@ public final class InboxService {
             messages.insert(new MessageDao.MessageRow(id, caseId, 0, "trust_person", me.staffId(),
                     cipher.activeKeyId(), cipher.seal(body, caseId, "message"), now));
             InboxDao inbox = h.attach(InboxDao.class);
-            inbox.markFirstResponse(caseId, now);
             h.attach(CaseDao.class).touch(caseId, now);
             if (me.staffId().equals(c.assignedStaffId())) {
                 inbox.markRead(caseId, inbox.lastMessageSeq(caseId));
             }
-            Deadlines.clearNextResponse(h, caseId);
+            dueDates.staffAnswered(h, caseId);
             audit.append(h, who(me), "case.reply", caseId, id);
             events.publish(h, new CaseEvent(CaseEvent.REPLY, caseId, me.staffId()));
             MessageDao.MessageRow row = messages.byId(id);
@@ -297,7 +300,7 @@ public final class InboxService {
         cases.insertEvent(new CaseDao.EventRow(tokens.id(), caseId, 0, "status_changed", status,
                 explanation == null ? null : cipher.activeKeyId(),
                 explanation == null ? null : cipher.seal(explanation, caseId, "explanation"), dueAt, now));
-        Deadlines.recompute(h, caseId);
+        dueDates.statusChanged(h, caseId);
     }
 
     public record DueDateChange(Instant dueAt, String explanation) {

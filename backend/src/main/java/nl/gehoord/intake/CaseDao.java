@@ -75,9 +75,9 @@ public interface CaseDao {
     @SqlUpdate("UPDATE cases SET updated_at = :at WHERE id = :id")
     void touch(@Bind("id") String id, @Bind("at") long at);
 
-    /** Words of danger in a later message: the case becomes urgent, with the (earlier) due time given. */
-    @SqlUpdate("UPDATE cases SET urgent = TRUE, first_response_due_at = :due, updated_at = :at WHERE id = :id")
-    void markUrgent(@Bind("id") String id, @Bind("due") Long due, @Bind("at") long at);
+    /** Words of danger in a later message: the case becomes urgent. */
+    @SqlUpdate("UPDATE cases SET urgent = TRUE, updated_at = :at WHERE id = :id")
+    void markUrgent(String id, long at);
 
     /** Erasure: every sealed field and the receipt go; the coded facts the statistics need stay. */
     @SqlUpdate("""

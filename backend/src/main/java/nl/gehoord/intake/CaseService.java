@@ -21,7 +21,6 @@ import nl.gehoord.http.FieldError;
 import nl.gehoord.http.Json;
 import nl.gehoord.organisations.PlacesDao;
 import nl.gehoord.safety.DangerPhrases;
-import nl.gehoord.sla.DueDates;
 import nl.gehoord.text.Language;
 import org.jdbi.v3.core.Handle;
 
@@ -40,13 +39,12 @@ public final class CaseService {
     private final CaseRouter router;
     private final CaseTexts texts;
     private final ContentCatalog content;
-    private final DueDates dueDates;
     private final CaseEvents events;
     private final Clock clock;
 
     public CaseService(Database db, FieldCipher cipher, SecretHasher hasher, ReceiptCodes codes, Tokens tokens,
                        AnswerValidator validator, CaseRouter router, CaseTexts texts, ContentCatalog content,
-                       DueDates dueDates, CaseEvents events, Clock clock) {
+                       CaseEvents events, Clock clock) {
         this.db = db;
         this.cipher = cipher;
         this.hasher = hasher;
@@ -56,7 +54,6 @@ public final class CaseService {
         this.router = router;
         this.texts = texts;
         this.content = content;
-        this.dueDates = dueDates;
         this.events = events;
         this.clock = clock;
     }
@@ -98,15 +95,15 @@ public final class CaseService {
             // The clock is read under the lock so timestamps follow the order in which cases are stored.
             long now = clock.millis();
             CaseRouter.Decision decision = router.route(h, routing);
-            long due = dueDates.firstResponseDue(Instant.ofEpochMilli(now), valid.urgent()).toEpochMilli();
             String status = decision.assignedStaffId() == null ? CaseStatus.RECEIVED : CaseStatus.ASSIGNED;
             cases.insert(new CaseDao.CaseRow(caseId, codeHmac, decision.organisationId(), valid.kind(),
                     valid.topic(), valid.setting(), valid.region(), valid.ageBand(), valid.locationId(),
                     valid.contactPreference(), valid.urgent(), status, valid.flowVersion(), decision.assignedStaffId(),
-                    keyId, answersEnc, storyEnc, aboutEnc, contactEnc, now, now, due, null, null, null),
+                    keyId, answersEnc, storyEnc, aboutEnc, contactEnc, now, now, null, null, null, null),
                     decision.teamId());
             cases.link(new CaseDao.DeviceLink(caseId, device.deviceId(), now));
-            addEvent(cases, caseId, "received", CaseStatus.RECEIVED, due, now);
+            // The deadlines, and the due time on this receipt, are set by the SLA on the event below.
+            addEvent(cases, caseId, "received", CaseStatus.RECEIVED, null, now);
             if (decision.assignedStaffId() != null) {
                 addEvent(cases, caseId, "assigned", CaseStatus.ASSIGNED, null, now);
             }
@@ -200,12 +197,9 @@ public final class CaseService {
             }
             long now = clock.millis();
             if (dangerWords && !row.urgent()) {
-                // Words of danger later in the conversation make the case urgent from now on; a first answer
-                // that is still due comes within the urgent time.
-                long urgentDue = dueDates.firstResponseDue(Instant.ofEpochMilli(now), true).toEpochMilli();
-                Long due = row.firstResponseAt() != null ? row.firstResponseDueAt()
-                        : row.firstResponseDueAt() == null ? urgentDue : Math.min(row.firstResponseDueAt(), urgentDue);
-                cases.markUrgent(caseId, due, now);
+                // Words of danger later in the conversation make the case urgent from now on; the SLA then
+                // brings every answer still waited for within the organisation's urgent time.
+                cases.markUrgent(caseId, now);
             }
             String id = tokens.id();
             MessageDao messages = h.attach(MessageDao.class);

@@ -8,7 +8,7 @@ import nl.gehoord.db.Database;
 import nl.gehoord.events.CaseEvents;
 import nl.gehoord.intake.CaseDao;
 import nl.gehoord.intake.CaseService;
-import nl.gehoord.sla.DueDates;
+import nl.gehoord.sla.WorkingDays;
 import nl.gehoord.staff.StaffDao;
 import nl.gehoord.staff.StaffSessionService;
 import org.slf4j.Logger;
@@ -42,7 +42,7 @@ public final class RetentionJob {
     public Report run(Instant now) {
         long nowMs = now.toEpochMilli();
         // Months are calendar months in Amsterdam time, so "12 months" means the same date a year earlier.
-        long caseCutoff = ZonedDateTime.ofInstant(now, DueDates.ZONE).minus(settings.closedCaseContent())
+        long caseCutoff = ZonedDateTime.ofInstant(now, WorkingDays.ZONE).minus(settings.closedCaseContent())
                 .toInstant().toEpochMilli();
         int cases = eraseFinishedCases(caseCutoff, nowMs);
         int devices = removeUnusedDevices(nowMs - settings.unusedDevice().toMillis());

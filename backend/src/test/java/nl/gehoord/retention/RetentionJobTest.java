@@ -13,7 +13,7 @@ import nl.gehoord.config.RetentionSettings;
 import nl.gehoord.db.Database;
 import nl.gehoord.events.CaseEvent;
 import nl.gehoord.events.CaseEvents;
-import nl.gehoord.sla.DueDates;
+import nl.gehoord.sla.WorkingDays;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.Journeys;
 import nl.gehoord.testing.TestServer;
@@ -56,7 +56,7 @@ class RetentionJobTest {
         assertThat(later.post("/v1/cases/" + recentWithdrawn + "/withdraw", null).status()).isEqualTo(200);
 
         // Just before twelve months since the first case closed: nothing goes yet.
-        Instant twelveMonths = ZonedDateTime.ofInstant(TestServer.START, DueDates.ZONE).plusMonths(12).toInstant();
+        Instant twelveMonths = ZonedDateTime.ofInstant(TestServer.START, WorkingDays.ZONE).plusMonths(12).toInstant();
         assertThat(job.run(twelveMonths.minusSeconds(60)).casesErased()).isZero();
         assertThat(storyOf(oldWithdrawn)).isNotNull();
 

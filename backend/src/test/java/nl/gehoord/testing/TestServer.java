@@ -68,7 +68,8 @@ public final class TestServer implements AutoCloseable {
         env.putAll(extraEnv);
         Settings settings = SettingsLoader.from(env);
         MutableClock clock = new MutableClock(START);
-        App app = App.startWithDemo(settings, clock, new SecureRandom(), DEMO_PASSWORD, pushSender);
+        App app = App.start(settings, clock, new SecureRandom(), App.Options.plain()
+                .withDemo(new App.Demo(DEMO_PASSWORD, false, false)).withPushSender(pushSender));
         return new TestServer(dataDir, clock, settings, app);
     }
 
