@@ -13,6 +13,7 @@ import static nl.gehoord.http.Role.TRUST_PERSON;
 
 import java.util.List;
 import nl.gehoord.admin.AdminController;
+import nl.gehoord.http.Limited;
 import nl.gehoord.http.Route;
 import nl.gehoord.inbox.CannedReplyController;
 import nl.gehoord.inbox.InboxController;
@@ -25,7 +26,10 @@ import nl.gehoord.ops.OpsController;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.trends.TrendsController;
 
-/** Every route of the API, with the roles that may call it. The one place to read who may do what. */
+/**
+ * Every route of the API, with the roles that may call it and the rate-limited action it is. The one place to
+ * read who may do what, and how often.
+ */
 public final class Routes {
     private Routes() {
     }
@@ -52,25 +56,25 @@ public final class Routes {
                 Route.of(GET, "/v1/regions", c.info()::regions, PUBLIC),
 
                 // Young person: the app install
-                Route.of(POST, "/v1/devices", c.devices()::register, PUBLIC),
+                Route.of(POST, "/v1/devices", c.devices()::register, PUBLIC).limitedAs(Limited.REGISTER),
                 Route.of(GET, "/v1/devices/me", c.devices()::current, DEVICE),
                 Route.of(PUT, "/v1/devices/me", c.devices()::update, DEVICE),
                 Route.of(DELETE, "/v1/devices/me", c.devices()::delete, DEVICE),
 
                 // Young person: cases (a device sees only its own; others are 404)
-                Route.of(POST, "/v1/cases", c.cases()::create, DEVICE),
+                Route.of(POST, "/v1/cases", c.cases()::create, DEVICE).limitedAs(Limited.CASE),
                 Route.of(GET, "/v1/cases", c.cases()::list, DEVICE),
-                Route.of(POST, "/v1/cases/claim", c.cases()::claim, DEVICE),
+                Route.of(POST, "/v1/cases/claim", c.cases()::claim, DEVICE).limitedAs(Limited.CLAIM),
                 Route.of(GET, "/v1/cases/{caseId}", c.cases()::detail, DEVICE),
                 Route.of(DELETE, "/v1/cases/{caseId}", c.cases()::erase, DEVICE),
-                Route.of(POST, "/v1/cases/{caseId}/messages", c.cases()::postMessage, DEVICE),
+                Route.of(POST, "/v1/cases/{caseId}/messages", c.cases()::postMessage, DEVICE).limitedAs(Limited.MESSAGE),
                 Route.of(GET, "/v1/cases/{caseId}/messages", c.cases()::messages, DEVICE),
                 Route.of(POST, "/v1/cases/{caseId}/withdraw", c.cases()::withdraw, DEVICE),
                 Route.of(GET, "/v1/cases/{caseId}/export", c.cases()::export, DEVICE),
                 Route.of(POST, "/v1/cases/{caseId}/feedback", c.cases()::feedback, DEVICE),
 
                 // Staff sessions
-                Route.of(POST, "/v1/staff/session", c.staff()::login, PUBLIC),
+                Route.of(POST, "/v1/staff/session", c.staff()::login, PUBLIC).limitedAs(Limited.LOGIN),
                 Route.of(DELETE, "/v1/staff/session", c.staff()::logout, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
 
                 // push (issue 5): Prometheus scrape. Public like /health: counts and fixed labels only, no ids,

@@ -1,7 +1,6 @@
 package nl.gehoord.http;
 
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,19 +9,13 @@ import nl.gehoord.config.RateRule;
 import nl.gehoord.crypto.SecretHasher;
 
 /**
- * The one rate-limit policy: which routes are limited, by what (the device, the client's address, and all
- * callers together), and how much (config/RateLimitSettings, changeable per setting). Checked after the caller is
- * known and before the body is read, so a flood costs almost nothing. The staff log-in is also limited per
- * account, which the controller asks for once it knows the email.
+ * The one rate-limit policy: a route declares which action it is ({@link Route#limited()}); the policy limits it
+ * by the device, the client's address and all callers together, as much as config/RateLimitSettings says
+ * (changeable per setting). Checked after the caller is known and before the body is read, so a flood costs
+ * almost nothing. The staff log-in is also limited per account, which the controller asks for once it knows the
+ * email.
  */
 public final class RateLimitPolicy {
-    /** The limited routes and their action names. */
-    static final Map<String, String> ROUTE_ACTIONS = Map.of(
-            "POST /v1/devices", "register",
-            "POST /v1/cases", "case",
-            "POST /v1/cases/{caseId}/messages", "message",
-            "POST /v1/cases/claim", "claim",
-            "POST /v1/staff/session", "login");
     private static final List<String> SCOPES = List.of("device", "address", "global");
 
     private final Map<String, RateLimits.Limit> limits = new LinkedHashMap<>();
@@ -37,14 +30,14 @@ public final class RateLimitPolicy {
 
     /** The route with its limits checked before its handler; routes without limits come back unchanged. */
     public Route wrap(Route route) {
-        String action = ROUTE_ACTIONS.get(key(route.method(), route.path()));
-        if (action == null) {
+        if (route.limited() == null) {
             return route;
         }
-        return new Route(route.method(), route.path(), ctx -> {
+        String action = route.limited().action();
+        return route.withHandler(ctx -> {
             check(action, ctx);
             route.handler().handle(ctx);
-        }, route.roles());
+        });
     }
 
     void check(String action, Context ctx) {
@@ -63,8 +56,8 @@ public final class RateLimitPolicy {
     }
 
     /** Limits attempts on one staff account, whoever makes them. The email is kept only as a hash. */
-    public void checkAccount(String action, String account) {
-        limit(action + ".account").ifPresent(limit -> buckets.check(limit, SecretHasher.sha256(account)));
+    public void checkAccount(Limited action, String account) {
+        limit(action.action() + ".account").ifPresent(limit -> buckets.check(limit, SecretHasher.sha256(account)));
     }
 
     Optional<RateLimits.Limit> limit(String name) {
@@ -73,9 +66,5 @@ public final class RateLimitPolicy {
 
     public String clientAddress(Context ctx) {
         return addresses.of(ctx);
-    }
-
-    static String key(HandlerType method, String path) {
-        return method.name() + " " + path;
     }
 }

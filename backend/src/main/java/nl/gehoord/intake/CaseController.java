@@ -10,7 +10,7 @@ import nl.gehoord.http.Http;
 public final class CaseController {
     private final CaseService cases;
 
-    /** Rate limits are applied before these handlers run: see http/RateLimitPolicy. */
+    /** Rate limits are applied before these handlers run: see the route in Routes. */
     public CaseController(CaseService cases) {
         this.cases = cases;
     }

@@ -3,6 +3,7 @@ package nl.gehoord.staff;
 import io.javalin.http.Context;
 import nl.gehoord.http.Bodies;
 import nl.gehoord.http.Http;
+import nl.gehoord.http.Limited;
 import nl.gehoord.http.RateLimitPolicy;
 
 /** POST and DELETE /v1/staff/session. */
@@ -19,7 +20,7 @@ public final class StaffController {
     public void login(Context ctx) {
         StaffSessionService.Login body = Bodies.read(ctx, StaffSessionService.Login.class);
         if (body.email() != null && body.email().length() <= 254) {
-            limits.checkAccount("login", body.email().trim().toLowerCase(java.util.Locale.ROOT));
+            limits.checkAccount(Limited.LOGIN, body.email().trim().toLowerCase(java.util.Locale.ROOT));
         }
         ctx.status(201).json(sessions.login(body));
     }
