@@ -2,6 +2,7 @@ package nl.gehoord.inbox;
 
 import java.util.List;
 import java.util.Optional;
+import nl.gehoord.intake.CaseStatus;
 import nl.gehoord.sla.Deadlines;
 import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -35,7 +36,7 @@ public interface InboxDao {
     }
 
     /** The inbox's view of a case's handling facts; the deadlines are the SLA's, read along. */
-    record Handling(String id, String organisationId, String teamId, String assignedStaffId, String status,
+    record Handling(String id, String organisationId, String teamId, String assignedStaffId, CaseStatus status,
                     boolean urgent, long createdAt, @Nested Deadlines deadlines, Long slaDueAt,
                     boolean visitRequested, Long visitAt, String contactPreference, Long erasedAt) {
     }
@@ -127,7 +128,7 @@ public interface InboxDao {
                 @Bind("at") long at);
 
     @SqlUpdate("UPDATE cases SET status = :status, updated_at = :at WHERE id = :id")
-    void setStatusOnly(@Bind("id") String caseId, @Bind("status") String status, @Bind("at") long at);
+    void setStatusOnly(@Bind("id") String caseId, @Bind("status") CaseStatus status, @Bind("at") long at);
 
     @SqlUpdate("UPDATE cases SET staff_read_seq = :seq WHERE id = :id AND staff_read_seq < :seq")
     void markRead(@Bind("id") String caseId, @Bind("seq") int seq);

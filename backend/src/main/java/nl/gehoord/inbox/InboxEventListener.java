@@ -20,10 +20,10 @@ public final class InboxEventListener implements CaseEventListener {
     public void on(Handle h, CaseEvent event) {
         InboxDao inbox = h.attach(InboxDao.class);
         switch (event.type()) {
-            case CaseEvent.RECEIVED -> dueDates.received(h, event.caseId());
-            case CaseEvent.YOUNG_PERSON_MESSAGE -> dueDates.youngPersonWrote(h, event.caseId());
-            case CaseEvent.WITHDRAWN -> dueDates.statusChanged(h, event.caseId());
-            case CaseEvent.ERASED -> {
+            case RECEIVED -> dueDates.received(h, event.caseId());
+            case YOUNG_PERSON_MESSAGE -> dueDates.youngPersonWrote(h, event.caseId());
+            case WITHDRAWN -> dueDates.statusChanged(h, event.caseId());
+            case ERASED -> {
                 inbox.deleteNotes(event.caseId());
                 dueDates.statusChanged(h, event.caseId());
             }

@@ -77,7 +77,7 @@ public final class InboxService {
 
     private InboxViews.Page list(InboxQueries.Scope scope, Actor.Staff me, Filter filter) {
         List<FieldError> errors = new ArrayList<>();
-        List<String> statuses = statuses(filter.status(), errors);
+        List<CaseStatus> statuses = statuses(filter.status(), errors);
         int limit = filter.limit() == null ? DEFAULT_PAGE : filter.limit();
         if (limit < 1 || limit > MAX_PAGE) {
             errors.add(new FieldError("limit", "invalid_value"));
@@ -96,9 +96,9 @@ public final class InboxService {
             String state = new Deadlines(nullable(rs, "first_response_due_at"), nullable(rs, "first_response_at"),
                     nullable(rs, "next_response_since"), nullable(rs, "next_response_due_at"),
                     nullable(rs, "resolution_due_at"))
-                    .state(CaseStatus.isOpen(rs.getString("status")), rs.getLong("created_at"), now).code();
+                    .state(CaseStatus.of(rs.getString("status")).isOpen(), rs.getLong("created_at"), now).code();
             return new InboxViews.Item(rs.getString("id"), rs.getString("kind"), rs.getString("topic"),
-                    rs.getString("setting"), rs.getString("region_code"), rs.getString("status"),
+                    rs.getString("setting"), rs.getString("region_code"), CaseStatus.of(rs.getString("status")),
                     rs.getBoolean("urgent"), Instant.ofEpochMilli(rs.getLong("created_at")),
                     Instant.ofEpochMilli(rs.getLong("updated_at")), due == null ? null : Instant.ofEpochMilli(due),
                     due != null && due < now, state, rs.getInt("unread"),
@@ -115,20 +115,17 @@ public final class InboxService {
         return new InboxViews.Page(items, next);
     }
 
-    private static List<String> statuses(String status, List<FieldError> errors) {
+    private static List<CaseStatus> statuses(String status, List<FieldError> errors) {
         if (status == null || status.equals("open")) {
-            return List.copyOf(CaseStatus.OPEN);
+            return CaseStatus.OPEN;
         }
         if (status.equals("all")) {
-            List<String> all = new ArrayList<>(CaseStatus.OPEN);
-            all.addAll(CaseStatus.FINISHED);
-            return all;
+            return List.of(CaseStatus.values());
         }
-        if (!CaseStatus.OPEN.contains(status) && !CaseStatus.FINISHED.contains(status)) {
+        return CaseStatus.parse(status).map(List::of).orElseGet(() -> {
             errors.add(new FieldError("status", "unknown_option"));
             return List.of();
-        }
-        return List.of(status);
+        });
     }
 
     /** Where the previous page ended: urgent (1/0), its due time (or NO_DEADLINE) and id, as in the order. */
@@ -208,7 +205,7 @@ public final class InboxService {
                 .filter(a -> a.action().equals("case.read"))
                 .map(a -> new InboxViews.Opened(a.actorId(), a.actorRole(), Instant.ofEpochMilli(a.at())))
                 .toList();
-        String state = c.deadlines().state(CaseStatus.isOpen(c.status()), c.createdAt(), now).code();
+        String state = c.deadlines().state(c.status().isOpen(), c.createdAt(), now).code();
         Deadlines d = c.deadlines();
         InboxViews.Deadlines deadlines = new InboxViews.Deadlines(instant(d.firstResponseDueAt()),
                 instant(d.firstResponseAt()), instant(d.nextResponseDueAt()), instant(d.resolutionDueAt()),
@@ -226,7 +223,7 @@ public final class InboxService {
         String body = cleanText(text, "text", CaseService.MAX_MESSAGE);
         return db.write(h -> {
             InboxDao.Handling c = access(h, me, caseId);
-            if (!CaseStatus.isOpen(c.status())) {
+            if (!c.status().isOpen()) {
                 throw ApiException.conflict("case_closed");
             }
             long now = clock.millis();
@@ -241,7 +238,7 @@ public final class InboxService {
             }
             dueDates.staffAnswered(h, caseId);
             audit.append(h, who(me), "case.reply", caseId, id);
-            events.publish(h, new CaseEvent(CaseEvent.REPLY, caseId, me.staffId()));
+            events.publish(h, new CaseEvent(CaseEvent.Type.REPLY, caseId, me.staffId()));
             MessageDao.MessageRow row = messages.byId(id);
             return new CaseViews.MessageView(row.id(), row.seq(), row.author(), body, Instant.ofEpochMilli(now));
         });
@@ -266,14 +263,15 @@ public final class InboxService {
 
     public InboxViews.StatusResult changeStatus(Actor.Staff me, String caseId, StatusChange change) {
         List<FieldError> errors = new ArrayList<>();
+        CaseStatus status = change.status() == null ? null : CaseStatus.parse(change.status()).orElse(null);
         if (change.status() == null) {
             errors.add(new FieldError("status", "required"));
-        } else if (!CaseStatus.OPEN.contains(change.status()) && !CaseStatus.FINISHED.contains(change.status())) {
+        } else if (status == null) {
             errors.add(new FieldError("status", "unknown_option"));
         }
         String explanation = TextRules.clean(change.explanation(), "explanation", MAX_EXPLANATION, true, errors);
         long now = clock.millis();
-        if (change.dueAt() != null && (change.status() != null && !StatusMachine.WITH_DUE_DATE.contains(change.status())
+        if (change.dueAt() != null && (status != null && !StatusMachine.WITH_DUE_DATE.contains(status)
                 || change.dueAt().toEpochMilli() <= now)) {
             errors.add(new FieldError("dueAt", "invalid_value"));
         }
@@ -282,19 +280,19 @@ public final class InboxService {
         }
         return db.write(h -> {
             InboxDao.Handling c = access(h, me, caseId);
-            if (!StatusMachine.SETTABLE.contains(change.status()) || !StatusMachine.allowed(c.status(), change.status())) {
+            if (!StatusMachine.SETTABLE.contains(status) || !StatusMachine.allowed(c.status(), status)) {
                 throw ApiException.conflict("illegal_transition");
             }
             Long due = change.dueAt() == null ? null : change.dueAt().toEpochMilli();
-            setStatus(h, caseId, change.status(), explanation, due, now);
-            audit.append(h, who(me), "case.status", caseId, change.status());
-            events.publish(h, new CaseEvent(CaseEvent.STATUS_CHANGED, caseId, me.staffId()));
-            return new InboxViews.StatusResult(caseId, change.status(), Instant.ofEpochMilli(now), instant(due));
+            setStatus(h, caseId, status, explanation, due, now);
+            audit.append(h, who(me), "case.status", caseId, status.code());
+            events.publish(h, new CaseEvent(CaseEvent.Type.STATUS_CHANGED, caseId, me.staffId()));
+            return new InboxViews.StatusResult(caseId, status, Instant.ofEpochMilli(now), instant(due));
         });
     }
 
     /** Writes the status, closes or reopens, and adds the timeline row the young person reads. */
-    void setStatus(Handle h, String caseId, String status, String explanation, Long dueAt, long now) {
+    void setStatus(Handle h, String caseId, CaseStatus status, String explanation, Long dueAt, long now) {
         CaseDao cases = h.attach(CaseDao.class);
         cases.updateStatus(caseId, status, now, StatusMachine.finishes(status) ? now : null);
         cases.insertEvent(new CaseDao.EventRow(tokens.id(), caseId, 0, "status_changed", status,
@@ -329,7 +327,7 @@ public final class InboxService {
                     c.status(), cipher.activeKeyId(), cipher.seal(explanation, caseId, "explanation"), due, now));
             h.attach(CaseDao.class).touch(caseId, now);
             audit.append(h, who(me), "case.due_date", caseId, null);
-            events.publish(h, new CaseEvent(CaseEvent.DUE_DATE_MOVED, caseId, me.staffId()));
+            events.publish(h, new CaseEvent(CaseEvent.Type.DUE_DATE_MOVED, caseId, me.staffId()));
             return new InboxViews.StatusResult(caseId, c.status(), Instant.ofEpochMilli(now), change.dueAt());
         });
     }
@@ -345,7 +343,7 @@ public final class InboxService {
         }
         return db.write(h -> {
             InboxDao.Handling c = access(h, me, caseId);
-            if (!CaseStatus.isOpen(c.status())) {
+            if (!c.status().isOpen()) {
                 throw ApiException.conflict("case_closed");
             }
             h.attach(InboxDao.class).planVisit(caseId, visitAt.toEpochMilli(), now);
@@ -363,7 +361,7 @@ public final class InboxService {
         }
         return db.write(h -> {
             InboxDao.Handling c = access(h, me, caseId);
-            if (!CaseStatus.isOpen(c.status())) {
+            if (!c.status().isOpen()) {
                 throw ApiException.conflict("case_closed");
             }
             InboxDao inbox = h.attach(InboxDao.class);
@@ -376,29 +374,29 @@ public final class InboxService {
                 throw ApiException.conflict("already_assigned");
             }
             long now = clock.millis();
-            String status = assignTo(h, c, target, now);
+            CaseStatus status = assignTo(h, c, target, now);
             audit.append(h, who(me), "case.assign", caseId, staffId);
             return new InboxViews.AssignResult(caseId, status, staffId);
         });
     }
 
     /** Assigns and tells everyone: a first assignment moves a received case on; a change is a reassignment. */
-    String assignTo(Handle h, InboxDao.Handling c, InboxDao.Member target, long now) {
+    CaseStatus assignTo(Handle h, InboxDao.Handling c, InboxDao.Member target, long now) {
         InboxDao inbox = h.attach(InboxDao.class);
         inbox.assign(c.id(), target.id(), target.teamId(), now);
         inbox.markAssigned(target.id(), now);
-        String status = c.status();
-        if (CaseStatus.RECEIVED.equals(c.status())) {
+        CaseStatus status = c.status();
+        if (c.status() == CaseStatus.RECEIVED) {
             setStatus(h, c.id(), CaseStatus.ASSIGNED, null, null, now);
             status = CaseStatus.ASSIGNED;
-            events.publish(h, new CaseEvent(CaseEvent.STATUS_CHANGED, c.id(), target.id()));
+            events.publish(h, new CaseEvent(CaseEvent.Type.STATUS_CHANGED, c.id(), target.id()));
         }
         if (c.assignedStaffId() == null) {
-            events.publish(h, new CaseEvent(CaseEvent.ASSIGNED, c.id(), target.id()));
+            events.publish(h, new CaseEvent(CaseEvent.Type.ASSIGNED, c.id(), target.id()));
         } else {
             h.attach(CaseDao.class).insertEvent(new CaseDao.EventRow(tokens.id(), c.id(), 0, "reassigned", null,
                     null, null, null, now));
-            events.publish(h, new CaseEvent(CaseEvent.REASSIGNED, c.id(), target.id()));
+            events.publish(h, new CaseEvent(CaseEvent.Type.REASSIGNED, c.id(), target.id()));
         }
         return status;
     }
@@ -447,7 +445,7 @@ public final class InboxService {
     private static InboxDao.Handling openCaseOfDevice(Handle h, Actor.Device device, String caseId) {
         h.attach(CaseDao.class).forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
         InboxDao.Handling c = h.attach(InboxDao.class).handling(caseId).orElseThrow(ApiException::notFound);
-        if (!CaseStatus.isOpen(c.status())) {
+        if (!c.status().isOpen()) {
             throw ApiException.conflict("case_not_open");
         }
         return c;
@@ -467,9 +465,9 @@ public final class InboxService {
                 assignTo(h, c, other.get(), now);
             } else if (c.assignedStaffId() != null) {
                 inbox.assign(caseId, null, c.teamId(), now);
-                if (!CaseStatus.RECEIVED.equals(c.status())) {
+                if (c.status() != CaseStatus.RECEIVED) {
                     setStatus(h, caseId, CaseStatus.RECEIVED, null, null, now);
-                    events.publish(h, CaseEvent.of(CaseEvent.STATUS_CHANGED, caseId));
+                    events.publish(h, CaseEvent.of(CaseEvent.Type.STATUS_CHANGED, caseId));
                 }
             }
         });

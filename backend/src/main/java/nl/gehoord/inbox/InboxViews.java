@@ -1,6 +1,7 @@
 package nl.gehoord.inbox;
 
 import java.time.Instant;
+import nl.gehoord.intake.CaseStatus;
 import java.util.List;
 import java.util.Map;
 import nl.gehoord.intake.CaseViews;
@@ -10,7 +11,7 @@ public final class InboxViews {
     private InboxViews() {
     }
 
-    public record Item(String caseId, String kind, String topic, String setting, String region, String status,
+    public record Item(String caseId, String kind, String topic, String setting, String region, CaseStatus status,
                        boolean urgent, Instant createdAt, Instant updatedAt, Instant dueAt, boolean overdue,
                        String slaState, int unread, boolean visitRequested, String assignedStaffId) {
     }
@@ -25,7 +26,7 @@ public final class InboxViews {
     public record About(String locationId, String locationName, String text) {
     }
 
-    public record TimelineEntry(String type, String status, Instant at, String explanation, Instant dueAt) {
+    public record TimelineEntry(String type, CaseStatus status, Instant at, String explanation, Instant dueAt) {
     }
 
     public record Note(String noteId, String staffId, String text, Instant createdAt) {
@@ -35,17 +36,17 @@ public final class InboxViews {
     }
 
     public record Detail(String caseId, String kind, String topic, String setting, String region, String ageBand,
-                         String status, boolean urgent, Instant createdAt, Instant updatedAt, String assignedStaffId,
+                         CaseStatus status, boolean urgent, Instant createdAt, Instant updatedAt, String assignedStaffId,
                          String teamId, String contactPreference, boolean visitRequested, Instant visitAt,
                          Deadlines deadlines, Map<String, String> answers, String story, About about,
                          Map<String, String> contact, List<CaseViews.MessageView> messages,
                          List<TimelineEntry> timeline, List<Note> notes, List<Opened> openedBy) {
     }
 
-    public record StatusResult(String caseId, String status, Instant updatedAt, Instant dueAt) {
+    public record StatusResult(String caseId, CaseStatus status, Instant updatedAt, Instant dueAt) {
     }
 
-    public record AssignResult(String caseId, String status, String assignedStaffId) {
+    public record AssignResult(String caseId, CaseStatus status, String assignedStaffId) {
     }
 
     public record VisitResult(String caseId, Instant visitAt) {

@@ -17,12 +17,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface CaseDao {
     record CaseRow(String id, String codeHmac, String organisationId, String kind, String topic, String setting,
                    String regionCode, String ageBand, String locationId, String contactPreference, boolean urgent,
-                   String status, int flowVersion, String assignedStaffId, String keyId, String answersEnc,
+                   CaseStatus status, int flowVersion, String assignedStaffId, String keyId, String answersEnc,
                    String storyEnc, String aboutEnc, String contactEnc, long createdAt, long updatedAt,
                    Long firstResponseDueAt, Long firstResponseAt, Long closedAt, Long erasedAt) {
     }
 
-    record EventRow(String id, String caseId, int seq, String type, String status, String keyId,
+    record EventRow(String id, String caseId, int seq, String type, CaseStatus status, String keyId,
                     String explanationEnc, Long dueAt, long createdAt) {
     }
 
@@ -69,7 +69,7 @@ public interface CaseDao {
     Optional<CaseRow> byCodeHmac(@Bind("codeHmac") String codeHmac);
 
     @SqlUpdate("UPDATE cases SET status = :status, updated_at = :at, closed_at = :closedAt WHERE id = :id")
-    void updateStatus(@Bind("id") String id, @Bind("status") String status, @Bind("at") long at,
+    void updateStatus(@Bind("id") String id, @Bind("status") CaseStatus status, @Bind("at") long at,
                       @Bind("closedAt") Long closedAt);
 
     @SqlUpdate("UPDATE cases SET updated_at = :at WHERE id = :id")

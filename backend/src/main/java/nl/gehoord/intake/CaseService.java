@@ -95,7 +95,7 @@ public final class CaseService {
             // The clock is read under the lock so timestamps follow the order in which cases are stored.
             long now = clock.millis();
             CaseRouter.Decision decision = router.route(h, routing);
-            String status = decision.assignedStaffId() == null ? CaseStatus.RECEIVED : CaseStatus.ASSIGNED;
+            CaseStatus status = decision.assignedStaffId() == null ? CaseStatus.RECEIVED : CaseStatus.ASSIGNED;
             cases.insert(new CaseDao.CaseRow(caseId, codeHmac, decision.organisationId(), valid.kind(),
                     valid.topic(), valid.setting(), valid.region(), valid.ageBand(), valid.locationId(),
                     valid.contactPreference(), valid.urgent(), status, valid.flowVersion(), decision.assignedStaffId(),
@@ -109,9 +109,9 @@ public final class CaseService {
             }
             cases.insertIdempotency(new CaseDao.IdempotencyRow(device.deviceId(), keyHash, requestHash, caseId,
                     codeEnc, now));
-            events.publish(h, CaseEvent.of(CaseEvent.RECEIVED, caseId));
+            events.publish(h, CaseEvent.of(CaseEvent.Type.RECEIVED, caseId));
             if (decision.assignedStaffId() != null) {
-                events.publish(h, new CaseEvent(CaseEvent.ASSIGNED, caseId, decision.assignedStaffId()));
+                events.publish(h, new CaseEvent(CaseEvent.Type.ASSIGNED, caseId, decision.assignedStaffId()));
             }
             return created(cases.byId(caseId).orElseThrow(), code, language);
         });
@@ -192,7 +192,7 @@ public final class CaseService {
         return db.write(h -> {
             CaseDao cases = h.attach(CaseDao.class);
             CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
-            if (!CaseStatus.isOpen(row.status())) {
+            if (!row.status().isOpen()) {
                 throw ApiException.conflict("case_closed");
             }
             long now = clock.millis();
@@ -206,7 +206,7 @@ public final class CaseService {
             messages.insert(new MessageDao.MessageRow(id, caseId, 0, "young_person", null, cipher.activeKeyId(),
                     cipher.seal(body, caseId, "message"), now));
             cases.touch(caseId, now);
-            events.publish(h, CaseEvent.of(CaseEvent.YOUNG_PERSON_MESSAGE, caseId));
+            events.publish(h, CaseEvent.of(CaseEvent.Type.YOUNG_PERSON_MESSAGE, caseId));
             return messageView(messages.byId(id));
         });
     }
@@ -242,13 +242,13 @@ public final class CaseService {
         db.writeVoid(h -> {
             CaseDao cases = h.attach(CaseDao.class);
             CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
-            if (!CaseStatus.isOpen(row.status())) {
+            if (!row.status().isOpen()) {
                 throw ApiException.conflict("case_not_open");
             }
             long now = clock.millis();
             cases.updateStatus(caseId, CaseStatus.WITHDRAWN, now, now);
             addEvent(cases, caseId, "withdrawn", CaseStatus.WITHDRAWN, null, now);
-            events.publish(h, CaseEvent.of(CaseEvent.WITHDRAWN, caseId));
+            events.publish(h, CaseEvent.of(CaseEvent.Type.WITHDRAWN, caseId));
         });
         return detail(device, caseId, language);
     }
@@ -268,13 +268,13 @@ public final class CaseService {
     }
 
     /**
-     * Shared by the young person's erase and the retention job. It publishes {@link CaseEvent#ERASED} itself:
+     * Shared by the young person's erase and the retention job. It publishes {@link CaseEvent.Type#ERASED} itself:
      * other features erase what they hold (internal notes, waiting pushes) on that event, so an erasure that
      * forgot to publish it would leave their part behind.
      */
     public static void eraseContent(Handle h, CaseDao.CaseRow row, long now, CaseEvents events) {
         CaseDao cases = h.attach(CaseDao.class);
-        if (CaseStatus.isOpen(row.status())) {
+        if (row.status().isOpen()) {
             cases.updateStatus(row.id(), CaseStatus.WITHDRAWN, now, now);
         }
         h.attach(MessageDao.class).deleteAll(row.id());
@@ -283,7 +283,7 @@ public final class CaseService {
         cases.forgetIdempotency(row.id());
         cases.unlinkAll(row.id());
         cases.eraseContent(row.id(), now);
-        events.publish(h, CaseEvent.of(CaseEvent.ERASED, row.id()));
+        events.publish(h, CaseEvent.of(CaseEvent.Type.ERASED, row.id()));
     }
 
     public CaseViews.Export export(Actor.Device device, String caseId, Language language) {
@@ -336,7 +336,7 @@ public final class CaseService {
         db.writeVoid(h -> {
             CaseDao cases = h.attach(CaseDao.class);
             CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
-            if (CaseStatus.isOpen(row.status())) {
+            if (row.status().isOpen()) {
                 throw ApiException.conflict("case_not_closed");
             }
             if (cases.feedback(caseId).isPresent()) {
@@ -347,7 +347,7 @@ public final class CaseService {
         });
     }
 
-    private void addEvent(CaseDao cases, String caseId, String type, String status, Long dueAt, long now) {
+    private void addEvent(CaseDao cases, String caseId, String type, CaseStatus status, Long dueAt, long now) {
         cases.insertEvent(new CaseDao.EventRow(tokens.id(), caseId, 0, type, status, null, null, dueAt, now));
     }
 

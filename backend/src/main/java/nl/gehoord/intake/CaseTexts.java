@@ -25,7 +25,7 @@ public final class CaseTexts {
         this.cipher = cipher;
     }
 
-    public String status(Language language, String status) {
+    public String status(Language language, CaseStatus status) {
         return messages.get(language, "status." + status);
     }
 
@@ -76,12 +76,11 @@ public final class CaseTexts {
                 due = event.dueAt();
             }
         }
-        if ("received".equals(row.status()) && row.firstResponseDueAt() != null) {
+        if (row.status() == CaseStatus.RECEIVED && row.firstResponseDueAt() != null) {
             due = row.firstResponseDueAt();
         }
         String key = "next." + row.status();
-        boolean closed = "resolved".equals(row.status()) || "closed".equals(row.status())
-                || "withdrawn".equals(row.status());
+        boolean closed = !row.status().isOpen();
         if (due != null && !closed && messages.has(key + "_due")) {
             Instant dueBy = Instant.ofEpochMilli(due);
             return new CaseViews.NextStep(messages.get(language, key + "_due", when(language, dueBy)), dueBy);

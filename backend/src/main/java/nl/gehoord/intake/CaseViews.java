@@ -9,16 +9,16 @@ public final class CaseViews {
     private CaseViews() {
     }
 
-    public record Created(String caseId, String caseCode, String status, String statusText, boolean urgent,
+    public record Created(String caseId, String caseCode, CaseStatus status, String statusText, boolean urgent,
                           List<String> nextSteps, Instant firstResponseDueBy, Instant createdAt,
                           List<ContentCatalog.HelpContactView> helpContacts) {
     }
 
-    public record Summary(String caseId, String kind, String status, String statusText, boolean urgent,
+    public record Summary(String caseId, String kind, CaseStatus status, String statusText, boolean urgent,
                           Instant createdAt, Instant updatedAt) {
     }
 
-    public record Detail(String caseId, String kind, String status, String statusText, boolean urgent,
+    public record Detail(String caseId, String kind, CaseStatus status, String statusText, boolean urgent,
                          Instant createdAt, Instant updatedAt, List<TimelineEntry> timeline, NextStep nextStep,
                          List<MessageView> messages, List<ContentCatalog.HelpContactView> helpContacts) {
     }
@@ -39,7 +39,7 @@ public final class CaseViews {
                          List<TimelineEntry> timeline, ExportFeedback feedback, List<ExportDevice> devices) {
     }
 
-    public record ExportCase(String caseId, String kind, String status, boolean urgent, String topic, String setting,
+    public record ExportCase(String caseId, String kind, CaseStatus status, boolean urgent, String topic, String setting,
                              String region, String ageBand, Map<String, String> answers, String story,
                              ExportAbout about, NewCaseRequest.Contact contact, String contactPreference,
                              Instant createdAt, Instant updatedAt) {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The daily clean-up. Erases the content of cases that finished (closed, resolved, withdrawn) longer ago than
  * the retention period, the way a young person's own erase does (the coded facts for statistics stay, and
- * CaseEvent.ERASED tells statistics and push); removes app installs not used for a long time; removes expired
+ * CaseEvent.Type.ERASED tells statistics and push); removes app installs not used for a long time; removes expired
  * staff sessions and old idempotency records. Works in small batches, each its own transaction, so the writer is
  * never held for long. Safe to run twice: what is gone stays gone.
  */

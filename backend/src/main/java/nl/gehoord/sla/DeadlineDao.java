@@ -1,6 +1,7 @@
 package nl.gehoord.sla;
 
 import java.util.Optional;
+import nl.gehoord.intake.CaseStatus;
 import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -11,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(DeadlineDao.Clocked.class)
 public interface DeadlineDao {
     /** What the deadlines of a case depend on. */
-    record Clocked(String id, String organisationId, String status, boolean urgent, long createdAt,
+    record Clocked(String id, String organisationId, CaseStatus status, boolean urgent, long createdAt,
                    @Nested Deadlines deadlines) {
     }
 

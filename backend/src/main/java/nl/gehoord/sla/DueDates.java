@@ -76,7 +76,7 @@ public final class DueDates {
 
     private static void write(Handle h, DeadlineDao.Clocked c, Deadlines d) {
         DeadlineDao dao = h.attach(DeadlineDao.class);
-        dao.write(c.id(), d, d.earliest(CaseStatus.isOpen(c.status())));
+        dao.write(c.id(), d, d.earliest(c.status().isOpen()));
         if (!Objects.equals(d.firstResponseDueAt(), c.deadlines().firstResponseDueAt())) {
             dao.showOnReceipt(c.id(), d.firstResponseDueAt());
         }

@@ -94,12 +94,12 @@ public final class SlaScheduler implements AutoCloseable {
         long warnAt = start + (due - start) * 3 / 4;
         if (now >= warnAt && !done.contains(deadline + "|" + due + "|warning")) {
             dao.insertAlert(new SlaPolicyDao.Alert(c.id(), deadline, due, "warning", now));
-            events.publish(h, new CaseEvent(CaseEvent.SLA_WARNING, c.id(), c.assignedStaffId()));
+            events.publish(h, new CaseEvent(CaseEvent.Type.SLA_WARNING, c.id(), c.assignedStaffId()));
             raised++;
         }
         if (now >= due && !done.contains(deadline + "|" + due + "|breached")) {
             dao.insertAlert(new SlaPolicyDao.Alert(c.id(), deadline, due, "breached", now));
-            events.publish(h, new CaseEvent(CaseEvent.SLA_BREACHED, c.id(), c.assignedStaffId()));
+            events.publish(h, new CaseEvent(CaseEvent.Type.SLA_BREACHED, c.id(), c.assignedStaffId()));
             raised++;
         }
         return raised;

@@ -177,7 +177,7 @@ class InboxJourneyTest {
     void whoBecomesAvailableTakesTheQueueUrgentFirst() {
         List<nl.gehoord.events.CaseEvent> assigned = new java.util.concurrent.CopyOnWriteArrayList<>();
         server.app().caseEvents().listen((h, e) -> {
-            if (e.type().equals(nl.gehoord.events.CaseEvent.ASSIGNED)) {
+            if (e.type() == nl.gehoord.events.CaseEvent.Type.ASSIGNED) {
                 assigned.add(e);
             }
         });

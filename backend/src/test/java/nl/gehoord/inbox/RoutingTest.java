@@ -101,7 +101,7 @@ class RoutingTest {
                 "explanation", "Klaar.")).status()).isEqualTo(200);
         String fifth = Journeys.submit(phone, rotterdam("Vijf.")).text("caseId");
         assertThat(assignee(fifth)).isEqualTo(a);
-        assertThat(events).contains(new CaseEvent(CaseEvent.ASSIGNED, fifth, a));
+        assertThat(events).contains(new CaseEvent(CaseEvent.Type.ASSIGNED, fifth, a));
 
         // A rule on setting and topic, tried before the region rule.
         String closedCare = team("Team Gesloten");
@@ -146,7 +146,7 @@ class RoutingTest {
 
         assertThat(phone.post("/v1/cases/" + caseId + "/other-trust-person", Map.of()).status()).isEqualTo(202);
         assertThat(assignee(caseId)).isEqualTo(second);
-        assertThat(events).contains(new CaseEvent(CaseEvent.REASSIGNED, caseId, second));
+        assertThat(events).contains(new CaseEvent(CaseEvent.Type.REASSIGNED, caseId, second));
         JsonNode timeline = phone.english().get("/v1/cases/" + caseId).json().path("timeline");
         assertThat(timeline.findValuesAsText("type")).endsWith("other_trust_person_asked", "reassigned");
         assertThat(timeline.get(timeline.size() - 1).path("title").asText()).isEqualTo("You have a new trust person");

@@ -138,7 +138,7 @@ final class PushFixture implements AutoCloseable {
                 .map(PushTargetDao.DeviceTarget::pushTokenEnc).map(sealed -> cipher.open(sealed, deviceId, "pushToken"));
     }
 
-    void publish(String type, String caseId) {
+    void publish(CaseEvent.Type type, String caseId) {
         publish(new CaseEvent(type, caseId, null));
     }
 

@@ -76,7 +76,7 @@ class RetentionJobTest {
         assertThat(kind).isEqualTo("complaint");
         assertThat(storyOf(stillOpen)).isNotNull();
         assertThat(storyOf(recentWithdrawn)).isNotNull();
-        assertThat(published).containsExactly(CaseEvent.of(CaseEvent.ERASED, oldWithdrawn));
+        assertThat(published).containsExactly(CaseEvent.of(CaseEvent.Type.ERASED, oldWithdrawn));
 
         // A second run finds nothing more to do.
         assertThat(job.run(twelveMonths.plusSeconds(120)).casesErased()).isZero();
