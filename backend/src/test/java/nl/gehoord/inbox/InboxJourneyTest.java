@@ -11,26 +11,26 @@ import nl.gehoord.audit.AuditLog;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The trust person's side of a case, through real HTTP: inbox, open, reply, note, status, visit, queue. */
 class InboxJourneyTest {
     private TestServer server;
     private ApiClient api;
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeEach
     void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         api = server.client();
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     /** Words of danger in a later message: the inbox shows and sorts on the organisation's urgent time. */
     @Test

@@ -10,10 +10,11 @@ import nl.gehoord.events.CaseEvent;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Routing rules, a location's own trust person, fair assignment, the queue and asking for someone else. */
 class RoutingTest {
@@ -22,18 +23,17 @@ class RoutingTest {
     private ApiClient admin;
     private final List<CaseEvent> events = new CopyOnWriteArrayList<>();
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeEach
     void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         api = server.client();
         admin = Journeys.staff(api, "admin@demo.local");
         server.app().caseEvents().listen((h, e) -> events.add(e));
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private String team(String name) {
         return admin.post("/v1/admin/teams", Map.of("organisationId", "demo-org", "name", name)).text("teamId");

@@ -16,10 +16,11 @@ import nl.gehoord.events.CaseEvents;
 import nl.gehoord.sla.WorkingDays;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RetentionJobTest {
     private TestServer server;
@@ -28,19 +29,18 @@ class RetentionJobTest {
     private final List<CaseEvent> published = new ArrayList<>();
     private RetentionJob job;
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeEach
     void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         client = server.client();
         db = server.app().database();
         CaseEvents events = new CaseEvents().listen((h, e) -> published.add(e));
         job = new RetentionJob(db, events, RetentionSettings.defaults());
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void erasesContentOfCasesFinishedLongerAgoThanTheRetentionPeriodAndNothingElse() {

@@ -10,10 +10,11 @@ import nl.gehoord.events.CaseEvent;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Time limits with the test's clock: warnings at 75%, breaches at the due time, each once; working days and holidays. */
 class SlaSchedulerTest {
@@ -21,19 +22,18 @@ class SlaSchedulerTest {
     private ApiClient api;
     private final List<CaseEvent> events = new CopyOnWriteArrayList<>();
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeEach
     void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         api = server.client();
         server.app().caseEvents().listen((h, e) -> events.add(e));
         // This test runs the passes itself; the every-minute thread would race it for the same alerts.
         server.app().slaScheduler().close();
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private List<CaseEvent> slaEvents(String caseId) {
         return events.stream().filter(e -> e.caseId().equals(caseId))

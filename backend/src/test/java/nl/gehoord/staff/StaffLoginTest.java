@@ -8,26 +8,26 @@ import java.util.Map;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Second factor (RFC 6238), slowing repeated logins per account, expiry, and logout. */
 class StaffLoginTest {
     private TestServer server;
     private ApiClient api;
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeEach
     void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         api = server.client();
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private ApiResponse login(String email, String password, String totp) {
         Map<String, Object> body = new HashMap<>(Map.of("email", email, "password", password));

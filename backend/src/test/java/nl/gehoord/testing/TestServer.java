@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import nl.gehoord.App;
 import nl.gehoord.config.Settings;
@@ -38,18 +39,17 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Map<String, String> extraEnv) {
-        try {
-            Path dir = Files.createTempDirectory("gehoord-test");
-            return startIn(dir, extraEnv);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return start(extraEnv, null);
     }
 
     /** push (issue 5): with the push transport given, such as the real FCM sender aimed at a {@link FakeFcm}. */
     public static TestServer start(Map<String, String> extraEnv, nl.gehoord.push.PushSender pushSender) {
         try {
-            return startIn(Files.createTempDirectory("gehoord-test"), extraEnv, pushSender);
+            Path dir = Files.createTempDirectory("gehoord-test");
+            if (!extraEnv.containsKey("GEHOORD_DATABASE_URL") && !extraEnv.containsKey("GEHOORD_KEY_FILE")) {
+                TemplateData.copyInto(dir); // a migrated, seeded copy: the start finds nothing left to do
+            }
+            return startIn(dir, extraEnv, pushSender);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -99,6 +99,32 @@ public final class TestServer implements AutoCloseable {
 
     public String demoOrganisation() {
         return DemoData.ORGANISATION_ID;
+    }
+
+    /**
+     * Puts the server back to how a new one starts: every table as in the template (the demo data), the clock at
+     * START, no rate-limit buckets. The audit log's append-only triggers are lifted for the copy and put back.
+     */
+    public void reset() {
+        clock.set(START);
+        app.rateLimits().reset();
+        Map<String, List<Map<String, Object>>> template = TemplateData.rows();
+        app.database().writeVoid(h -> {
+            List<Map<String, Object>> triggers = h.createQuery(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").mapToMap().list();
+            triggers.forEach(t -> h.execute("DROP TRIGGER " + t.get("name")));
+            h.execute("PRAGMA defer_foreign_keys = ON");
+            template.forEach((table, rows) -> {
+                h.execute("DELETE FROM \"" + table + "\"");
+                for (Map<String, Object> row : rows) {
+                    String columns = String.join(", ", row.keySet());
+                    String values = String.join(", ", row.keySet().stream().map(c -> ":" + c).toList());
+                    h.createUpdate("INSERT INTO \"" + table + "\" (" + columns + ") VALUES (" + values + ")")
+                            .bindMap(row).execute();
+                }
+            });
+            triggers.forEach(t -> h.execute((String) t.get("sql")));
+        });
     }
 
     @Override
