@@ -120,6 +120,16 @@ public interface InboxDao {
             """)
     Optional<Handling> handling(@Bind("id") String caseId);
 
+    /** The team's unassigned open cases, urgent first, then by due time. */
+    @SqlQuery("""
+            SELECT id FROM cases
+            WHERE team_id = :teamId AND assigned_staff_id IS NULL AND erased_at IS NULL
+              AND status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')
+            ORDER BY urgent DESC, COALESCE(sla_due_at, 9000000000000000), id
+            LIMIT :limit
+            """)
+    List<String> queued(String teamId, int limit);
+
     @SqlUpdate("UPDATE cases SET team_id = :teamId WHERE id = :id")
     void setTeam(@Bind("id") String caseId, @Bind("teamId") String teamId);
 

@@ -1,6 +1,5 @@
 package nl.gehoord.inbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,7 +18,7 @@ import nl.gehoord.events.CaseEvents;
 import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.FieldError;
-import nl.gehoord.http.Json;
+import nl.gehoord.intake.CaseContent;
 import nl.gehoord.intake.CaseDao;
 import nl.gehoord.intake.CaseService;
 import nl.gehoord.intake.CaseStatus;
@@ -29,6 +28,7 @@ import nl.gehoord.intake.TextRules;
 import nl.gehoord.organisations.PlacesDao;
 import nl.gehoord.sla.Deadlines;
 import nl.gehoord.sla.DueDates;
+import nl.gehoord.staff.StaffDao;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -40,6 +40,7 @@ public final class InboxService {
     public static final int MAX_PAGE = 100;
     public static final int MAX_EXPLANATION = 1000;
     public static final int MAX_NOTE = 4000;
+    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() { };
 
     private final Database db;
     private final FieldCipher cipher;
@@ -47,11 +48,13 @@ public final class InboxService {
     private final CaseEvents events;
     private final AuditLog audit;
     private final DueDates dueDates;
+    private final CaseContent sealed;
     private final Clock clock;
 
     public InboxService(Database db, FieldCipher cipher, Tokens tokens, CaseEvents events, AuditLog audit,
                         DueDates dueDates, Clock clock) {
         this.dueDates = dueDates;
+        this.sealed = new CaseContent(cipher);
         this.db = db;
         this.cipher = cipher;
         this.tokens = tokens;
@@ -174,25 +177,15 @@ public final class InboxService {
         CaseDao.CaseRow row = cases.byId(caseId).orElseThrow(ApiException::notFound);
         InboxDao.Handling c = h.attach(InboxDao.class).handling(caseId).orElseThrow(ApiException::notFound);
         long now = clock.millis();
-        Map<String, String> answers = openJson(row.answersEnc(), caseId, "answers");
-        Map<String, String> about = openJson(row.aboutEnc(), caseId, "about");
+        Map<String, String> answers = sealed.openJson(row.answersEnc(), caseId, "answers", MAP);
+        Map<String, String> about = sealed.openJson(row.aboutEnc(), caseId, "about", MAP);
         InboxViews.About aboutView = null;
         if (about != null) {
             String locationName = row.locationId() == null ? null : h.attach(PlacesDao.class).location(row.locationId())
                     .map(l -> l.provider() + ", " + l.name()).orElse(null);
             aboutView = new InboxViews.About(about.get("locationId"), locationName, about.get("text"));
         }
-        List<CaseViews.MessageView> thread = new ArrayList<>();
-        int after = 0;
-        List<MessageDao.MessageRow> page;
-        do {
-            page = h.attach(MessageDao.class).page(caseId, after, CaseService.PAGE_SIZE);
-            for (MessageDao.MessageRow m : page) {
-                thread.add(new CaseViews.MessageView(m.id(), m.seq(), m.author(),
-                        cipher.open(m.bodyEnc(), caseId, "message"), Instant.ofEpochMilli(m.createdAt())));
-                after = m.seq();
-            }
-        } while (page.size() == CaseService.PAGE_SIZE);
+        List<CaseViews.MessageView> thread = sealed.thread(h, caseId);
         List<InboxViews.TimelineEntry> timeline = cases.events(caseId).stream()
                 .map(e -> new InboxViews.TimelineEntry(e.type(), e.status(), Instant.ofEpochMilli(e.createdAt()),
                         cipher.open(e.explanationEnc(), caseId, "explanation"), instant(e.dueAt())))
@@ -215,7 +208,7 @@ public final class InboxService {
                 row.assignedStaffId(), c.teamId(), row.contactPreference(),
                 c.visitRequested() || "in_person_visit".equals(row.contactPreference()), instant(c.visitAt()),
                 deadlines, answers, row.storyEnc() == null ? null : cipher.open(row.storyEnc(), caseId, "story"),
-                aboutView, openJson(row.contactEnc(), caseId, "contact"), thread, timeline, notes, opened);
+                aboutView, sealed.openJson(row.contactEnc(), caseId, "contact", MAP), thread, timeline, notes, opened);
     }
 
     /** A reply the young person reads. The first one sets the first response; each one meets the next-response time. */
@@ -412,14 +405,8 @@ public final class InboxService {
         if (teamId == null) {
             return 0;
         }
-        List<String> queued = h.createQuery("""
-                SELECT id FROM cases
-                WHERE team_id = :team AND assigned_staff_id IS NULL AND erased_at IS NULL
-                  AND status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')
-                ORDER BY urgent DESC, COALESCE(sla_due_at, 9000000000000000), id
-                LIMIT :limit
-                """).bind("team", teamId).bind("limit", DRAIN_LIMIT).mapTo(String.class).list();
         InboxDao inbox = h.attach(InboxDao.class);
+        List<String> queued = inbox.queued(teamId, DRAIN_LIMIT);
         int assigned = 0;
         for (String caseId : queued) {
             var target = Assignment.pick(h, teamId, null).flatMap(inbox::member);
@@ -435,8 +422,7 @@ public final class InboxService {
     }
 
     private static boolean sameOrganisation(Handle h, String staffId, String organisationId) {
-        return h.createQuery("SELECT organisation_id FROM staff WHERE id = :id").bind("id", staffId)
-                .mapTo(String.class).findOne().map(organisationId::equals).orElse(false);
+        return h.attach(StaffDao.class).organisationOf(staffId).map(organisationId::equals).orElse(false);
     }
 
     // The young person's requests about handling
@@ -519,17 +505,6 @@ public final class InboxService {
             throw ApiException.validation(errors);
         }
         return clean;
-    }
-
-    private Map<String, String> openJson(String sealed, String caseId, String field) {
-        if (sealed == null) {
-            return null;
-        }
-        try {
-            return Json.mapper().readValue(cipher.open(sealed, caseId, field), new TypeReference<Map<String, String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + field + " is not JSON", e);
-        }
     }
 
     private static Instant instant(Long millis) {

@@ -44,11 +44,9 @@ public final class StaffProfileService {
     public Profile me(Actor.Staff me) {
         return db.read(h -> {
             StaffDao.StaffRow row = h.attach(StaffDao.class).byId(me.staffId()).orElseThrow(ApiException::notFound);
-            var extras = h.createQuery("SELECT team_id, totp_secret_enc, push_token_enc FROM staff WHERE id = :id")
-                    .bind("id", me.staffId()).mapToMap().one();
+            StaffDao.ProfileExtras extras = h.attach(StaffDao.class).profileExtras(me.staffId()).orElseThrow();
             return new Profile(row.id(), row.email(), row.displayName(), row.role(), row.organisationId(),
-                    (String) extras.get("team_id"), row.available(), extras.get("totp_secret_enc") != null,
-                    extras.get("push_token_enc") != null);
+                    extras.teamId(), row.available(), extras.totpOn(), extras.pushTokenSet());
         });
     }
 
@@ -75,8 +73,7 @@ public final class StaffProfileService {
             if (update.pushToken() != null) {
                 String sealed = update.pushToken().isEmpty() ? null
                         : cipher.seal(update.pushToken(), me.staffId(), "pushToken");
-                h.createUpdate("UPDATE staff SET push_token_enc = :token WHERE id = :id")
-                        .bind("token", sealed).bind("id", me.staffId()).execute();
+                h.attach(StaffDao.class).setPushToken(me.staffId(), sealed);
             }
             audit.append(h, InboxService.who(me), "staff.availability", null, me.staffId());
             if (update.available() && !wasAvailable && me.role() == nl.gehoord.http.Role.TRUST_PERSON) {
@@ -90,13 +87,11 @@ public final class StaffProfileService {
     public TotpEnrolment enrolTotp(Actor.Staff me) {
         String secret = Totp.newSecret(random);
         return db.write(h -> {
-            String existing = h.createQuery("SELECT totp_secret_enc FROM staff WHERE id = :id").bind("id", me.staffId())
-                    .mapTo(String.class).findOne().orElse(null);
-            if (existing != null) {
+            StaffDao staff = h.attach(StaffDao.class);
+            if (staff.totpSecret(me.staffId()).isPresent()) {
                 throw ApiException.conflict("totp_already_on");
             }
-            h.createUpdate("UPDATE staff SET totp_secret_enc = :secret WHERE id = :id")
-                    .bind("secret", cipher.seal(secret, me.staffId(), "totpSecret")).bind("id", me.staffId()).execute();
+            staff.setTotpSecret(me.staffId(), cipher.seal(secret, me.staffId(), "totpSecret"));
             audit.append(h, InboxService.who(me), "staff.totp_on", null, me.staffId());
             return new TotpEnrolment(secret, "otpauth://totp/Gehoord:" + me.staffId() + "?secret=" + secret
                     + "&issuer=Gehoord&algorithm=SHA1&digits=6&period=30");

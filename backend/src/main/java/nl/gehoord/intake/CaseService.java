@@ -40,6 +40,7 @@ public final class CaseService {
     private final CaseTexts texts;
     private final ContentCatalog content;
     private final CaseEvents events;
+    private final CaseContent sealed;
     private final Clock clock;
 
     public CaseService(Database db, FieldCipher cipher, SecretHasher hasher, ReceiptCodes codes, Tokens tokens,
@@ -55,6 +56,7 @@ public final class CaseService {
         this.texts = texts;
         this.content = content;
         this.events = events;
+        this.sealed = new CaseContent(cipher);
         this.clock = clock;
     }
 
@@ -79,10 +81,10 @@ public final class CaseService {
         String keyId = cipher.activeKeyId();
         Map<String, Object> about = valid.locationId() == null && valid.aboutText() == null ? null
                 : mapOf("locationId", valid.locationId(), "text", valid.aboutText());
-        String answersEnc = seal(valid.answers(), caseId, "answers");
+        String answersEnc = sealed.sealJson(valid.answers(), caseId, "answers");
         String storyEnc = cipher.seal(valid.story(), caseId, "story");
-        String aboutEnc = seal(about, caseId, "about");
-        String contactEnc = seal(valid.contact(), caseId, "contact");
+        String aboutEnc = sealed.sealJson(about, caseId, "about");
+        String contactEnc = sealed.sealJson(valid.contact(), caseId, "contact");
         String codeEnc = cipher.seal(code, caseId, "caseCode");
         CaseRouter.Request routing = new CaseRouter.Request(caseId, valid.kind(), valid.topic(), valid.setting(),
                 valid.region(), valid.locationId(), valid.urgent());
@@ -173,8 +175,7 @@ public final class CaseService {
             CaseDao cases = h.attach(CaseDao.class);
             CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
             List<CaseDao.EventRow> events = cases.events(caseId);
-            List<CaseViews.MessageView> thread = h.attach(MessageDao.class).page(caseId, 0, PAGE_SIZE).stream()
-                    .map(this::messageView).toList();
+            List<CaseViews.MessageView> thread = sealed.page(h, caseId, 0);
             return new CaseViews.Detail(row.id(), row.kind(), row.status(), texts.status(language, row.status()),
                     row.urgent(), Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()),
                     texts.timeline(language, events), texts.nextStep(language, row, events), thread,
@@ -207,15 +208,14 @@ public final class CaseService {
                     cipher.seal(body, caseId, "message"), now));
             cases.touch(caseId, now);
             events.publish(h, CaseEvent.of(CaseEvent.Type.YOUNG_PERSON_MESSAGE, caseId));
-            return messageView(messages.byId(id));
+            return sealed.message(messages.byId(id));
         });
     }
 
     public CaseViews.MessagePage messages(Actor.Device device, String caseId, int after) {
         return db.read(h -> {
             h.attach(CaseDao.class).forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
-            List<CaseViews.MessageView> page = h.attach(MessageDao.class).page(caseId, after, PAGE_SIZE).stream()
-                    .map(this::messageView).toList();
+            List<CaseViews.MessageView> page = sealed.page(h, caseId, after);
             Integer next = page.size() == PAGE_SIZE ? page.get(page.size() - 1).seq() : null;
             return new CaseViews.MessagePage(page, next);
         });
@@ -290,9 +290,10 @@ public final class CaseService {
         return db.read(h -> {
             CaseDao cases = h.attach(CaseDao.class);
             CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
-            Map<String, String> answers = open(row.answersEnc(), row.id(), "answers", new TypeReference<>() { });
-            Map<String, String> about = open(row.aboutEnc(), row.id(), "about", new TypeReference<>() { });
-            NewCaseRequest.Contact contact = open(row.contactEnc(), row.id(), "contact", new TypeReference<>() { });
+            Map<String, String> answers = sealed.openJson(row.answersEnc(), row.id(), "answers", new TypeReference<>() { });
+            Map<String, String> about = sealed.openJson(row.aboutEnc(), row.id(), "about", new TypeReference<>() { });
+            NewCaseRequest.Contact contact = sealed.openJson(row.contactEnc(), row.id(), "contact",
+                    new TypeReference<>() { });
             CaseViews.ExportAbout exportAbout = null;
             if (about != null) {
                 String locationName = row.locationId() == null ? null : h.attach(PlacesDao.class)
@@ -303,14 +304,7 @@ public final class CaseService {
                     row.topic(), row.setting(), row.regionCode(), row.ageBand(), answers,
                     cipher.open(row.storyEnc(), row.id(), "story"), exportAbout, contact, row.contactPreference(),
                     Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()));
-            List<CaseViews.MessageView> thread = new ArrayList<>();
-            int after = 0;
-            List<MessageDao.MessageRow> page;
-            do {
-                page = h.attach(MessageDao.class).page(caseId, after, PAGE_SIZE);
-                page.forEach(m -> thread.add(messageView(m)));
-                after = page.isEmpty() ? after : page.get(page.size() - 1).seq();
-            } while (page.size() == PAGE_SIZE);
+            List<CaseViews.MessageView> thread = sealed.thread(h, caseId);
             CaseViews.ExportFeedback feedback = cases.feedback(caseId)
                     .map(f -> new CaseViews.ExportFeedback(f.score(), cipher.open(f.textEnc(), caseId, "feedback"),
                             Instant.ofEpochMilli(f.createdAt())))
@@ -349,33 +343,6 @@ public final class CaseService {
 
     private void addEvent(CaseDao cases, String caseId, String type, CaseStatus status, Long dueAt, long now) {
         cases.insertEvent(new CaseDao.EventRow(tokens.id(), caseId, 0, type, status, null, null, dueAt, now));
-    }
-
-    CaseViews.MessageView messageView(MessageDao.MessageRow row) {
-        return new CaseViews.MessageView(row.id(), row.seq(), row.author(),
-                cipher.open(row.bodyEnc(), row.caseId(), "message"), Instant.ofEpochMilli(row.createdAt()));
-    }
-
-    private String seal(Object value, String caseId, String field) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return cipher.seal(Json.mapper().writeValueAsString(value), caseId, field);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T open(String sealed, String caseId, String field, TypeReference<T> type) {
-        if (sealed == null) {
-            return null;
-        }
-        try {
-            return Json.mapper().readValue(cipher.open(sealed, caseId, field), type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + field + " is not JSON", e);
-        }
     }
 
     private static String canonical(NewCaseRequest request) {

@@ -25,6 +25,29 @@ public interface StaffDao {
             """)
     void insert(@BindMethods StaffRow row);
 
+    /** What a staff member's own settings show besides the account: team, and whether TOTP and a push token are set. */
+    record ProfileExtras(String teamId, boolean totpOn, boolean pushTokenSet) {
+    }
+
+    @SqlQuery("""
+            SELECT team_id, totp_secret_enc IS NOT NULL AS totp_on, push_token_enc IS NOT NULL AS push_token_set
+            FROM staff WHERE id = :id
+            """)
+    @RegisterConstructorMapper(ProfileExtras.class)
+    Optional<ProfileExtras> profileExtras(String id);
+
+    @SqlUpdate("UPDATE staff SET push_token_enc = :tokenEnc WHERE id = :id")
+    void setPushToken(String id, String tokenEnc);
+
+    @SqlQuery("SELECT totp_secret_enc FROM staff WHERE id = :id")
+    Optional<String> totpSecret(String id);
+
+    @SqlUpdate("UPDATE staff SET totp_secret_enc = :secretEnc WHERE id = :id")
+    void setTotpSecret(String id, String secretEnc);
+
+    @SqlQuery("SELECT organisation_id FROM staff WHERE id = :id")
+    Optional<String> organisationOf(String id);
+
     @SqlQuery("SELECT * FROM staff WHERE email = :email")
     Optional<StaffRow> byEmail(@Bind("email") String email);
 
