@@ -177,12 +177,11 @@ public final class InboxService {
         CaseDao.CaseRow row = cases.byId(caseId).orElseThrow(ApiException::notFound);
         InboxDao.Handling c = h.attach(InboxDao.class).handling(caseId).orElseThrow(ApiException::notFound);
         long now = clock.millis();
-        Map<String, String> answers = sealed.openJson(row.answersEnc(), caseId, "answers", MAP);
-        Map<String, String> about = sealed.openJson(row.aboutEnc(), caseId, "about", MAP);
+        Map<String, String> answers = sealed.openJson(row.sealed().answersEnc(), caseId, "answers", MAP);
+        Map<String, String> about = sealed.openJson(row.sealed().aboutEnc(), caseId, "about", MAP);
         InboxViews.About aboutView = null;
         if (about != null) {
-            String locationName = row.locationId() == null ? null : h.attach(PlacesDao.class).location(row.locationId())
-                    .map(l -> l.provider() + ", " + l.name()).orElse(null);
+            String locationName = h.attach(PlacesDao.class).locationName(row.facts().locationId()).orElse(null);
             aboutView = new InboxViews.About(about.get("locationId"), locationName, about.get("text"));
         }
         List<CaseViews.MessageView> thread = sealed.thread(h, caseId);
@@ -203,12 +202,17 @@ public final class InboxService {
         InboxViews.Deadlines deadlines = new InboxViews.Deadlines(instant(d.firstResponseDueAt()),
                 instant(d.firstResponseAt()), instant(d.nextResponseDueAt()), instant(d.resolutionDueAt()),
                 instant(c.slaDueAt()), state);
-        return new InboxViews.Detail(row.id(), row.kind(), row.topic(), row.setting(), row.regionCode(), row.ageBand(),
-                row.status(), row.urgent(), Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()),
-                row.assignedStaffId(), c.teamId(), row.contactPreference(),
-                c.visitRequested() || "in_person_visit".equals(row.contactPreference()), instant(c.visitAt()),
-                deadlines, answers, row.storyEnc() == null ? null : cipher.open(row.storyEnc(), caseId, "story"),
-                aboutView, sealed.openJson(row.contactEnc(), caseId, "contact", MAP), thread, timeline, notes, opened);
+        CaseDao.Facts f = row.facts();
+        InboxViews.Facts facts = new InboxViews.Facts(row.id(), f.kind(), f.topic(), f.setting(), f.regionCode(),
+                f.ageBand(), row.status(), row.urgent(), Instant.ofEpochMilli(row.createdAt()),
+                Instant.ofEpochMilli(row.updatedAt()));
+        InboxViews.Handling handling = new InboxViews.Handling(row.assignedStaffId(), c.teamId(),
+                f.contactPreference(), c.visitRequested() || "in_person_visit".equals(f.contactPreference()),
+                instant(c.visitAt()), deadlines);
+        String story = row.sealed().storyEnc() == null ? null : cipher.open(row.sealed().storyEnc(), caseId, "story");
+        InboxViews.Content content = new InboxViews.Content(answers, story, aboutView,
+                sealed.openJson(row.sealed().contactEnc(), caseId, "contact", MAP));
+        return new InboxViews.Detail(facts, handling, content, thread, timeline, notes, opened);
     }
 
     /** A reply the young person reads. The first one sets the first response; each one meets the next-response time. */

@@ -2,6 +2,7 @@ package nl.gehoord.intake;
 
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -15,11 +16,19 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(CaseDao.FeedbackRow.class)
 @RegisterConstructorMapper(CaseDao.DeviceLink.class)
 public interface CaseDao {
-    record CaseRow(String id, String codeHmac, String organisationId, String kind, String topic, String setting,
-                   String regionCode, String ageBand, String locationId, String contactPreference, boolean urgent,
-                   CaseStatus status, int flowVersion, String assignedStaffId, String keyId, String answersEnc,
-                   String storyEnc, String aboutEnc, String contactEnc, long createdAt, long updatedAt,
+    /** A case as stored: its coded facts and sealed fields in records of their own. */
+    record CaseRow(String id, String codeHmac, String organisationId, @Nested Facts facts, boolean urgent,
+                   CaseStatus status, String assignedStaffId, @Nested Sealed sealed, long createdAt, long updatedAt,
                    Long firstResponseDueAt, Long firstResponseAt, Long closedAt, Long erasedAt) {
+    }
+
+    /** The coded facts of a case: what statistics count, and what stays after erasure (but the location). */
+    record Facts(String kind, String topic, String setting, String regionCode, String ageBand, String locationId,
+                 String contactPreference, int flowVersion) {
+    }
+
+    /** The young person's own words, sealed with key {@code keyId}; all null once erased. */
+    record Sealed(String keyId, String answersEnc, String storyEnc, String aboutEnc, String contactEnc) {
     }
 
     record EventRow(String id, String caseId, int seq, String type, CaseStatus status, String keyId,
@@ -41,9 +50,10 @@ public interface CaseDao {
                                contact_preference, urgent, status, flow_version, assigned_staff_id, key_id,
                                answers_enc, story_enc, about_enc, contact_enc, created_at, updated_at,
                                first_response_due_at, first_response_at, closed_at, erased_at, team_id)
-            VALUES (:id, :codeHmac, :organisationId, :kind, :topic, :setting, :regionCode, :ageBand, :locationId,
-                    :contactPreference, :urgent, :status, :flowVersion, :assignedStaffId, :keyId,
-                    :answersEnc, :storyEnc, :aboutEnc, :contactEnc, :createdAt, :updatedAt,
+            VALUES (:id, :codeHmac, :organisationId, :facts.kind, :facts.topic, :facts.setting, :facts.regionCode,
+                    :facts.ageBand, :facts.locationId, :facts.contactPreference, :urgent, :status, :facts.flowVersion,
+                    :assignedStaffId, :sealed.keyId, :sealed.answersEnc, :sealed.storyEnc, :sealed.aboutEnc,
+                    :sealed.contactEnc, :createdAt, :updatedAt,
                     :firstResponseDueAt, :firstResponseAt, :closedAt, :erasedAt, :teamId)
             """)
     void insert(@BindMethods CaseRow row, @Bind("teamId") String teamId);

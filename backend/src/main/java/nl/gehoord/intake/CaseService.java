@@ -98,11 +98,11 @@ public final class CaseService {
             long now = clock.millis();
             CaseRouter.Decision decision = router.route(h, routing);
             CaseStatus status = decision.assignedStaffId() == null ? CaseStatus.RECEIVED : CaseStatus.ASSIGNED;
-            cases.insert(new CaseDao.CaseRow(caseId, codeHmac, decision.organisationId(), valid.kind(),
-                    valid.topic(), valid.setting(), valid.region(), valid.ageBand(), valid.locationId(),
-                    valid.contactPreference(), valid.urgent(), status, valid.flowVersion(), decision.assignedStaffId(),
-                    keyId, answersEnc, storyEnc, aboutEnc, contactEnc, now, now, null, null, null, null),
-                    decision.teamId());
+            CaseDao.Facts facts = new CaseDao.Facts(valid.kind(), valid.topic(), valid.setting(), valid.region(),
+                    valid.ageBand(), valid.locationId(), valid.contactPreference(), valid.flowVersion());
+            CaseDao.Sealed content = new CaseDao.Sealed(keyId, answersEnc, storyEnc, aboutEnc, contactEnc);
+            cases.insert(new CaseDao.CaseRow(caseId, codeHmac, decision.organisationId(), facts, valid.urgent(), status,
+                    decision.assignedStaffId(), content, now, now, null, null, null, null), decision.teamId());
             cases.link(new CaseDao.DeviceLink(caseId, device.deviceId(), now));
             // The deadlines, and the due time on this receipt, are set by the SLA on the event below.
             addEvent(cases, caseId, "received", CaseStatus.RECEIVED, null, now);
@@ -166,7 +166,7 @@ public final class CaseService {
     }
 
     public CaseViews.Summary summary(CaseDao.CaseRow row, Language language) {
-        return new CaseViews.Summary(row.id(), row.kind(), row.status(), texts.status(language, row.status()),
+        return new CaseViews.Summary(row.id(), row.facts().kind(), row.status(), texts.status(language, row.status()),
                 row.urgent(), Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()));
     }
 
@@ -176,7 +176,8 @@ public final class CaseService {
             CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
             List<CaseDao.EventRow> events = cases.events(caseId);
             List<CaseViews.MessageView> thread = sealed.page(h, caseId, 0);
-            return new CaseViews.Detail(row.id(), row.kind(), row.status(), texts.status(language, row.status()),
+            return new CaseViews.Detail(row.id(), row.facts().kind(), row.status(),
+                    texts.status(language, row.status()),
                     row.urgent(), Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()),
                     texts.timeline(language, events), texts.nextStep(language, row, events), thread,
                     row.urgent() ? content.helpContacts(language) : null);
@@ -290,19 +291,20 @@ public final class CaseService {
         return db.read(h -> {
             CaseDao cases = h.attach(CaseDao.class);
             CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
-            Map<String, String> answers = sealed.openJson(row.answersEnc(), row.id(), "answers", new TypeReference<>() { });
-            Map<String, String> about = sealed.openJson(row.aboutEnc(), row.id(), "about", new TypeReference<>() { });
-            NewCaseRequest.Contact contact = sealed.openJson(row.contactEnc(), row.id(), "contact",
+            CaseDao.Sealed enc = row.sealed();
+            CaseDao.Facts facts = row.facts();
+            Map<String, String> answers = sealed.openJson(enc.answersEnc(), row.id(), "answers", new TypeReference<>() { });
+            Map<String, String> about = sealed.openJson(enc.aboutEnc(), row.id(), "about", new TypeReference<>() { });
+            NewCaseRequest.Contact contact = sealed.openJson(enc.contactEnc(), row.id(), "contact",
                     new TypeReference<>() { });
             CaseViews.ExportAbout exportAbout = null;
             if (about != null) {
-                String locationName = row.locationId() == null ? null : h.attach(PlacesDao.class)
-                        .location(row.locationId()).map(l -> l.provider() + ", " + l.name()).orElse(null);
+                String locationName = h.attach(PlacesDao.class).locationName(facts.locationId()).orElse(null);
                 exportAbout = new CaseViews.ExportAbout(about.get("locationId"), locationName, about.get("text"));
             }
-            CaseViews.ExportCase data = new CaseViews.ExportCase(row.id(), row.kind(), row.status(), row.urgent(),
-                    row.topic(), row.setting(), row.regionCode(), row.ageBand(), answers,
-                    cipher.open(row.storyEnc(), row.id(), "story"), exportAbout, contact, row.contactPreference(),
+            CaseViews.ExportCase data = new CaseViews.ExportCase(row.id(), facts.kind(), row.status(), row.urgent(),
+                    facts.topic(), facts.setting(), facts.regionCode(), facts.ageBand(), answers,
+                    cipher.open(enc.storyEnc(), row.id(), "story"), exportAbout, contact, facts.contactPreference(),
                     Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()));
             List<CaseViews.MessageView> thread = sealed.thread(h, caseId);
             CaseViews.ExportFeedback feedback = cases.feedback(caseId)
