@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import nl.gehoord.db.Database;
+import nl.gehoord.intake.CaseDao;
+import nl.gehoord.intake.CaseStatus;
 import nl.gehoord.sla.SlaPolicy;
 import nl.gehoord.sla.WorkingDays;
 import nl.gehoord.trends.TrendRollup;
@@ -49,9 +51,7 @@ public final class DemoCases {
     /** Returns how many cases were added now (0 when the demo cases are there already). */
     public static int seed(Database db, TrendRollup rollup, Clock clock) {
         return db.write(h -> {
-            boolean present = h.createQuery("SELECT COUNT(*) FROM cases WHERE id = :id")
-                    .bind("id", id(0)).mapTo(Integer.class).one() > 0;
-            if (present) {
+            if (h.attach(CaseDao.class).byId(id(0)).isPresent()) {
                 return 0;
             }
             Random random = new Random(20_240_601L);
@@ -102,22 +102,15 @@ public final class DemoCases {
         } else {
             status = formal ? "formal_complaint" : firstResponse == null ? "assigned" : "in_conversation";
         }
-        h.createUpdate("""
-                INSERT INTO cases (id, organisation_id, kind, topic, setting, region_code, age_band, location_id,
-                                   contact_preference, urgent, status, flow_version, assigned_staff_id, created_at,
-                                   updated_at, first_response_due_at, first_response_at, closed_at)
-                VALUES (:id, :org, :kind, :topic, :setting, :region, :ageBand, :location, 'app_message', :urgent,
-                        :status, 1, 'staff-demo-trust', :created, :updated, :due, :firstResponse, :closed)
-                """).bind("id", id(i)).bind("org", DemoData.ORGANISATION_ID).bind("kind", kind).bind("topic", topic)
-                .bind("setting", setting).bind("region", REGIONS[region]).bind("ageBand", ageBand)
-                .bind("location", location).bind("urgent", urgent).bind("status", status)
-                .bind("created", created).bind("updated", closed != null ? closed : created).bind("due", dueAt)
-                .bind("firstResponse", firstResponse).bind("closed", closed).execute();
+        CaseDao cases = h.attach(CaseDao.class);
+        CaseDao.Facts facts = new CaseDao.Facts(kind, topic, setting, REGIONS[region], ageBand, location,
+                "app_message", 1);
+        cases.insert(new CaseDao.CaseRow(id(i), null, DemoData.ORGANISATION_ID, facts, urgent, CaseStatus.of(status),
+                "staff-demo-trust", new CaseDao.Sealed(null, null, null, null, null), created,
+                closed != null ? closed : created, dueAt, firstResponse, closed, null), null);
         if (formal) {
-            h.createUpdate("""
-                    INSERT INTO case_events (id, case_id, seq, type, status, created_at)
-                    VALUES (:id, :caseId, 1, 'status_changed', 'formal_complaint', :at)
-                    """).bind("id", id(i) + "-formal").bind("caseId", id(i)).bind("at", created + span / 3).execute();
+            cases.insertEvent(new CaseDao.EventRow(id(i) + "-formal", id(i), 1, "status_changed",
+                    CaseStatus.FORMAL_COMPLAINT, null, null, null, created + span / 3));
         }
     }
 

@@ -88,8 +88,9 @@ public final class DemoData {
             return;
         }
         inbox.insertTeam(new InboxDao.Team(TEAM_ID, ORGANISATION_ID, "Team Midden", now));
-        h.createUpdate("UPDATE staff SET team_id = :team WHERE id IN ('staff-demo-trust', 'staff-demo-coordinator')")
-                .bind("team", TEAM_ID).execute();
+        StaffDao staff = h.attach(StaffDao.class);
+        staff.setTeam("staff-demo-trust", TEAM_ID);
+        staff.setTeam("staff-demo-coordinator", TEAM_ID);
         inbox.insertRule(new InboxDao.Rule("rule-demo-default", ORGANISATION_ID, 1000, null, null, null, TEAM_ID, now));
         inbox.insertCanned(new InboxDao.CannedReply("canned-demo-hello", ORGANISATION_ID, "Eerste antwoord",
                 "Hoi, ik ben je vertrouwenspersoon. Ik werk niet voor de jeugdzorg. Wat fijn dat je schrijft. "

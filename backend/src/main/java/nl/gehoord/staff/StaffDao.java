@@ -45,6 +45,9 @@ public interface StaffDao {
     @SqlUpdate("UPDATE staff SET totp_secret_enc = :secretEnc WHERE id = :id")
     void setTotpSecret(String id, String secretEnc);
 
+    @SqlUpdate("UPDATE staff SET team_id = :teamId WHERE id = :id")
+    void setTeam(String id, String teamId);
+
     @SqlQuery("SELECT organisation_id FROM staff WHERE id = :id")
     Optional<String> organisationOf(String id);
 
