@@ -146,4 +146,14 @@ public interface CaseDao {
 
     @SqlUpdate("UPDATE case_feedback SET text_enc = NULL, key_id = NULL WHERE case_id = :caseId")
     void eraseFeedbackText(@Bind("caseId") String caseId);
+
+    /** Finished cases whose content is still there and that closed before the cut-off, oldest first (retention). */
+    @SqlQuery("""
+            SELECT id FROM cases
+            WHERE erased_at IS NULL AND status IN ('closed', 'resolved', 'withdrawn')
+              AND COALESCE(closed_at, updated_at) < :before
+            ORDER BY COALESCE(closed_at, updated_at), id
+            LIMIT :limit
+            """)
+    List<String> finishedClosedBefore(long before, int limit);
 }

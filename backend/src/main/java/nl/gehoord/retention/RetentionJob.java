@@ -8,6 +8,7 @@ import nl.gehoord.db.Database;
 import nl.gehoord.events.CaseEvents;
 import nl.gehoord.intake.CaseDao;
 import nl.gehoord.intake.CaseService;
+import nl.gehoord.intake.DeviceDao;
 import nl.gehoord.sla.WorkingDays;
 import nl.gehoord.staff.StaffDao;
 import nl.gehoord.staff.StaffSessionService;
@@ -60,7 +61,7 @@ public final class RetentionJob {
         int total = 0;
         while (true) {
             int done = db.write(h -> {
-                List<String> ids = h.attach(RetentionDao.class).finishedCasesClosedBefore(cutoff, BATCH);
+                List<String> ids = h.attach(CaseDao.class).finishedClosedBefore(cutoff, BATCH);
                 CaseDao cases = h.attach(CaseDao.class);
                 for (String id : ids) {
                     CaseDao.CaseRow row = cases.byId(id).orElseThrow();
@@ -79,10 +80,10 @@ public final class RetentionJob {
         int total = 0;
         while (true) {
             int done = db.write(h -> {
-                RetentionDao dao = h.attach(RetentionDao.class);
+                DeviceDao dao = h.attach(DeviceDao.class);
                 int removed = 0;
-                for (String id : dao.devicesUnusedSince(cutoff, BATCH)) {
-                    removed += dao.deleteDevice(id, cutoff);
+                for (String id : dao.unusedSince(cutoff, BATCH)) {
+                    removed += dao.deleteUnused(id, cutoff);
                 }
                 return removed;
             });
