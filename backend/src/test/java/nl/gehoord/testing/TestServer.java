@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import nl.gehoord.App;
 import nl.gehoord.config.Settings;
 import nl.gehoord.config.SettingsLoader;
@@ -21,6 +22,22 @@ public final class TestServer implements AutoCloseable {
     public static final String DEMO_PASSWORD = "demo-password-for-tests";
     /** A Monday morning in Amsterdam, so working-day arithmetic is easy to follow. */
     public static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+
+    /**
+     * Servers started in this test run, written to target/test-server-starts.txt at the end, so a change that
+     * starts many more shows.
+     */
+    private static final AtomicInteger STARTS = new AtomicInteger();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.writeString(Path.of("target", "test-server-starts.txt"), STARTS.get() + "\n");
+            } catch (IOException e) {
+                // only a figure for people; never fail a run over it
+            }
+        }));
+    }
 
     private final Path dataDir;
     private final MutableClock clock;
@@ -68,6 +85,7 @@ public final class TestServer implements AutoCloseable {
         env.putAll(extraEnv);
         Settings settings = SettingsLoader.from(env);
         MutableClock clock = new MutableClock(START);
+        STARTS.incrementAndGet();
         App app = App.start(settings, clock, new SecureRandom(), App.Options.plain()
                 .withDemo(new App.Demo(DEMO_PASSWORD, false, false)).withPushSender(pushSender));
         return new TestServer(dataDir, clock, settings, app);
