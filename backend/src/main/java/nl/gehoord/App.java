@@ -1,12 +1,15 @@
 package nl.gehoord;
 
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.DispatcherType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import nl.gehoord.admin.AdminController;
@@ -19,10 +22,12 @@ import nl.gehoord.crypto.ReceiptCodes;
 import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
+import nl.gehoord.db.Dialect;
 import nl.gehoord.demo.DemoCases;
 import nl.gehoord.demo.DemoData;
 import nl.gehoord.events.CaseEvents;
 import nl.gehoord.http.AccessGuard;
+import nl.gehoord.http.Bodies;
 import nl.gehoord.http.ClientAddress;
 import nl.gehoord.http.JettyProblems;
 import nl.gehoord.http.Json;
@@ -31,6 +36,7 @@ import nl.gehoord.http.ProblemMapper;
 import nl.gehoord.http.ProblemRenderer;
 import nl.gehoord.http.RateLimitPolicy;
 import nl.gehoord.http.RateLimits;
+import nl.gehoord.http.RequestAsSent;
 import nl.gehoord.http.RequestContext;
 import nl.gehoord.http.Role;
 import nl.gehoord.http.Route;
@@ -45,6 +51,7 @@ import nl.gehoord.inbox.StaffProfileController;
 import nl.gehoord.inbox.StaffProfileService;
 import nl.gehoord.intake.AnswerValidator;
 import nl.gehoord.intake.CaseController;
+import nl.gehoord.intake.CaseDevicesService;
 import nl.gehoord.intake.CaseService;
 import nl.gehoord.intake.CaseTexts;
 import nl.gehoord.intake.ContentCatalog;
@@ -70,6 +77,9 @@ import nl.gehoord.retention.RetentionJob;
 import nl.gehoord.retention.RetentionScheduler;
 import nl.gehoord.sla.DueDates;
 import nl.gehoord.sla.SlaScheduler;
+import nl.gehoord.staff.LoginThrottle;
+import nl.gehoord.staff.SecondFactors;
+import nl.gehoord.staff.StaffAccounts;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.staff.StaffSessionService;
 import nl.gehoord.text.Messages;
@@ -80,6 +90,8 @@ import nl.gehoord.trends.TrendsChart;
 import nl.gehoord.trends.TrendsController;
 import nl.gehoord.trends.TrendsService;
 import nl.gehoord.trends.TrendsWarmer;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * Wires the whole application by hand: one place to see what depends on what. The shared parts come first,
@@ -87,6 +99,11 @@ import nl.gehoord.trends.TrendsWarmer;
  * starts them in order (the HTTP server last) and closes them in reverse.
  */
 public final class App implements AutoCloseable {
+    /** How long a stopping instance waits for the requests it is answering. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+    /** How long a blocking read of a request body waits for the next bytes. */
+    public static final long BODY_STALL_MILLIS = 10_000;
+
     /**
      * How to start. {@code demo} seeds the demo organisation first (safe to repeat); {@code pushSender} replaces
      * the transport the settings choose (tests aim the real FCM sender at a fake FCM server).
@@ -132,6 +149,7 @@ public final class App implements AutoCloseable {
     private CaseEvents caseEvents;
     private RateLimits rateLimits;
     private RateLimitPolicy limits;
+    private LoginThrottle loginThrottle;
     private DueDates dueDates;
     private DemoOutcome demoOutcome;
 
@@ -174,19 +192,23 @@ public final class App implements AutoCloseable {
         MetricsController metrics = push(options.pushSender());
         InboxService inbox = inbox();
         DeviceService devices = new DeviceService(db, cipher, tokens, clock);
-        StaffSessionService staffSessions = new StaffSessionService(db, tokens, clock, cipher, audit);
+        SecondFactors secondFactors = new SecondFactors(cipher, hasher, random, clock);
+        loginThrottle = new LoginThrottle(clock);
+        StaffSessionService staffSessions = new StaffSessionService(db, tokens, clock, secondFactors, loginThrottle,
+                audit);
+        StaffAccounts staffAccounts = new StaffAccounts(db, tokens, clock, audit, secondFactors, staffSessions);
         retentionJob();
         Routes.Controllers controllers = new Routes.Controllers(
                 new OpsController(db),
                 new InfoController(new FlowCatalog(), new ContentCatalog(), new PlacesService(db)),
                 new DeviceController(devices),
                 intake(),
-                new StaffController(staffSessions, limits),
+                new StaffController(staffSessions, staffAccounts, limits),
                 metrics,
                 new InboxController(inbox),
-                new StaffProfileController(new StaffProfileService(db, cipher, audit, random, inbox)),
+                new StaffProfileController(new StaffProfileService(db, cipher, audit, inbox)),
                 new CannedReplyController(new CannedReplyService(db, tokens, audit, clock)),
-                new AdminController(new AdminService(db, tokens, audit, dueDates, clock)),
+                new AdminController(new AdminService(db, tokens, audit, dueDates, staffAccounts, clock)),
                 trends);
         routes = Routes.all(controllers);
         http(new AccessGuard(List.of(devices, staffSessions)));
@@ -205,7 +227,9 @@ public final class App implements AutoCloseable {
         messages = new Messages();
         audit = new AuditLog(clock);
         caseEvents = new CaseEvents();
-        rateLimits = new RateLimits(clock);
+        // One instance on SQLite keeps its limits in memory; instances on one PostgreSQL share them.
+        rateLimits = db.dialect() == Dialect.POSTGRESQL
+                ? RateLimits.shared(db.dataSource(), clock, hasher::hmac) : new RateLimits(clock);
         limits = new RateLimitPolicy(settings.rateLimits(), rateLimits, new ClientAddress(settings.trustedProxies()));
         dueDates = new DueDates(clock);
     }
@@ -236,7 +260,7 @@ public final class App implements AutoCloseable {
         PushSender sender = lifecycle.closes("push transport", givenSender != null ? givenSender
                 : settings.firebaseCredentials().<PushSender>map(file -> FcmSender.fromCredentialsFile(file, clock))
                         .orElseGet(LogSender::new));
-        PushDispatcher.Settings pushSettings = PushDispatcher.Settings.defaults();
+        PushDispatcher.Settings pushSettings = PushDispatcher.Settings.withLease(settings.pushLease());
         PushDispatcher dispatcher = new PushDispatcher(db, sender,
                 new PushComposer(cipher, new PushTexts(messages)), new PushMetrics(meters, clock),
                 new Backoff(pushSettings.baseBackoff(), pushSettings.maxBackoff(), random), tokens, clock,
@@ -261,7 +285,7 @@ public final class App implements AutoCloseable {
         CaseService cases = new CaseService(db, cipher, hasher, new ReceiptCodes(random), tokens,
                 new AnswerValidator(flow), new RuleRouter(clock), new CaseTexts(messages, cipher),
                 new ContentCatalog(), caseEvents, clock);
-        return new CaseController(cases);
+        return new CaseController(cases, new CaseDevicesService(db, hasher, messages));
     }
 
     private void retentionJob() {
@@ -278,15 +302,27 @@ public final class App implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.maxRequestSize = settings.maxRequestBytes();
+            config.appData(Bodies.MAX_BYTES, (long) settings.maxRequestBytes());
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;
             config.http.prefer405over404 = true;
+            // A request body that stops arriving holds a thread while it is read: give up after a while and
+            // answer 408, instead of the connection's default of 30 seconds.
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_STALL_MILLIS));
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.requestLogger.http(RequestContext::log);
-            config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyProblems.ServerHandler(renderer)));
-            config.jetty.modifyServletContextHandler(context ->
-                    context.setErrorHandler(new JettyProblems.ContextHandler(renderer)));
+            config.jetty.modifyServer(jetty -> {
+                jetty.setErrorHandler(new JettyProblems.ServerHandler(renderer));
+                // On stop, requests in flight (a phone halfway through sending a case) are finished first;
+                // new ones get 503 so a proxy sends them to another instance.
+                jetty.insertHandler(new GracefulHandler());
+                jetty.setStopTimeout(SHUTDOWN_GRACE.toMillis());
+            });
+            config.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(new JettyProblems.ContextHandler(renderer));
+                context.addFilter(new FilterHolder(new RequestAsSent()), "/*", EnumSet.of(DispatcherType.REQUEST));
+            });
             // Strict CORS: only configured origins.
             List<String> origins = settings.allowedOriginList();
             if (!origins.isEmpty()) {
@@ -301,6 +337,7 @@ public final class App implements AutoCloseable {
             config.routes.before(ctx -> {
                 RequestContext.begin(ctx);
                 SecurityHeaders.apply(ctx);
+                RequestAsSent.check(ctx);
                 originCheck.apply(ctx);
             });
             problems.register(config.routes);
@@ -308,6 +345,10 @@ public final class App implements AutoCloseable {
                 config.routes.addHttpHandler(route.method(), route.path(), guard.wrap(limits.wrap(route)),
                         route.roles().toArray(new Role[0]));
             }
+            // Javalin answers HEAD on a GET route with an empty 200 without running any handler, so without
+            // an access check; HEAD is refused instead (the app never needs it).
+            Route.headRefusals(routes).forEach((path, handler) ->
+                    config.routes.addHttpHandler(HandlerType.HEAD, path, handler));
         });
         lifecycle.manage("http server", server::start, server::stop);
     }
@@ -326,6 +367,11 @@ public final class App implements AutoCloseable {
 
     public RateLimits rateLimits() {
         return rateLimits;
+    }
+
+    /** The slow-down of failed staff log-ins (tests reset it between scenarios). */
+    public LoginThrottle loginThrottle() {
+        return loginThrottle;
     }
 
     /** What demo seeding did, for the start-up lines. */

@@ -10,6 +10,8 @@ import nl.gehoord.config.Settings;
 import nl.gehoord.config.SettingsLoader;
 import nl.gehoord.crypto.KeyCommands;
 import nl.gehoord.crypto.Tokens;
+import nl.gehoord.db.Database;
+import nl.gehoord.db.DatabaseCopy;
 import nl.gehoord.demo.DemoData;
 
 /**
@@ -33,6 +35,7 @@ public final class Main {
                         System.out, System.err));
                 case "create-admin" -> System.exit(AdminCommands.createAdmin(arguments.subList(1, arguments.size())));
                 case "verify-audit" -> System.exit(AdminCommands.verifyAudit());
+                case "migrate" -> System.exit(migrate(arguments));
                 case "help", "--help", "-h" -> usage(0);
                 default -> {
                     System.err.println("Unknown command: " + command);
@@ -45,6 +48,30 @@ public final class Main {
         } catch (nl.gehoord.crypto.KeyFileException e) {
             System.err.println("Gehoord cannot start: " + e.getMessage() + " (GEHOORD_KEY_FILE)");
             System.exit(2);
+        }
+    }
+
+    /** Copies one database into a new, empty one; sealed text stays sealed, so keep the same key file. */
+    static int migrate(List<String> arguments) {
+        int from = arguments.indexOf("--from");
+        int to = arguments.indexOf("--to");
+        if (from < 0 || to < 0 || from + 1 >= arguments.size() || to + 1 >= arguments.size()) {
+            System.err.println("Usage: migrate --from <jdbc url> --to <jdbc url>");
+            return 2;
+        }
+        try (Database source = Database.open(arguments.get(from + 1));
+             Database target = Database.open(arguments.get(to + 1))) {
+            List<DatabaseCopy.TableResult> tables = DatabaseCopy.copy(source, target);
+            long rows = 0;
+            for (DatabaseCopy.TableResult t : tables) {
+                System.out.printf("%-28s %10d rows  checksum %s%n", t.table(), t.rows(), t.checksum().substring(0, 16));
+                rows += t.rows();
+            }
+            System.out.println("Copied " + rows + " rows in " + tables.size() + " tables; every table verified.");
+            return 0;
+        } catch (DatabaseCopy.CopyException e) {
+            System.err.println("Not copied: " + e.getMessage());
+            return 1;
         }
     }
 
@@ -69,6 +96,9 @@ public final class Main {
                                   create an admin account; the password is read from the console
                                   (or the first line of stdin), never from the arguments
                   verify-audit    check that the audit log's hash chain is intact (exit 1 if not)
+                  migrate --from JDBC-URL --to JDBC-URL
+                                  copy everything into a new, empty database (e.g. SQLite to PostgreSQL),
+                                  verified by row counts and checksums per table
 
                 Settings come from environment variables; see README.md.""");
         if (exitCode != 0) {
@@ -86,18 +116,12 @@ public final class Main {
         }
         App app = App.start(settings, Clock.systemUTC(), random, options);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "gehoord-shutdown"));
-        String url = "http://localhost:" + app.port();
         if (app.demo().generatedCases() > 0) {
             System.out.println("Demo: generated " + app.demo().generatedCases() + " cases for the council trends.");
         }
-        System.out.println();
-        System.out.println("Gehoord is running at " + url + "  (health: " + url + "/health)");
-        System.out.println("Data folder: " + settings.dataDir());
-        if (demo) {
-            System.out.println("Demo staff logins: " + String.join(", ", DemoData.STAFF_EMAILS));
-            System.out.println(app.demo().password().map(p -> "Demo password: " + p)
-                    .orElse("Demo password: unchanged since the demo was first seeded (set GEHOORD_DEMO_PASSWORD to "
-                            + "choose one on a fresh data folder)."));
-        }
+        boolean chosen = settings.demoPassword().isPresent();
+        StartBanner.lines(settings.host(), app.port(), settings.dataDir().toString(), demo, DemoData.STAFF_EMAILS,
+                        chosen ? java.util.Optional.empty() : app.demo().password(), chosen)
+                .forEach(System.out::println);
     }
 }

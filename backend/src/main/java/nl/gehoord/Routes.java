@@ -69,6 +69,9 @@ public final class Routes {
                 Route.of(DELETE, "/v1/cases/{caseId}", c.cases()::erase, DEVICE),
                 Route.of(POST, "/v1/cases/{caseId}/messages", c.cases()::postMessage, DEVICE).limitedAs(Limited.MESSAGE),
                 Route.of(GET, "/v1/cases/{caseId}/messages", c.cases()::messages, DEVICE),
+                // The phones that follow a case: each may see them and remove any (the case stays claimable)
+                Route.of(GET, "/v1/cases/{caseId}/devices", c.cases()::devices, DEVICE),
+                Route.of(DELETE, "/v1/cases/{caseId}/devices/{linkId}", c.cases()::unlinkDevice, DEVICE),
                 Route.of(POST, "/v1/cases/{caseId}/withdraw", c.cases()::withdraw, DEVICE),
                 Route.of(GET, "/v1/cases/{caseId}/export", c.cases()::export, DEVICE),
                 Route.of(POST, "/v1/cases/{caseId}/feedback", c.cases()::feedback, DEVICE),
@@ -76,6 +79,14 @@ public final class Routes {
                 // Staff sessions
                 Route.of(POST, "/v1/staff/session", c.staff()::login, PUBLIC).limitedAs(Limited.LOGIN),
                 Route.of(DELETE, "/v1/staff/session", c.staff()::logout, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
+                // The invited person sets their own password; the one-time token is the credential.
+                Route.of(POST, "/v1/staff/invitations/accept", c.staff()::acceptInvitation, PUBLIC)
+                        .limitedAs(Limited.INVITATION),
+                // Every staff member: their own password and their own sessions only
+                Route.of(PUT, "/v1/staff/me/password", c.staff()::changePassword, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
+                Route.of(GET, "/v1/staff/sessions", c.staff()::sessions, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
+                Route.of(DELETE, "/v1/staff/sessions", c.staff()::logoutEverywhere, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
+                Route.of(DELETE, "/v1/staff/sessions/{sessionId}", c.staff()::endSession, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
 
                 // push (issue 5): Prometheus scrape. Public like /health: counts and fixed labels only, no ids,
                 // no content (docs/push.md).
@@ -89,7 +100,8 @@ public final class Routes {
                 // Staff: their own settings
                 Route.of(GET, "/v1/staff/me", c.staffProfile()::me, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
                 Route.of(PUT, "/v1/staff/me", c.staffProfile()::update, TRUST_PERSON, COORDINATOR),
-                Route.of(POST, "/v1/staff/me/totp", c.staffProfile()::enrolTotp, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
+                Route.of(POST, "/v1/staff/me/totp", c.staff()::startTotp, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
+                Route.of(POST, "/v1/staff/me/totp/confirm", c.staff()::confirmTotp, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
 
                 // Inbox and queue (a trust person sees their cases, a coordinator their team's; others are 404)
                 Route.of(GET, "/v1/inbox", c.inbox()::inbox, TRUST_PERSON, COORDINATOR),
@@ -108,9 +120,8 @@ public final class Routes {
                 Route.of(PUT, "/v1/canned-replies/{replyId}", c.cannedReplies()::update, COORDINATOR, ADMIN),
                 Route.of(DELETE, "/v1/canned-replies/{replyId}", c.cannedReplies()::delete, COORDINATOR, ADMIN),
 
-                // Admin: never case content
+                // Admin: never case content, never a password, only within the admin's own organisation
                 Route.of(GET, "/v1/admin/organisations", c.admin()::organisations, ADMIN),
-                Route.of(POST, "/v1/admin/organisations", c.admin()::createOrganisation, ADMIN),
                 Route.of(GET, "/v1/admin/organisations/{organisationId}/sla", c.admin()::sla, ADMIN),
                 Route.of(PUT, "/v1/admin/organisations/{organisationId}/sla", c.admin()::setSla, ADMIN),
                 Route.of(GET, "/v1/admin/regions", c.admin()::regions, ADMIN),
@@ -118,8 +129,9 @@ public final class Routes {
                 Route.of(GET, "/v1/admin/teams", c.admin()::teams, ADMIN),
                 Route.of(POST, "/v1/admin/teams", c.admin()::createTeam, ADMIN),
                 Route.of(GET, "/v1/admin/staff", c.admin()::staff, ADMIN),
-                Route.of(POST, "/v1/admin/staff", c.admin()::createStaff, ADMIN),
+                Route.of(POST, "/v1/admin/staff", c.admin()::inviteStaff, ADMIN),
                 Route.of(PUT, "/v1/admin/staff/{staffId}", c.admin()::changeStaff, ADMIN),
+                Route.of(POST, "/v1/admin/staff/{staffId}/invitation", c.admin()::reinviteStaff, ADMIN),
                 Route.of(GET, "/v1/admin/routing-rules", c.admin()::rules, ADMIN),
                 Route.of(POST, "/v1/admin/routing-rules", c.admin()::createRule, ADMIN),
                 Route.of(DELETE, "/v1/admin/routing-rules/{ruleId}", c.admin()::deleteRule, ADMIN),

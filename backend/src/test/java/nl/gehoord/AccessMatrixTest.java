@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * The access matrix, data-driven from {@link Routes#all}: every wired route must be declared in {@link #MATRIX}
  * with the roles it allows and a way to call it. Every route is then called by every actor: no token and a bad
  * token get 401, a known actor of the wrong kind 403, a young person or trust person for a case that is not
- * theirs 404, and everyone allowed gets through. No refusal carries case content.
+ * theirs 404, and everyone allowed gets through. No refusal carries case content. {@link OrganisationMatrixTest}
+ * adds the second organisation: every admin route, called by one organisation's admin with the other's ids.
  */
 class AccessMatrixTest {
     /** The actors, refused ones first so a destructive allowed call comes last. */
@@ -56,10 +57,8 @@ class AccessMatrixTest {
         ANY,
         /** About one case: the other young person and the other team's trust person get 404. */
         CASE,
-        /** Ends the caller's credential: run with fresh credentials. */
-        FRESH,
-        /** Changes the caller's log-in for good: run after everything else. */
-        LAST
+        /** Ends the caller's credential or other sessions of the account: run last, with fresh credentials. */
+        FRESH
     }
 
     record Request(String path, Object body, Map<String, String> headers) {
@@ -97,6 +96,8 @@ class AccessMatrixTest {
                 Map.of("platform", "android", "locale", "nl")), PUBLIC);
         declare("POST /v1/staff/session", Scope.ANY, (f, w) -> Request.of("/v1/staff/session",
                 Map.of("email", "council@demo.local", "password", TestServer.DEMO_PASSWORD)), PUBLIC);
+        declare("POST /v1/staff/invitations/accept", Scope.ANY, (f, w) -> Request.of("/v1/staff/invitations/accept",
+                Map.of("token", f.newInvitation(), "password", TestServer.DEMO_PASSWORD)), PUBLIC);
 
         // Young person: the app install and cases
         declare("GET /v1/devices/me", Scope.ANY, (f, w) -> Request.of("/v1/devices/me"), DEVICE);
@@ -113,6 +114,10 @@ class AccessMatrixTest {
                 + "/messages", Map.of("text", "Hallo")), DEVICE);
         declare("GET /v1/cases/{caseId}/messages", Scope.CASE, (f, w) -> Request.of("/v1/cases/" + f.caseId
                 + "/messages"), DEVICE);
+        declare("GET /v1/cases/{caseId}/devices", Scope.CASE, (f, w) -> Request.of("/v1/cases/" + f.caseId
+                + "/devices"), DEVICE);
+        declare("DELETE /v1/cases/{caseId}/devices/{linkId}", Scope.CASE, (f, w) -> Request.of("/v1/cases/"
+                + f.caseId + "/devices/" + f.ownLink()), DEVICE);
         declare("POST /v1/cases/{caseId}/withdraw", Scope.CASE, (f, w) -> Request.of("/v1/cases/" + f.caseId
                 + "/withdraw", Map.of()), DEVICE);
         declare("GET /v1/cases/{caseId}/export", Scope.CASE, (f, w) -> Request.of("/v1/cases/" + f.caseId
@@ -131,8 +136,19 @@ class AccessMatrixTest {
                 TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN);
         declare("PUT /v1/staff/me", Scope.ANY, (f, w) -> Request.of("/v1/staff/me", Map.of("available", true)),
                 TRUST_PERSON, COORDINATOR);
-        declare("POST /v1/staff/me/totp", Scope.LAST, (f, w) -> Request.of("/v1/staff/me/totp", Map.of()),
+        declare("POST /v1/staff/me/totp", Scope.ANY, (f, w) -> Request.of("/v1/staff/me/totp", Map.of()),
                 TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN);
+        declare("POST /v1/staff/me/totp/confirm", Scope.ANY, (f, w) -> Request.of("/v1/staff/me/totp/confirm",
+                Map.of("password", TestServer.DEMO_PASSWORD, "code", "000000")), TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN);
+        declare("PUT /v1/staff/me/password", Scope.FRESH, (f, w) -> Request.of("/v1/staff/me/password",
+                Map.of("currentPassword", TestServer.DEMO_PASSWORD, "newPassword", TestServer.DEMO_PASSWORD)),
+                TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN);
+        declare("GET /v1/staff/sessions", Scope.ANY, (f, w) -> Request.of("/v1/staff/sessions"),
+                TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN);
+        declare("DELETE /v1/staff/sessions", Scope.FRESH, (f, w) -> Request.of("/v1/staff/sessions"),
+                TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN);
+        declare("DELETE /v1/staff/sessions/{sessionId}", Scope.ANY, (f, w) -> Request.of("/v1/staff/sessions/"
+                + f.secondSessionOf(w)), TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN);
 
         // Inbox and queue
         declare("GET /v1/inbox", Scope.ANY, (f, w) -> Request.of("/v1/inbox"), TRUST_PERSON, COORDINATOR);
@@ -166,8 +182,6 @@ class AccessMatrixTest {
 
         // Admin
         declare("GET /v1/admin/organisations", Scope.ANY, (f, w) -> Request.of("/v1/admin/organisations"), ADMIN);
-        declare("POST /v1/admin/organisations", Scope.ANY, (f, w) -> Request.of("/v1/admin/organisations",
-                Map.of("name", "Org " + COUNTER.incrementAndGet())), ADMIN);
         declare("GET /v1/admin/organisations/{organisationId}/sla", Scope.ANY, (f, w) -> Request.of(
                 "/v1/admin/organisations/demo-org/sla"), ADMIN);
         declare("PUT /v1/admin/organisations/{organisationId}/sla", Scope.ANY, (f, w) -> Request.of(
@@ -184,7 +198,9 @@ class AccessMatrixTest {
         declare("GET /v1/admin/staff", Scope.ANY, (f, w) -> Request.of("/v1/admin/staff"), ADMIN);
         declare("POST /v1/admin/staff", Scope.ANY, (f, w) -> Request.of("/v1/admin/staff", Map.of(
                 "email", "new" + COUNTER.incrementAndGet() + "@demo.local", "displayName", "Nieuw",
-                "role", "council", "organisationId", "demo-org", "password", "long-enough-password")), ADMIN);
+                "role", "council", "organisationId", "demo-org")), ADMIN);
+        declare("POST /v1/admin/staff/{staffId}/invitation", Scope.ANY, (f, w) -> Request.of("/v1/admin/staff/"
+                + f.newAccount() + "/invitation", Map.of()), ADMIN);
         declare("PUT /v1/admin/staff/{staffId}", Scope.ANY, (f, w) -> Request.of("/v1/admin/staff/"
                 + f.spareTrustPerson, Map.of("available", false)), ADMIN);
         declare("GET /v1/admin/routing-rules", Scope.ANY, (f, w) -> Request.of("/v1/admin/routing-rules"), ADMIN);
@@ -216,13 +232,52 @@ class AccessMatrixTest {
         final String spareTrustPerson;
         private final ApiClient admin;
         private final ApiClient coordinator;
+        private final ApiClient youngPerson;
 
-        Fixture(String caseId, String caseCode, String spareTrustPerson, ApiClient admin, ApiClient coordinator) {
+        Fixture(String caseId, String caseCode, String spareTrustPerson, ApiClient admin, ApiClient coordinator,
+                ApiClient youngPerson) {
             this.caseId = caseId;
             this.caseCode = caseCode;
             this.spareTrustPerson = spareTrustPerson;
             this.admin = admin;
             this.coordinator = coordinator;
+            this.youngPerson = youngPerson;
+        }
+
+        /** A new invited account, never accepted: something an admin may reset. */
+        String newAccount() {
+            return invited().text("staffId");
+        }
+
+        String newInvitation() {
+            return invited().text("invitationToken");
+        }
+
+        private ApiResponse invited() {
+            return admin.post("/v1/admin/staff", Map.of("email", "invited" + COUNTER.incrementAndGet() + "@demo.local",
+                    "displayName", "Uitgenodigd", "role", "council"));
+        }
+
+        private String ownLink;
+
+        /** The link of the young person's own phone to the case (read once: the call may remove it). */
+        String ownLink() {
+            if (ownLink == null) {
+                ownLink = youngPerson.get("/v1/cases/" + caseId + "/devices").json().path("devices").get(0)
+                        .path("linkId").asText();
+            }
+            return ownLink;
+        }
+
+        /** Another session of the caller's own account (a made-up id for callers without one). */
+        String secondSessionOf(Who who) {
+            String email = EMAILS.get(who);
+            if (email == null) {
+                return "no-session";
+            }
+            return Journeys.staff(admin, email).get("/v1/staff/sessions").json().path("sessions").findParents("current")
+                    .stream().filter(n -> n.path("current").asBoolean()).findFirst().orElseThrow()
+                    .path("sessionId").asText();
         }
 
         String newCannedReply() {
@@ -246,12 +301,10 @@ class AccessMatrixTest {
         ApiClient admin = Journeys.staff(api, "admin@demo.local");
         String otherTeam = admin.post("/v1/admin/teams", Map.of("organisationId", "demo-org", "name", "Team West"))
                 .text("teamId");
-        assertThat(admin.post("/v1/admin/staff", Map.of("email", "other-team@demo.local", "displayName", "Anders",
-                "role", "trust_person", "organisationId", "demo-org", "teamId", otherTeam,
-                "password", TestServer.DEMO_PASSWORD)).status()).isEqualTo(201);
-        spareTrustPerson = admin.post("/v1/admin/staff", Map.of("email", "spare@demo.local", "displayName", "Reserve",
-                "role", "trust_person", "organisationId", "demo-org", "teamId", "team-midden",
-                "password", TestServer.DEMO_PASSWORD)).text("staffId");
+        Journeys.invite(admin, Map.of("email", "other-team@demo.local", "displayName", "Anders",
+                "role", "trust_person", "organisationId", "demo-org", "teamId", otherTeam));
+        spareTrustPerson = Journeys.invite(admin, Map.of("email", "spare@demo.local", "displayName", "Reserve",
+                "role", "trust_person", "organisationId", "demo-org", "teamId", "team-midden"));
         assertThat(admin.put("/v1/admin/staff/" + spareTrustPerson, Map.of("available", false)).status()).isEqualTo(200);
     }
 
@@ -292,7 +345,7 @@ class AccessMatrixTest {
         Map<Who, ApiClient> actors = actors();
         List<String> failures = new ArrayList<>();
         List<String> order = new ArrayList<>();
-        for (Scope scope : new Scope[] {Scope.ANY, Scope.CASE, Scope.FRESH, Scope.LAST}) {
+        for (Scope scope : new Scope[] {Scope.ANY, Scope.CASE, Scope.FRESH}) {
             MATRIX.forEach((route, entry) -> {
                 if (entry.scope() == scope) {
                     order.add(route);
@@ -302,6 +355,7 @@ class AccessMatrixTest {
         for (String route : order) {
             Entry entry = MATRIX.get(route);
             server.app().rateLimits().reset();
+            // A route that ends sessions gets its own callers, so the ones shared by the others stay valid.
             Map<Who, ApiClient> callers = entry.scope() == Scope.FRESH ? actors() : actors;
             Fixture fixture = fixture(callers);
             String method = route.substring(0, route.indexOf(' '));
@@ -361,6 +415,10 @@ class AccessMatrixTest {
         };
     }
 
+    private static final Map<Who, String> EMAILS = Map.of(Who.TRUST_PERSON_OTHER_TEAM, "other-team@demo.local",
+            Who.TRUST_PERSON_THIS_TEAM, "trust@demo.local", Who.COORDINATOR_THIS_TEAM, "coordinator@demo.local",
+            Who.COUNCIL_MEMBER, "council@demo.local", Who.ADMINISTRATOR, "admin@demo.local");
+
     private static Map<Who, ApiClient> actors() {
         Map<Who, ApiClient> actors = new LinkedHashMap<>();
         actors.put(Who.NO_TOKEN, api.anonymous());
@@ -379,6 +437,6 @@ class AccessMatrixTest {
         ApiResponse created = Journeys.submit(actors.get(Who.YOUNG_PERSON), Journeys.complaint(STORY));
         assertThat(created.text("status")).as("the case goes to this team's trust person").isEqualTo("assigned");
         return new Fixture(created.text("caseId"), created.text("caseCode"), spareTrustPerson,
-                actors.get(Who.ADMINISTRATOR), actors.get(Who.COORDINATOR_THIS_TEAM));
+                actors.get(Who.ADMINISTRATOR), actors.get(Who.COORDINATOR_THIS_TEAM), actors.get(Who.YOUNG_PERSON));
     }
 }

@@ -22,15 +22,11 @@ public final class AdminController {
     }
 
     public void organisations(Context ctx) {
-        ctx.json(Map.of("organisations", admin.organisations()));
-    }
-
-    public void createOrganisation(Context ctx) {
-        ctx.status(201).json(admin.createOrganisation(Http.staff(ctx), Bodies.read(ctx, AdminService.NewOrganisation.class)));
+        ctx.json(Map.of("organisations", admin.organisations(Http.staff(ctx))));
     }
 
     public void regions(Context ctx) {
-        ctx.json(Map.of("regions", admin.regions()));
+        ctx.json(Map.of("regions", admin.regions(Http.staff(ctx))));
     }
 
     public void createRegion(Context ctx) {
@@ -38,7 +34,7 @@ public final class AdminController {
     }
 
     public void teams(Context ctx) {
-        ctx.json(Map.of("teams", admin.teams()));
+        ctx.json(Map.of("teams", admin.teams(Http.staff(ctx))));
     }
 
     public void createTeam(Context ctx) {
@@ -50,11 +46,21 @@ public final class AdminController {
         if (organisationId != null && !organisationId.matches("[A-Za-z0-9-]{1,64}")) {
             throw ApiException.validation("organisationId", "invalid_value");
         }
-        ctx.json(Map.of("staff", admin.staff(organisationId)));
+        ctx.json(Map.of("staff", admin.staff(Http.staff(ctx), organisationId)));
     }
 
-    public void createStaff(Context ctx) {
-        ctx.status(201).json(admin.createStaff(Http.staff(ctx), Bodies.read(ctx, AdminService.NewStaff.class)));
+    public void inviteStaff(Context ctx) {
+        ctx.status(201).json(admin.inviteStaff(Http.staff(ctx), Bodies.read(ctx, AdminService.NewStaff.class)));
+    }
+
+    /** Takes an empty JSON object, so a stray or broken body is refused rather than ignored. */
+    public record Empty() {
+    }
+
+    public void reinviteStaff(Context ctx) {
+        String staffId = Http.idParam(ctx, "staffId");
+        Bodies.read(ctx, Empty.class);
+        ctx.status(201).json(admin.reinviteStaff(Http.staff(ctx), staffId));
     }
 
     public void changeStaff(Context ctx) {
@@ -63,7 +69,7 @@ public final class AdminController {
     }
 
     public void rules(Context ctx) {
-        ctx.json(Map.of("rules", admin.rules()));
+        ctx.json(Map.of("rules", admin.rules(Http.staff(ctx))));
     }
 
     public void createRule(Context ctx) {
@@ -83,7 +89,7 @@ public final class AdminController {
     }
 
     public void sla(Context ctx) {
-        ctx.json(admin.policy(Http.idParam(ctx, "organisationId")));
+        ctx.json(admin.policy(Http.staff(ctx), Http.idParam(ctx, "organisationId")));
     }
 
     public void setSla(Context ctx) {
@@ -102,7 +108,7 @@ public final class AdminController {
         if (after != null && !after.matches("\\d{1,18}")) {
             throw ApiException.validation("after", "wrong_type");
         }
-        ctx.json(admin.audit(after == null ? 0 : Long.parseLong(after), AUDIT_PAGE));
+        ctx.json(admin.audit(Http.staff(ctx), after == null ? 0 : Long.parseLong(after), AUDIT_PAGE));
     }
 
     public void verifyAudit(Context ctx) {

@@ -1,6 +1,7 @@
 package nl.gehoord.admin;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,29 +19,35 @@ import nl.gehoord.intake.TextRules;
 import nl.gehoord.organisations.PlacesDao;
 import nl.gehoord.sla.DueDates;
 import nl.gehoord.sla.SlaPolicy;
-import nl.gehoord.staff.Passwords;
+import nl.gehoord.staff.StaffAccounts;
 import nl.gehoord.staff.StaffDao;
 import org.jdbi.v3.core.Handle;
 
 /**
- * What admins manage: organisations, regions, teams, staff accounts, routing rules, a location's own trust
- * person, time limits, and the audit log. Admins never see case content. Every change is audited.
+ * What admins manage, always within their own organisation: regions, teams, staff accounts (by invitation),
+ * routing rules, a location's own trust person, time limits, and the audit log. Another organisation's ids answer
+ * exactly as ids that do not exist (404 in a path, {@code unknown_option} in a body), so they leak nothing.
+ * Admins never see case content and never set a password. Every change is audited.
  */
 public final class AdminService {
     private static final String ID = "[a-z0-9][a-z0-9-]{1,62}";
+    private static final List<String> ROLES = List.of("trust_person", "coordinator", "council", "admin");
 
     private final Database db;
     private final Tokens tokens;
     private final AuditLog audit;
     private final DueDates policies;
+    private final StaffAccounts accounts;
     private final Clock clock;
     private final List<StaffExtension> staffExtensions = new CopyOnWriteArrayList<>();
 
-    public AdminService(Database db, Tokens tokens, AuditLog audit, DueDates policies, Clock clock) {
+    public AdminService(Database db, Tokens tokens, AuditLog audit, DueDates policies, StaffAccounts accounts,
+                        Clock clock) {
         this.db = db;
         this.tokens = tokens;
         this.audit = audit;
         this.policies = policies;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -59,18 +66,17 @@ public final class AdminService {
         return this;
     }
 
-    public record NewOrganisation(String name) {
-    }
-
     public record NewRegion(String code, String name, String municipality, String organisationId) {
     }
 
     public record NewTeam(String organisationId, String name) {
     }
 
-    /** A new staff account. Other features add their optional fields here (see {@link StaffExtension}). */
-    public record NewStaff(String email, String displayName, String role, String organisationId, String teamId,
-                           String password) {
+    /**
+     * A new staff account, made by invitation (there is no password field). {@code organisationId} may be left
+     * out: it is the admin's own. Other features add their optional fields here (see {@link StaffExtension}).
+     */
+    public record NewStaff(String email, String displayName, String role, String organisationId, String teamId) {
     }
 
     public record StaffChange(String teamId, Boolean active, Boolean available, Boolean resetTotp) {
@@ -84,7 +90,19 @@ public final class AdminService {
     }
 
     public record StaffView(String staffId, String email, String displayName, String role, String organisationId,
-                            String teamId, boolean available, boolean active) {
+                            String teamId, boolean available, boolean active, boolean invitationPending,
+                            boolean totpEnabled) {
+    }
+
+    /** A staff account with the invitation to hand to its owner (shown only in this answer). */
+    public record InvitedStaff(String staffId, String email, String displayName, String role, String organisationId,
+                               String teamId, boolean available, boolean active, boolean invitationPending,
+                               boolean totpEnabled, String invitationToken, Instant invitationExpiresAt) {
+        static InvitedStaff of(StaffView v, StaffAccounts.Invitation invitation) {
+            return new InvitedStaff(v.staffId(), v.email(), v.displayName(), v.role(), v.organisationId(), v.teamId(),
+                    v.available(), v.active(), v.invitationPending(), v.totpEnabled(), invitation.token(),
+                    invitation.expiresAt());
+        }
     }
 
     public record RuleView(String ruleId, String organisationId, int priority, String region, String setting,
@@ -97,7 +115,7 @@ public final class AdminService {
     public record OrganisationView(String organisationId, String name) {
     }
 
-    public record AuditEntry(long seq, java.time.Instant at, String actorId, String actorRole, String action,
+    public record AuditEntry(long seq, Instant at, String actorId, String actorRole, String action,
                              String caseId, String targetId, String hash) {
     }
 
@@ -106,23 +124,14 @@ public final class AdminService {
 
     // Organisations and regions
 
-    public List<OrganisationView> organisations() {
-        return db.read(h -> h.attach(PlacesDao.class).organisations().stream()
+    /** The admin's own organisation (a new organisation comes with its first admin: the create-admin command). */
+    public List<OrganisationView> organisations(Actor.Staff admin) {
+        return db.read(h -> h.attach(PlacesDao.class).organisation(admin.organisationId()).stream()
                 .map(o -> new OrganisationView(o.id(), o.name())).toList());
     }
 
-    public OrganisationView createOrganisation(Actor.Staff admin, NewOrganisation request) {
-        String name = required(request.name(), "name", 200);
-        String id = tokens.id();
-        return db.write(h -> {
-            h.attach(PlacesDao.class).insertOrganisation(new PlacesDao.Organisation(id, name, clock.millis()));
-            audit.append(h, who(admin), "admin.organisation.create", null, id);
-            return new OrganisationView(id, name);
-        });
-    }
-
-    public List<PlacesDao.Region> regions() {
-        return db.read(h -> h.attach(PlacesDao.class).regions());
+    public List<PlacesDao.Region> regions(Actor.Staff admin) {
+        return db.read(h -> h.attach(PlacesDao.class).regionsOf(admin.organisationId()));
     }
 
     public PlacesDao.Region createRegion(Actor.Staff admin, NewRegion request) {
@@ -133,13 +142,13 @@ public final class AdminService {
         String name = TextRules.clean(request.name(), "name", 200, true, errors);
         String municipality = TextRules.clean(request.municipality(), "municipality", 200, true, errors);
         throwIf(errors);
+        String organisationId = ownOrganisation(admin, request.organisationId());
         return db.write(h -> {
             PlacesDao places = h.attach(PlacesDao.class);
-            organisation(h, request.organisationId());
             if (places.region(request.code()).isPresent()) {
                 throw ApiException.conflict("already_exists");
             }
-            PlacesDao.Region region = new PlacesDao.Region(request.code(), name, municipality, request.organisationId());
+            PlacesDao.Region region = new PlacesDao.Region(request.code(), name, municipality, organisationId);
             places.insertRegion(region);
             audit.append(h, who(admin), "admin.region.create", null, request.code());
             return region;
@@ -148,102 +157,93 @@ public final class AdminService {
 
     // Teams
 
-    public List<TeamView> teams() {
-        return db.read(h -> h.attach(InboxDao.class).teams().stream()
+    public List<TeamView> teams(Actor.Staff admin) {
+        return db.read(h -> h.attach(InboxDao.class).teamsOf(admin.organisationId()).stream()
                 .map(t -> new TeamView(t.id(), t.organisationId(), t.name())).toList());
     }
 
     public TeamView createTeam(Actor.Staff admin, NewTeam request) {
         String name = required(request.name(), "name", 200);
+        String organisationId = ownOrganisation(admin, request.organisationId());
         String id = tokens.id();
         return db.write(h -> {
-            organisation(h, request.organisationId());
-            h.attach(InboxDao.class).insertTeam(new InboxDao.Team(id, request.organisationId(), name, clock.millis()));
+            h.attach(InboxDao.class).insertTeam(new InboxDao.Team(id, organisationId, name, clock.millis()));
             audit.append(h, who(admin), "admin.team.create", null, id);
-            return new TeamView(id, request.organisationId(), name);
+            return new TeamView(id, organisationId, name);
         });
     }
 
     // Staff
 
-    public List<StaffView> staff(String organisationId) {
-        return db.read(h -> {
-            List<String> ids = organisationId == null
-                    ? h.createQuery("SELECT id FROM staff ORDER BY email").mapTo(String.class).list()
-                    : h.createQuery("SELECT id FROM staff WHERE organisation_id = :o ORDER BY email")
-                            .bind("o", organisationId).mapTo(String.class).list();
-            return ids.stream().map(id -> staffView(h, id)).toList();
-        });
+    /** The accounts of the admin's organisation; asking for another organisation finds none. */
+    public List<StaffView> staff(Actor.Staff admin, String organisationId) {
+        if (organisationId != null && !organisationId.equals(admin.organisationId())) {
+            return List.of();
+        }
+        return db.read(h -> accounts.listingOfOrganisation(h, admin.organisationId())).stream()
+                .map(AdminService::staffView).toList();
     }
 
-    public StaffView createStaff(Actor.Staff admin, NewStaff request) {
+    /** Creates an account without a password and returns the invitation its owner uses to set one. */
+    public InvitedStaff inviteStaff(Actor.Staff admin, NewStaff request) {
         List<FieldError> errors = new ArrayList<>();
         String email = request.email() == null ? null : request.email().trim().toLowerCase(Locale.ROOT);
         if (email == null || email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             errors.add(new FieldError("email", email == null ? "required" : "invalid_value"));
         }
         String displayName = TextRules.clean(request.displayName(), "displayName", 200, true, errors);
-        if (request.role() == null || !List.of("trust_person", "coordinator", "council", "admin").contains(request.role())) {
+        if (request.role() == null || !ROLES.contains(request.role())) {
             errors.add(new FieldError("role", request.role() == null ? "required" : "unknown_option"));
-        }
-        if (request.password() == null || request.password().length() < Passwords.MIN_LENGTH
-                || request.password().length() > 1024) {
-            errors.add(new FieldError("password", request.password() == null ? "required" : "too_short"));
-        }
-        if (request.organisationId() == null) {
-            errors.add(new FieldError("organisationId", "required"));
         }
         staffExtensions.forEach(e -> e.validate(request, errors));
         throwIf(errors);
-        String hash = Passwords.hash(request.password());
+        String organisationId = ownOrganisation(admin, request.organisationId());
         String id = tokens.id();
         return db.write(h -> {
-            organisation(h, request.organisationId());
-            StaffDao dao = h.attach(StaffDao.class);
-            if (dao.byEmail(email).isPresent()) {
+            if (accounts.emailTaken(h, email)) {
                 throw ApiException.conflict("already_exists");
             }
-            checkTeam(h, request.teamId(), request.organisationId());
-            dao.insert(new StaffDao.StaffRow(id, request.organisationId(), email, displayName, request.role(), hash,
-                    true, true, clock.millis()));
-            if (request.teamId() != null) {
-                setTeam(h, id, request.teamId());
-            }
+            checkTeam(h, request.teamId(), organisationId);
+            StaffAccounts.Invitation invitation = accounts.invite(h, who(admin), id, new StaffAccounts.NewAccount(
+                    organisationId, email, displayName, request.role(), request.teamId()));
             staffExtensions.forEach(e -> e.created(h, id, request));
-            audit.append(h, who(admin), "admin.staff.create", null, id);
-            return staffView(h, id);
+            return InvitedStaff.of(staffView(h, id), invitation);
+        });
+    }
+
+    /** Resets an account: the old password, sessions and known devices end; the owner gets a new invitation. */
+    public InvitedStaff reinviteStaff(Actor.Staff admin, String staffId) {
+        return db.write(h -> {
+            ownStaff(h, admin, staffId);
+            StaffAccounts.Invitation invitation = accounts.reinvite(h, who(admin), staffId);
+            return InvitedStaff.of(staffView(h, staffId), invitation);
         });
     }
 
     public StaffView changeStaff(Actor.Staff admin, String staffId, StaffChange change) {
         return db.write(h -> {
-            StaffDao dao = h.attach(StaffDao.class);
-            StaffDao.StaffRow row = dao.byId(staffId).orElseThrow(ApiException::notFound);
+            StaffDao.Listing row = ownStaff(h, admin, staffId);
             if (change.teamId() != null) {
                 checkTeam(h, change.teamId(), row.organisationId());
-                setTeam(h, staffId, change.teamId());
+                accounts.setTeam(h, staffId, change.teamId());
             }
             if (change.available() != null) {
-                dao.setAvailable(staffId, change.available());
+                accounts.setAvailable(h, staffId, change.available());
             }
             if (change.active() != null) {
-                h.createUpdate("UPDATE staff SET active = :active WHERE id = :id")
-                        .bind("active", change.active().booleanValue()).bind("id", staffId).execute();
-                if (!change.active()) {
-                    h.createUpdate("DELETE FROM staff_sessions WHERE staff_id = :id").bind("id", staffId).execute();
-                }
+                accounts.setActive(h, staffId, change.active());
             }
             if (Boolean.TRUE.equals(change.resetTotp())) {
-                h.createUpdate("UPDATE staff SET totp_secret_enc = NULL WHERE id = :id").bind("id", staffId).execute();
+                accounts.resetSecondFactor(h, staffId);
             }
             audit.append(h, who(admin), "admin.staff.change", null, staffId);
             return staffView(h, staffId);
         });
     }
 
-    private static void setTeam(Handle h, String staffId, String teamId) {
-        h.createUpdate("UPDATE staff SET team_id = :team WHERE id = :id").bind("team", teamId).bind("id", staffId)
-                .execute();
+    private StaffDao.Listing ownStaff(Handle h, Actor.Staff admin, String staffId) {
+        return accounts.listing(h, staffId).filter(s -> s.organisationId().equals(admin.organisationId()))
+                .orElseThrow(ApiException::notFound);
     }
 
     private static void checkTeam(Handle h, String teamId, String organisationId) {
@@ -256,17 +256,20 @@ public final class AdminService {
         }
     }
 
-    private static StaffView staffView(Handle h, String id) {
-        StaffDao.StaffRow row = h.attach(StaffDao.class).byId(id).orElseThrow(ApiException::notFound);
-        String team = h.attach(InboxDao.class).teamOf(id).orElse(null);
-        return new StaffView(row.id(), row.email(), row.displayName(), row.role(), row.organisationId(), team,
-                row.available(), row.active());
+    private StaffView staffView(Handle h, String id) {
+        return staffView(accounts.listing(h, id).orElseThrow(ApiException::notFound));
+    }
+
+    private static StaffView staffView(StaffDao.Listing s) {
+        return new StaffView(s.id(), s.email(), s.displayName(), s.role(), s.organisationId(), s.teamId(),
+                s.available(), s.active(), !s.passwordSet(), s.totpEnabled());
     }
 
     // Routing
 
-    public List<RuleView> rules() {
-        return db.read(h -> h.attach(InboxDao.class).allRules().stream().map(AdminService::ruleView).toList());
+    public List<RuleView> rules(Actor.Staff admin) {
+        return db.read(h -> h.attach(InboxDao.class).rules(admin.organisationId()).stream()
+                .map(AdminService::ruleView).toList());
     }
 
     public RuleView createRule(Actor.Staff admin, NewRule request) {
@@ -283,14 +286,15 @@ public final class AdminService {
             errors.add(new FieldError("teamId", "required"));
         }
         throwIf(errors);
+        String organisationId = ownOrganisation(admin, request.organisationId());
         String id = tokens.id();
         return db.write(h -> {
-            organisation(h, request.organisationId());
-            checkTeam(h, request.teamId(), request.organisationId());
-            if (request.region() != null && h.attach(PlacesDao.class).region(request.region()).isEmpty()) {
+            checkTeam(h, request.teamId(), organisationId);
+            if (request.region() != null && h.attach(PlacesDao.class).region(request.region())
+                    .filter(r -> r.organisationId().equals(organisationId)).isEmpty()) {
                 throw ApiException.validation("region", "unknown_option");
             }
-            InboxDao.Rule rule = new InboxDao.Rule(id, request.organisationId(), request.priority(), request.region(),
+            InboxDao.Rule rule = new InboxDao.Rule(id, organisationId, request.priority(), request.region(),
                     request.setting(), request.topic(), request.teamId(), clock.millis());
             h.attach(InboxDao.class).insertRule(rule);
             audit.append(h, who(admin), "admin.rule.create", null, id);
@@ -300,23 +304,32 @@ public final class AdminService {
 
     public void deleteRule(Actor.Staff admin, String ruleId) {
         db.writeVoid(h -> {
-            if (h.attach(InboxDao.class).deleteRule(ruleId) == 0) {
+            if (h.attach(InboxDao.class).deleteRuleOf(ruleId, admin.organisationId()) == 0) {
                 throw ApiException.notFound();
             }
             audit.append(h, who(admin), "admin.rule.delete", null, ruleId);
         });
     }
 
-    /** Gives a location its own trust person (the one who visits it), or none with a null staffId. */
+    /**
+     * Gives a location of the admin's organisation its own trust person (the one who visits it), or none with a
+     * null staffId. The trust person must work for the same organisation: they get the location's cases first.
+     */
     public void setLocationTrustPerson(Actor.Staff admin, String locationId, String staffId) {
         db.writeVoid(h -> {
-            PlacesDao.Location location = h.attach(PlacesDao.class).location(locationId)
+            PlacesDao places = h.attach(PlacesDao.class);
+            PlacesDao.Location location = places.location(locationId)
+                    .filter(l -> places.region(l.regionCode()).map(PlacesDao.Region::organisationId)
+                            .filter(admin.organisationId()::equals).isPresent())
                     .orElseThrow(ApiException::notFound);
+            if (staffId != null) {
+                accounts.listing(h, staffId).filter(s -> "trust_person".equals(s.role()) && s.active()
+                                && s.organisationId().equals(admin.organisationId()))
+                        .orElseThrow(() -> ApiException.validation("staffId", "unknown_option"));
+            }
             InboxDao dao = h.attach(InboxDao.class);
             dao.clearLocationTrustPerson(location.id());
             if (staffId != null) {
-                dao.member(staffId).filter(m -> "trust_person".equals(m.role()) && m.active())
-                        .orElseThrow(() -> ApiException.validation("staffId", "unknown_option"));
                 dao.setLocationTrustPerson(location.id(), staffId, clock.millis());
             }
             audit.append(h, who(admin), "admin.location.trust_person", null, locationId);
@@ -325,14 +338,13 @@ public final class AdminService {
 
     // Time limits
 
-    public SlaPolicy policy(String organisationId) {
-        return db.read(h -> {
-            organisation(h, organisationId);
-            return policies.policy(h, organisationId);
-        });
+    public SlaPolicy policy(Actor.Staff admin, String organisationId) {
+        ownOrganisationInPath(admin, organisationId);
+        return db.read(h -> policies.policy(h, organisationId));
     }
 
     public SlaPolicy setPolicy(Actor.Staff admin, String organisationId, SlaPolicy policy) {
+        ownOrganisationInPath(admin, organisationId);
         List<FieldError> errors = new ArrayList<>();
         range(errors, "firstResponseWorkingDays", policy.firstResponseWorkingDays(), 1, 30);
         range(errors, "urgentFirstResponseMinutes", policy.urgentFirstResponseMinutes(), 15, 24 * 60);
@@ -340,7 +352,6 @@ public final class AdminService {
         range(errors, "resolutionWorkingDays", policy.resolutionWorkingDays(), 1, 365);
         throwIf(errors);
         return db.write(h -> {
-            organisation(h, organisationId);
             policies.setPolicy(h, organisationId, policy);
             audit.append(h, who(admin), "admin.sla.change", null, organisationId);
             return policies.policy(h, organisationId);
@@ -349,9 +360,11 @@ public final class AdminService {
 
     // Audit
 
-    public AuditPage audit(long after, int limit) {
-        List<AuditEntry> entries = db.read(h -> h.attach(AuditDao.class).page(after, limit)).stream()
-                .map(e -> new AuditEntry(e.seq(), java.time.Instant.ofEpochMilli(e.at()), e.actorId(), e.actorRole(),
+    /** The audit entries about the admin's organisation. */
+    public AuditPage audit(Actor.Staff admin, long after, int limit) {
+        List<AuditEntry> entries = db.read(h -> h.attach(AuditDao.class)
+                        .pageForOrganisation(admin.organisationId(), after, limit)).stream()
+                .map(e -> new AuditEntry(e.seq(), Instant.ofEpochMilli(e.at()), e.actorId(), e.actorRole(),
                         e.action(), e.caseId(), e.targetId(), e.hash()))
                 .toList();
         return new AuditPage(entries, entries.size() == limit ? entries.get(limit - 1).seq() : null);
@@ -363,12 +376,17 @@ public final class AdminService {
 
     // Shared
 
-    private static void organisation(Handle h, String organisationId) {
-        if (organisationId == null) {
-            throw ApiException.validation("organisationId", "required");
-        }
-        if (h.attach(PlacesDao.class).organisation(organisationId).isEmpty()) {
+    /** The organisation a request names in its body: the admin's own when left out; any other is unknown. */
+    private static String ownOrganisation(Actor.Staff admin, String organisationId) {
+        if (organisationId != null && !organisationId.equals(admin.organisationId())) {
             throw ApiException.validation("organisationId", "unknown_option");
+        }
+        return admin.organisationId();
+    }
+
+    private static void ownOrganisationInPath(Actor.Staff admin, String organisationId) {
+        if (!admin.organisationId().equals(organisationId)) {
+            throw ApiException.notFound();
         }
     }
 

@@ -31,6 +31,18 @@ public interface AuditDao {
     @SqlQuery("SELECT * FROM audit_log WHERE seq > :after ORDER BY seq LIMIT :limit")
     List<Entry> page(@Bind("after") long after, @Bind("limit") int limit);
 
+    /** The entries about one organisation: done by its staff, about its cases, or about its staff accounts. */
+    @SqlQuery("""
+            SELECT * FROM audit_log a WHERE a.seq > :after AND (
+                a.actor_id IN (SELECT id FROM staff WHERE organisation_id = :organisationId)
+                OR a.case_id IN (SELECT id FROM cases WHERE organisation_id = :organisationId)
+                OR a.target_id IN (SELECT id FROM staff WHERE organisation_id = :organisationId)
+                OR a.target_id = :organisationId)
+            ORDER BY a.seq LIMIT :limit
+            """)
+    List<Entry> pageForOrganisation(@Bind("organisationId") String organisationId, @Bind("after") long after,
+                                    @Bind("limit") int limit);
+
     @SqlQuery("SELECT * FROM audit_log WHERE case_id = :caseId ORDER BY seq")
     List<Entry> forCase(@Bind("caseId") String caseId);
 }

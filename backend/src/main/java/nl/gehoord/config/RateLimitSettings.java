@@ -33,9 +33,10 @@ public final class RateLimitSettings {
         d.put("claim.device", new RateRule(10, Duration.ofHours(1)));
         d.put("claim.address", new RateRule(30, Duration.ofHours(1)));
         d.put("claim.global", new RateRule(1_000, Duration.ofHours(1)));
-        d.put("login.account", new RateRule(10, Duration.ofMinutes(15)));
         d.put("login.address", new RateRule(30, Duration.ofMinutes(15)));
         d.put("login.global", new RateRule(2_000, Duration.ofMinutes(15)));
+        d.put("invitation.address", new RateRule(10, Duration.ofHours(1)));
+        d.put("invitation.global", new RateRule(500, Duration.ofHours(1)));
         return java.util.Collections.unmodifiableMap(d);
     }
 

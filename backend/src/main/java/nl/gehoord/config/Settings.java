@@ -20,7 +20,9 @@ public record Settings(
         // --- issue 7 (safety and abuse resistance): client address, rate limits, retention ---
         List<String> trustedProxies,
         Map<String, RateRule> rateLimits,
-        RetentionSettings retention) {
+        RetentionSettings retention,
+        // How long an instance's claim on a batch of pushes holds; after it a live instance takes them over.
+        java.time.Duration pushLease) {
 
     /** The browser origins CORS allows, from the comma-separated setting. */
     public List<String> allowedOriginList() {

@@ -98,8 +98,9 @@ public final class SettingsLoader {
         List<String> trustedProxies = trustedProxies();
         Map<String, RateRule> rateLimits = RateLimitSettings.from(values);
         RetentionSettings retention = retention();
+        java.time.Duration pushLease = java.time.Duration.ofSeconds(integer("GEHOORD_PUSH_LEASE_SECONDS", 60, 10, 3600));
         return new Settings(port, host, dataDir, dbUrl, keyFile, firebase, demoPassword, maxRequestBytes, origins,
-                trustedProxies, rateLimits, retention);
+                trustedProxies, rateLimits, retention, pushLease);
     }
 
     /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For may be believed. */

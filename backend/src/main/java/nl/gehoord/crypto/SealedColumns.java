@@ -30,5 +30,6 @@ public record SealedColumns(String table, List<String> keyColumns, String ownerC
             new SealedColumns("staff", List.of("id"), "id", "push_token_enc", "pushToken", null),
             // issue 4: internal notes and the staff second-factor secret
             new SealedColumns("case_notes", List.of("id"), "case_id", "body_enc", "note", "key_id"),
-            new SealedColumns("staff", List.of("id"), "id", "totp_secret_enc", "totpSecret", null));
+            new SealedColumns("staff", List.of("id"), "id", "totp_secret_enc", "totpSecret", null),
+            new SealedColumns("staff", List.of("id"), "id", "totp_pending_enc", "totpPending", null));
 }

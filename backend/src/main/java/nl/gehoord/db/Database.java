@@ -24,6 +24,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class Database implements AutoCloseable {
     private static final long WRITE_LOCK_WAIT_SECONDS = 30;
+    private static final int MAX_TRANSACTION_ATTEMPTS = 3;
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -102,6 +103,11 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /** The pool itself, for libraries that bring their own SQL (the shared rate-limit buckets). */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }
@@ -109,7 +115,7 @@ public final class Database implements AutoCloseable {
     /** Runs a write transaction; on SQLite it first waits its turn for the single writer. */
     public <T> T write(HandleCallback<T, RuntimeException> work) {
         if (dialect != Dialect.SQLITE) {
-            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+            return writeOnPostgres(work);
         }
         boolean locked;
         try {
@@ -126,6 +132,46 @@ public final class Database implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * PostgreSQL may end one of two transactions that wait for each other (a deadlock) or for a serialisation
+     * conflict; that transaction was rolled back whole, so it is run again rather than failing the request.
+     */
+    private <T> T writeOnPostgres(HandleCallback<T, RuntimeException> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_TRANSACTION_ATTEMPTS || !isRetryable(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isRetryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql
+                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A write transaction that no other instance on the same database runs at the same moment under the same
+     * name (start-up seeding, for example). On PostgreSQL an advisory lock on the name, taken first; on SQLite
+     * the single writer already runs one transaction at a time.
+     */
+    public <T> T writeAlone(String name, HandleCallback<T, RuntimeException> work) {
+        return write(h -> {
+            if (dialect == Dialect.POSTGRESQL) {
+                h.attach(LockDao.class).lock(name);
+            }
+            return work.withHandle(h);
+        });
     }
 
     public void writeVoid(java.util.function.Consumer<Handle> work) {

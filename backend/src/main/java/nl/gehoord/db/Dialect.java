@@ -14,6 +14,15 @@ public enum Dialect {
         return migrationFolder;
     }
 
+    /** The dialect of the database behind an open handle. */
+    public static Dialect of(org.jdbi.v3.core.Handle h) {
+        try {
+            return of(h.getConnection().getMetaData().getURL());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot read the database's address", e);
+        }
+    }
+
     public static Dialect of(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:postgresql:") ? POSTGRESQL : SQLITE;
     }

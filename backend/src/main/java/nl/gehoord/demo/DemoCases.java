@@ -50,7 +50,7 @@ public final class DemoCases {
 
     /** Returns how many cases were added now (0 when the demo cases are there already). */
     public static int seed(Database db, TrendRollup rollup, Clock clock) {
-        return db.write(h -> {
+        return db.writeAlone("demo-cases-seed", h -> {
             if (h.attach(CaseDao.class).byId(id(0)).isPresent()) {
                 return 0;
             }

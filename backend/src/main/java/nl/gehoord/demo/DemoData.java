@@ -36,7 +36,8 @@ public final class DemoData {
 
     /** Returns true when the demo was seeded now, false when it was there already. */
     public static boolean seed(Database db, Clock clock, String password) {
-        return db.write(h -> {
+        // Instances started together on one empty PostgreSQL: one seeds, the others then find the demo there.
+        return db.writeAlone("demo-seed", h -> {
             PlacesDao places = h.attach(PlacesDao.class);
             if (places.organisation(ORGANISATION_ID).isPresent()) {
                 seedInbox(h, clock.millis());

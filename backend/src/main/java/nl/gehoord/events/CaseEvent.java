@@ -23,7 +23,9 @@ public record CaseEvent(Type type, String caseId, String staffId) {
         SLA_WARNING("sla_warning"),
         SLA_BREACHED("sla_breached"),
         WITHDRAWN("withdrawn"),
-        ERASED("erased");
+        ERASED("erased"),
+        /** Another phone claimed the case with its code. */
+        DEVICE_LINKED("device_linked");
 
         private final String code;
 

@@ -18,7 +18,18 @@ public final class ClientAddress {
     }
 
     public String of(Context ctx) {
-        return resolve(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+        return resolve(ctx.req().getRemoteAddr(), forwardedFor(ctx.req().getHeaders("X-Forwarded-For")));
+    }
+
+    /**
+     * Every X-Forwarded-For line, in order, as one list (RFC 9110 section 5.3). Reading only the first line
+     * would believe the one a client wrote itself when the proxy adds its own line below it.
+     */
+    static String forwardedFor(java.util.Enumeration<String> lines) {
+        if (lines == null || !lines.hasMoreElements()) {
+            return null;
+        }
+        return String.join(",", java.util.Collections.list(lines));
     }
 
     String resolve(String peer, String forwardedFor) {

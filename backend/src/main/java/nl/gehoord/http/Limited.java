@@ -10,7 +10,8 @@ public enum Limited {
     CASE("case"),
     MESSAGE("message"),
     CLAIM("claim"),
-    LOGIN("login");
+    LOGIN("login"),
+    INVITATION("invitation");
 
     private final String action;
 

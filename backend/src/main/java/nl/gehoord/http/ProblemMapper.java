@@ -25,6 +25,18 @@ public final class ProblemMapper {
         routes.exception(DatabaseBusyException.class, (e, ctx) ->
                 write(ctx, new ApiException(503, "busy", List.of(), java.util.Map.of("Retry-After", "2"))));
         routes.exception(Exception.class, (e, ctx) -> {
+            Integer clientStatus = ClientFault.status(e);
+            if (clientStatus != null) {
+                // The client's own connection failed (a body cut short, a bad chunk, a phone gone mid-upload):
+                // not ours to fix, so a plain refusal and one quiet line, never a stack trace.
+                LOG.info("request body ended early or broke off at {} {} (request {}): {}", ctx.method(),
+                        ctx.endpoint() == null ? "?" : ctx.endpoint().path, Http.requestId(ctx),
+                        ClientFault.describe(e));
+                ctx.header("Connection", "close");
+                write(ctx, new ApiException(clientStatus, clientStatus == 400 ? "body_incomplete"
+                        : ProblemRenderer.fallbackCode(clientStatus)));
+                return;
+            }
             // Log the class and where, never the message: messages of library exceptions can quote input.
             LOG.error("unhandled {} at {} {} (request {})", e.getClass().getName(), ctx.method(),
                     ctx.endpoint() == null ? "?" : ctx.endpoint().path, Http.requestId(ctx), withoutMessage(e));

@@ -52,6 +52,7 @@ public final class ProblemRenderer {
             case 429 -> "rate_limited";
             case 431 -> "headers_too_large";
             case 503 -> "busy";
+            case 426, 505 -> "http_version_not_supported";
             default -> status >= 500 ? "internal_error" : "bad_request";
         };
     }

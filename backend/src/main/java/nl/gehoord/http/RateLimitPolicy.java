@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.gehoord.config.RateRule;
-import nl.gehoord.crypto.SecretHasher;
 
 /**
  * The one rate-limit policy: a route declares which action it is ({@link Route#limited()}); the policy limits it
  * by the device, the client's address and all callers together, as much as config/RateLimitSettings says
  * (changeable per setting). Checked after the caller is known and before the body is read, so a flood costs
- * almost nothing. The staff log-in is also limited per account, which the controller asks for once it knows the
- * email.
+ * almost nothing. Failed staff log-ins are slowed further, per account and per address, by the staff feature's
+ * own throttle (a rate per account would let a stranger lock the owner out).
  */
 public final class RateLimitPolicy {
     private static final List<String> SCOPES = List.of("device", "address", "global");
@@ -53,11 +52,6 @@ public final class RateLimitPolicy {
                 }
             });
         }
-    }
-
-    /** Limits attempts on one staff account, whoever makes them. The email is kept only as a hash. */
-    public void checkAccount(Limited action, String account) {
-        limit(action.action() + ".account").ifPresent(limit -> buckets.check(limit, SecretHasher.sha256(account)));
     }
 
     Optional<RateLimits.Limit> limit(String name) {

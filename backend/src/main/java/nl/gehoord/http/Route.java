@@ -39,6 +39,25 @@ public record Route(HandlerType method, String path, Handler handler, Set<Role> 
         return Optional.ofNullable(limited);
     }
 
+    /** For each path with a GET route: a HEAD handler that refuses with 405 and the path's methods in Allow. */
+    public static java.util.Map<String, Handler> headRefusals(java.util.List<Route> routes) {
+        java.util.Map<String, java.util.Set<String>> methods = new java.util.LinkedHashMap<>();
+        for (Route route : routes) {
+            methods.computeIfAbsent(route.path(), p -> new java.util.TreeSet<>()).add(route.method().name());
+        }
+        java.util.Map<String, Handler> out = new java.util.LinkedHashMap<>();
+        methods.forEach((path, names) -> {
+            if (names.contains("GET")) {
+                String allow = String.join(", ", names);
+                out.put(path, ctx -> {
+                    throw new ApiException(405, "method_not_allowed", java.util.List.of(),
+                            java.util.Map.of("Allow", allow));
+                });
+            }
+        });
+        return out;
+    }
+
     public boolean isPublic() {
         return roles.contains(Role.PUBLIC);
     }

@@ -2,6 +2,7 @@ package nl.gehoord.inbox;
 
 import java.util.List;
 import java.util.Optional;
+import nl.gehoord.db.Dialect;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -16,7 +17,28 @@ final class Assignment {
         if (teamId == null) {
             return Optional.empty();
         }
-        List<InboxDao.Member> members = h.attach(InboxDao.class).availableTrustPersons(teamId);
+        InboxDao dao = h.attach(InboxDao.class);
+        if (Dialect.of(h) == Dialect.POSTGRESQL) {
+            return pickConcurrently(dao, teamId, excludeStaffId == null ? "" : excludeStaffId);
+        }
+        List<InboxDao.Member> members = dao.availableTrustPersons(teamId);
         return members.stream().map(InboxDao.Member::id).filter(id -> !id.equals(excludeStaffId)).findFirst();
+    }
+
+    /**
+     * Counts of other transactions' uncommitted assignments are invisible, so the pick locks the chosen row.
+     * When every candidate is locked, this waits for one; by then the others have committed, so the choice is
+     * made again on their committed counts (our own lock is never skipped by ourselves).
+     */
+    private static Optional<String> pickConcurrently(InboxDao dao, String teamId, String excludeId) {
+        Optional<String> free = dao.lockFreeTrustPerson(teamId, excludeId);
+        if (free.isPresent()) {
+            return free;
+        }
+        Optional<String> waited = dao.waitForTrustPerson(teamId, excludeId);
+        if (waited.isEmpty()) {
+            return Optional.empty();
+        }
+        return dao.lockFreeTrustPerson(teamId, excludeId).or(() -> waited);
     }
 }

@@ -58,6 +58,9 @@ public interface InboxDao {
     @SqlQuery("SELECT * FROM teams ORDER BY organisation_id, name, id")
     List<Team> teams();
 
+    @SqlQuery("SELECT * FROM teams WHERE organisation_id = :organisationId ORDER BY name, id")
+    List<Team> teamsOf(@Bind("organisationId") String organisationId);
+
     @SqlUpdate("""
             INSERT INTO routing_rules (id, organisation_id, priority, region_code, setting, topic, team_id, created_at)
             VALUES (:id, :organisationId, :priority, :regionCode, :setting, :topic, :teamId, :createdAt)
@@ -72,6 +75,9 @@ public interface InboxDao {
 
     @SqlUpdate("DELETE FROM routing_rules WHERE id = :id")
     int deleteRule(@Bind("id") String id);
+
+    @SqlUpdate("DELETE FROM routing_rules WHERE id = :id AND organisation_id = :organisationId")
+    int deleteRuleOf(@Bind("id") String id, @Bind("organisationId") String organisationId);
 
     @SqlQuery("""
             SELECT l.staff_id FROM location_trust_persons l JOIN staff s ON s.id = l.staff_id
@@ -98,6 +104,32 @@ public interface InboxDao {
             """)
     List<Member> availableTrustPersons(@Bind("teamId") String teamId);
 
+    /**
+     * PostgreSQL: the least-loaded available trust person whose row no concurrent transaction holds, locked
+     * until commit. Writers run side by side there, so each must see which colleague another intake is
+     * assigning to right now; the row lock is that signal, and {@code SKIP LOCKED} spreads them over the team.
+     */
+    @SqlQuery("""
+            SELECT s.id FROM staff s
+            WHERE s.team_id = :teamId AND s.role = 'trust_person' AND s.active = TRUE AND s.available = TRUE
+              AND s.id <> :excludeId
+            ORDER BY (SELECT COUNT(*) FROM cases c WHERE c.assigned_staff_id = s.id
+                        AND c.status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')),
+                     s.last_assigned_at, s.id
+            LIMIT 1 FOR UPDATE OF s SKIP LOCKED
+            """)
+    Optional<String> lockFreeTrustPerson(@Bind("teamId") String teamId, @Bind("excludeId") String excludeId);
+
+    /** PostgreSQL: as above, but waits for the first candidate when every one is being assigned to. */
+    @SqlQuery("""
+            SELECT s.id FROM staff s
+            WHERE s.team_id = :teamId AND s.role = 'trust_person' AND s.active = TRUE AND s.available = TRUE
+              AND s.id <> :excludeId
+            ORDER BY s.last_assigned_at, s.id
+            LIMIT 1 FOR UPDATE OF s
+            """)
+    Optional<String> waitForTrustPerson(@Bind("teamId") String teamId, @Bind("excludeId") String excludeId);
+
     @SqlQuery("""
             SELECT s.id, s.team_id, s.available, s.active, s.role, s.last_assigned_at, 0 AS open_cases
             FROM staff s WHERE s.id = :id
@@ -107,8 +139,6 @@ public interface InboxDao {
     @SqlQuery("SELECT team_id FROM staff WHERE id = :id")
     Optional<String> teamOf(@Bind("id") String staffId);
 
-    @SqlUpdate("UPDATE staff SET last_assigned_at = :at WHERE id = :id")
-    void markAssigned(@Bind("id") String staffId, @Bind("at") long at);
 
     // The inbox's case columns
 

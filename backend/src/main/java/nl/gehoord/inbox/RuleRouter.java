@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import nl.gehoord.intake.CaseRouter;
 import nl.gehoord.intake.RegionRouter;
+import nl.gehoord.staff.StaffDao;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -26,7 +27,7 @@ public final class RuleRouter implements CaseRouter {
         if (request.locationId() != null) {
             Optional<String> visitor = dao.availableLocationTrustPerson(request.locationId());
             if (visitor.isPresent()) {
-                dao.markAssigned(visitor.get(), clock.millis());
+                h.attach(StaffDao.class).markAssigned(visitor.get(), clock.millis());
                 return new Decision(base.organisationId(), visitor.get(), dao.teamOf(visitor.get()).orElse(null));
             }
         }
@@ -37,7 +38,7 @@ public final class RuleRouter implements CaseRouter {
         }
         String teamId = rule.get().teamId();
         Optional<String> assignee = Assignment.pick(h, teamId, null);
-        assignee.ifPresent(id -> dao.markAssigned(id, clock.millis()));
+        assignee.ifPresent(id -> h.attach(StaffDao.class).markAssigned(id, clock.millis()));
         return new Decision(base.organisationId(), assignee.orElse(null), teamId);
     }
 }

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import nl.gehoord.http.Bodies;
 import nl.gehoord.http.Http;
 
-/** GET and PUT /v1/staff/me, POST /v1/staff/me/totp. */
+/** GET and PUT /v1/staff/me. */
 public final class StaffProfileController {
     private final StaffProfileService profiles;
 
@@ -19,14 +19,5 @@ public final class StaffProfileController {
     public void update(Context ctx) {
         StaffProfileService.Update body = Bodies.read(ctx, StaffProfileService.Update.class);
         ctx.json(profiles.update(Http.staff(ctx), body));
-    }
-
-    /** Takes an empty JSON object, so a stray or broken body is refused rather than ignored. */
-    public record EnrolTotp() {
-    }
-
-    public void enrolTotp(Context ctx) {
-        Bodies.read(ctx, EnrolTotp.class);
-        ctx.status(201).json(profiles.enrolTotp(Http.staff(ctx)));
     }
 }

@@ -1,6 +1,5 @@
 package nl.gehoord.inbox;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import nl.gehoord.audit.AuditLog;
@@ -10,24 +9,20 @@ import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.FieldError;
 import nl.gehoord.staff.StaffDao;
-import nl.gehoord.staff.Totp;
 
-/** A staff member's own settings: availability for new cases, the push token of their phone, a second factor. */
+/** A staff member's own settings: availability for new cases and the push token of their phone. */
 public final class StaffProfileService {
     public static final int MAX_PUSH_TOKEN = 4096;
 
     private final Database db;
     private final FieldCipher cipher;
     private final AuditLog audit;
-    private final SecureRandom random;
     private final InboxService inbox;
 
-    public StaffProfileService(Database db, FieldCipher cipher, AuditLog audit, SecureRandom random,
-                               InboxService inbox) {
+    public StaffProfileService(Database db, FieldCipher cipher, AuditLog audit, InboxService inbox) {
         this.db = db;
         this.cipher = cipher;
         this.audit = audit;
-        this.random = random;
         this.inbox = inbox;
     }
 
@@ -38,15 +33,11 @@ public final class StaffProfileService {
     public record Update(Boolean available, String pushToken) {
     }
 
-    public record TotpEnrolment(String secret, String otpauthUri) {
-    }
-
     public Profile me(Actor.Staff me) {
         return db.read(h -> {
-            StaffDao.StaffRow row = h.attach(StaffDao.class).byId(me.staffId()).orElseThrow(ApiException::notFound);
-            StaffDao.ProfileExtras extras = h.attach(StaffDao.class).profileExtras(me.staffId()).orElseThrow();
+            StaffDao.Listing row = h.attach(StaffDao.class).listingOf(me.staffId()).orElseThrow(ApiException::notFound);
             return new Profile(row.id(), row.email(), row.displayName(), row.role(), row.organisationId(),
-                    extras.teamId(), row.available(), extras.totpOn(), extras.pushTokenSet());
+                    row.teamId(), row.available(), row.totpEnabled(), row.pushTokenSet());
         });
     }
 
@@ -81,20 +72,5 @@ public final class StaffProfileService {
             }
         });
         return me(me);
-    }
-
-    /** Turns on a second factor: the secret is shown once, to put in an authenticator app. */
-    public TotpEnrolment enrolTotp(Actor.Staff me) {
-        String secret = Totp.newSecret(random);
-        return db.write(h -> {
-            StaffDao staff = h.attach(StaffDao.class);
-            if (staff.totpSecret(me.staffId()).isPresent()) {
-                throw ApiException.conflict("totp_already_on");
-            }
-            staff.setTotpSecret(me.staffId(), cipher.seal(secret, me.staffId(), "totpSecret"));
-            audit.append(h, InboxService.who(me), "staff.totp_on", null, me.staffId());
-            return new TotpEnrolment(secret, "otpauth://totp/Gehoord:" + me.staffId() + "?secret=" + secret
-                    + "&issuer=Gehoord&algorithm=SHA1&digits=6&period=30");
-        });
     }
 }

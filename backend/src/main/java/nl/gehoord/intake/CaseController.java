@@ -11,8 +11,20 @@ public final class CaseController {
     private final CaseService cases;
 
     /** Rate limits are applied before these handlers run: see the route in Routes. */
-    public CaseController(CaseService cases) {
+    private final CaseDevicesService devices;
+
+    public CaseController(CaseService cases, CaseDevicesService devices) {
         this.cases = cases;
+        this.devices = devices;
+    }
+
+    public void devices(Context ctx) {
+        ctx.json(Map.of("devices", devices.list(Http.device(ctx), Http.idParam(ctx, "caseId"), Http.language(ctx))));
+    }
+
+    public void unlinkDevice(Context ctx) {
+        devices.unlink(Http.device(ctx), Http.idParam(ctx, "caseId"), Http.idParam(ctx, "linkId"));
+        ctx.status(204);
     }
 
     public record MessageBody(String text) {

@@ -15,6 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(CaseDao.IdempotencyRow.class)
 @RegisterConstructorMapper(CaseDao.FeedbackRow.class)
 @RegisterConstructorMapper(CaseDao.DeviceLink.class)
+@RegisterConstructorMapper(CaseDao.LinkedDevice.class)
 public interface CaseDao {
     /** A case as stored: its coded facts and sealed fields in records of their own. */
     record CaseRow(String id, String codeHmac, String organisationId, @Nested Facts facts, boolean urgent,
@@ -43,6 +44,9 @@ public interface CaseDao {
     }
 
     record DeviceLink(String caseId, String deviceId, long linkedAt) {
+    }
+
+    record LinkedDevice(String deviceId, String platform, long linkedAt) {
     }
 
     @SqlUpdate("""
@@ -106,6 +110,15 @@ public interface CaseDao {
     @SqlUpdate("DELETE FROM case_devices WHERE case_id = :caseId")
     void unlinkAll(@Bind("caseId") String caseId);
 
+    @SqlQuery("""
+            SELECT d.id AS device_id, d.platform, l.linked_at FROM case_devices l JOIN devices d ON d.id = l.device_id
+            WHERE l.case_id = :caseId ORDER BY l.linked_at, d.id
+            """)
+    List<LinkedDevice> linkedDevices(@Bind("caseId") String caseId);
+
+    @SqlUpdate("DELETE FROM case_devices WHERE case_id = :caseId AND device_id = :deviceId")
+    int unlink(@Bind("caseId") String caseId, @Bind("deviceId") String deviceId);
+
     @SqlQuery("SELECT * FROM idempotency_keys WHERE device_id = :deviceId AND key_hash = :keyHash")
     Optional<IdempotencyRow> idempotency(@Bind("deviceId") String deviceId, @Bind("keyHash") String keyHash);
 
@@ -122,12 +135,21 @@ public interface CaseDao {
     @SqlUpdate("DELETE FROM idempotency_keys WHERE created_at < :before")
     int deleteIdempotencyBefore(@Bind("before") long before);
 
+    /** Numbered like messages: the case row is locked first, so concurrent writers to one case wait in turn. */
+    default void insertEvent(EventRow row) {
+        lockCase(row.caseId());
+        insertNumberedEvent(row);
+    }
+
+    @SqlUpdate("UPDATE cases SET updated_at = updated_at WHERE id = :caseId")
+    void lockCase(@Bind("caseId") String caseId);
+
     @SqlUpdate("""
             INSERT INTO case_events (id, case_id, seq, type, status, key_id, explanation_enc, due_at, created_at)
             VALUES (:id, :caseId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = :caseId),
                     :type, :status, :keyId, :explanationEnc, :dueAt, :createdAt)
             """)
-    void insertEvent(@BindMethods EventRow row);
+    void insertNumberedEvent(@BindMethods EventRow row);
 
     @SqlQuery("SELECT * FROM case_events WHERE case_id = :caseId ORDER BY seq")
     List<EventRow> events(@Bind("caseId") String caseId);

@@ -13,6 +13,7 @@ import nl.gehoord.crypto.ReceiptCodes;
 import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
+import nl.gehoord.db.Dialect;
 import nl.gehoord.events.CaseEvent;
 import nl.gehoord.events.CaseEvents;
 import nl.gehoord.http.Actor;
@@ -89,6 +90,10 @@ public final class CaseService {
         CaseRouter.Request routing = new CaseRouter.Request(caseId, valid.kind(), valid.topic(), valid.setting(),
                 valid.region(), valid.locationId(), valid.urgent());
         return db.write(h -> {
+            if (db.dialect() == Dialect.POSTGRESQL) {
+                // SQLite's single writer already orders the two; PostgreSQL's writers run side by side.
+                h.attach(DeviceDao.class).lock(device.deviceId());
+            }
             Optional<CaseViews.Created> raced = replay(h, device, keyHash, requestHash, language);
             if (raced.isPresent()) {
                 return raced.get();
@@ -222,7 +227,10 @@ public final class CaseService {
         });
     }
 
-    /** Links a case to this device by its receipt code. A wrong code and an unknown case look the same. */
+    /**
+     * Links a case to this device by its receipt code. A wrong code and an unknown case look the same. The phones
+     * already linked get a neutral push, so a claim by someone else does not go unnoticed.
+     */
     public CaseViews.Summary claim(Actor.Device device, String caseCode, Language language) {
         Optional<String> normalised = ReceiptCodes.normalise(caseCode);
         if (normalised.isEmpty()) {
@@ -233,6 +241,8 @@ public final class CaseService {
             CaseDao cases = h.attach(CaseDao.class);
             CaseDao.CaseRow row = cases.byCodeHmac(hmac).orElseThrow(() -> new ApiException(404, "claim_failed"));
             if (cases.forDevice(row.id(), device.deviceId()).isEmpty()) {
+                // Published before the new link exists, so the push reaches only the phones that were there.
+                events.publish(h, CaseEvent.of(CaseEvent.Type.DEVICE_LINKED, row.id()));
                 cases.link(new CaseDao.DeviceLink(row.id(), device.deviceId(), clock.millis()));
             }
             return summary(row, language);

@@ -39,6 +39,13 @@ public interface DeviceDao {
     @SqlUpdate("UPDATE devices SET last_seen_at = :at WHERE id = :id AND last_seen_at < :at")
     void touch(@Bind("id") String id, @Bind("at") long at);
 
+    /**
+     * Takes the device's row lock for the rest of the transaction (PostgreSQL): two requests of one device with
+     * the same idempotency key then run one after the other, and the second finds the first one's case.
+     */
+    @SqlUpdate("UPDATE devices SET last_seen_at = last_seen_at WHERE id = :id")
+    void lock(@Bind("id") String id);
+
     @SqlUpdate("DELETE FROM devices WHERE id = :id")
     int delete(@Bind("id") String id);
 

@@ -14,13 +14,25 @@ public interface MessageDao {
                       long createdAt) {
     }
 
-    /** The sequence number is taken inside the write transaction, so it is gap-free per case. */
+    /**
+     * The sequence number is taken inside the write transaction, so it is gap-free per case. The case row is
+     * locked first: on PostgreSQL a concurrent writer to the same case then waits, and its own number is read
+     * only after this one is committed (on SQLite the single writer already does this).
+     */
+    default void insert(MessageRow row) {
+        lockCase(row.caseId());
+        insertNumbered(row);
+    }
+
+    @SqlUpdate("UPDATE cases SET updated_at = updated_at WHERE id = :caseId")
+    void lockCase(@Bind("caseId") String caseId);
+
     @SqlUpdate("""
             INSERT INTO case_messages (id, case_id, seq, author, staff_id, key_id, body_enc, created_at)
             VALUES (:id, :caseId, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_messages WHERE case_id = :caseId),
                     :author, :staffId, :keyId, :bodyEnc, :createdAt)
             """)
-    void insert(@BindMethods MessageRow row);
+    void insertNumbered(@BindMethods MessageRow row);
 
     @SqlQuery("SELECT * FROM case_messages WHERE id = :id")
     MessageRow byId(@Bind("id") String id);

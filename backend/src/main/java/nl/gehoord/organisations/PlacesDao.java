@@ -42,6 +42,9 @@ public interface PlacesDao {
     @SqlQuery("SELECT code, name, municipality, organisation_id FROM regions ORDER BY name")
     List<Region> regions();
 
+    @SqlQuery("SELECT code, name, municipality, organisation_id FROM regions WHERE organisation_id = :organisationId ORDER BY name")
+    List<Region> regionsOf(@Bind("organisationId") String organisationId);
+
     @SqlQuery("SELECT code, name, municipality, organisation_id FROM regions WHERE code = :code")
     Optional<Region> region(@Bind("code") String code);
 

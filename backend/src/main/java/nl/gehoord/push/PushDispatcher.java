@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
+import nl.gehoord.staff.StaffDao;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,15 @@ public final class PushDispatcher {
         }
 
         public static Settings defaults() {
-            return new Settings(PushSender.MAX_BATCH, Duration.ofMinutes(10), Duration.ofHours(12), 20,
+            return withLease(Duration.ofSeconds(60));
+        }
+
+        /**
+         * The defaults with this lease: longer than one send can take (the SDK's own retries included), short
+         * enough that an urgent push held by an instance that died is sent by another soon after.
+         */
+        public static Settings withLease(Duration lease) {
+            return new Settings(PushSender.MAX_BATCH, lease, Duration.ofHours(12), 20,
                     Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofDays(7));
         }
     }
@@ -141,6 +150,7 @@ public final class PushDispatcher {
         db.writeVoid(h -> {
             OutboxDao outbox = h.attach(OutboxDao.class);
             PushTargetDao targets = h.attach(PushTargetDao.class);
+            StaffDao staff = h.attach(StaffDao.class);
             int next = 0;
             for (Claimed c : claimed) {
                 OutboxDao.Row row = c.row();
@@ -152,14 +162,14 @@ public final class PushDispatcher {
                     }
                 } else if (c.decision() instanceof PushComposer.Send send) {
                     SendOutcome outcome = outcomes.get(next++);
-                    recordSent(outbox, targets, claimId, row, send, outcome, now, afterwards);
+                    recordSent(outbox, targets, staff, claimId, row, send, outcome, now, afterwards);
                 }
             }
         });
         afterwards.forEach(Runnable::run);
     }
 
-    private void recordSent(OutboxDao outbox, PushTargetDao targets, String claimId, OutboxDao.Row row,
+    private void recordSent(OutboxDao outbox, PushTargetDao targets, StaffDao staff, String claimId, OutboxDao.Row row,
                             PushComposer.Send send, SendOutcome outcome, long now, List<Runnable> afterwards) {
         switch (outcome.kind()) {
             case SENT -> {
@@ -169,7 +179,7 @@ public final class PushDispatcher {
             }
             case TOKEN_INVALID -> {
                 int removed = PushPolicy.STAFF.equals(row.recipientKind())
-                        ? targets.removeStaffToken(row.recipientId(), send.sealedToken())
+                        ? staff.removePushToken(row.recipientId(), send.sealedToken())
                         : targets.removeDeviceToken(row.recipientId(), send.sealedToken());
                 if (outbox.finish(row.id(), claimId, OutboxDao.DROPPED, 1, outcome.errorCode(), now) == 1) {
                     afterwards.add(() -> metrics.failed(outcome.errorCode()));

@@ -39,6 +39,8 @@ public final class PushPolicy {
             case REPLY -> toDevices(targets, event, PushTexts.REPLY, pushes);
             case STATUS_CHANGED -> toDevices(targets, event, PushTexts.STATUS_CHANGED, pushes);
             case DUE_DATE_MOVED -> toDevices(targets, event, PushTexts.DUE_DATE_MOVED, pushes);
+            // The claiming phone is not linked yet when this is published: only the phones already there hear it.
+            case DEVICE_LINKED -> toDevices(targets, event, PushTexts.DEVICE_LINKED, pushes);
             case YOUNG_PERSON_MESSAGE ->
                     toStaff(targets.caseHandlers(event.caseId()), PushTexts.STAFF_YOUNG_PERSON_MESSAGE, pushes);
             case SLA_WARNING -> toStaff(assigneeAndCoordinators(targets, event), PushTexts.STAFF_SLA_WARNING,

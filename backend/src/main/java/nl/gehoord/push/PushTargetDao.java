@@ -85,13 +85,6 @@ public interface PushTargetDao {
             """)
     List<StaffTarget> staffTokens(@BindList("ids") Collection<String> staffIds);
 
-    /** The counterpart of {@link #staffToken}; the inbox's PUT /v1/staff/me stores the sealed token the same way. */
-    @SqlUpdate("UPDATE staff SET push_token_enc = :sealed WHERE id = :staffId")
-    int setStaffToken(@Bind("staffId") String staffId, @Bind("sealed") String sealed);
-
     @SqlUpdate("UPDATE devices SET push_token_enc = NULL WHERE id = :deviceId AND push_token_enc = :sealed")
     int removeDeviceToken(@Bind("deviceId") String deviceId, @Bind("sealed") String sealed);
-
-    @SqlUpdate("UPDATE staff SET push_token_enc = NULL WHERE id = :staffId AND push_token_enc = :sealed")
-    int removeStaffToken(@Bind("staffId") String staffId, @Bind("sealed") String sealed);
 }

@@ -10,6 +10,7 @@ public final class PushTexts {
     public static final String REPLY = "push.reply";
     public static final String STATUS_CHANGED = "push.status_changed";
     public static final String DUE_DATE_MOVED = "push.due_date_moved";
+    public static final String DEVICE_LINKED = "push.device_linked";
     public static final String STAFF_NEW_CASE = "push.staff.new_case";
     public static final String STAFF_YOUNG_PERSON_MESSAGE = "push.staff.young_person_message";
     public static final String STAFF_SLA_WARNING = "push.staff.sla_warning";

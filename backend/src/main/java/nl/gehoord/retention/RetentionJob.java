@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * The daily clean-up. Erases the content of cases that finished (closed, resolved, withdrawn) longer ago than
  * the retention period, the way a young person's own erase does (the coded facts for statistics stay, and
  * CaseEvent.Type.ERASED tells statistics and push); removes app installs not used for a long time; removes expired
- * staff sessions and old idempotency records. Works in small batches, each its own transaction, so the writer is
+ * staff sessions and invitations and old idempotency records. Works in small batches, each its own transaction, so the writer is
  * never held for long. Safe to run twice: what is gone stays gone.
  */
 public final class RetentionJob {
@@ -40,6 +40,20 @@ public final class RetentionJob {
         this.settings = settings;
     }
 
+    /**
+     * The scheduled daily run: only the first instance to claim today's date runs it, so N instances on one
+     * database erase once. An instance that dies mid-run leaves the rest for tomorrow's pass, which erases by
+     * age and so catches up.
+     */
+    public java.util.Optional<Report> runDaily(Instant now) {
+        String day = now.atZone(WorkingDays.ZONE).toLocalDate().toString();
+        if (db.write(h -> h.attach(RetentionDao.class).claimDay("retention", day)) == 0) {
+            LOG.info("retention run skipped: another instance ran it today");
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(run(now));
+    }
+
     public Report run(Instant now) {
         long nowMs = now.toEpochMilli();
         // Months are calendar months in Amsterdam time, so "12 months" means the same date a year earlier.
@@ -47,8 +61,11 @@ public final class RetentionJob {
                 .toInstant().toEpochMilli();
         int cases = eraseFinishedCases(caseCutoff, nowMs);
         int devices = removeUnusedDevices(nowMs - settings.unusedDevice().toMillis());
-        int sessions = db.write(h -> h.attach(StaffDao.class)
-                .deleteExpiredSessions(nowMs, nowMs - StaffSessionService.IDLE_TIMEOUT.toMillis()));
+        int sessions = db.write(h -> {
+            StaffDao staff = h.attach(StaffDao.class);
+            staff.deleteExpiredInvitations(nowMs);
+            return staff.deleteExpiredSessions(nowMs, nowMs - StaffSessionService.IDLE_TIMEOUT.toMillis());
+        });
         int idempotency = db.write(h -> h.attach(CaseDao.class)
                 .deleteIdempotencyBefore(nowMs - settings.idempotencyKeys().toMillis()));
         Report report = new Report(cases, devices, sessions, idempotency);

@@ -41,9 +41,9 @@ public final class RetentionScheduler implements AutoCloseable {
         executor.schedule(this::runOnce, delay, TimeUnit.MILLISECONDS);
     }
 
-    private void runOnce() {
+    void runOnce() {
         try {
-            job.run(clock.instant());
+            job.runDaily(clock.instant());
         } catch (RuntimeException e) {
             // The class only: messages of database exceptions can quote values.
             LOG.error("retention run failed: {}", e.getClass().getName());

@@ -8,45 +8,50 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Staff accounts and their sessions. Session tokens are kept only as SHA-256 hashes. */
+/**
+ * Staff accounts, their sessions, invitations, second factor and known log-in devices. The staff feature is the
+ * only writer of these tables. Tokens and codes are kept only as hashes.
+ */
 @RegisterConstructorMapper(StaffDao.StaffRow.class)
 @RegisterConstructorMapper(StaffDao.SessionRow.class)
+@RegisterConstructorMapper(StaffDao.Listing.class)
+@RegisterConstructorMapper(StaffDao.Invitation.class)
+@RegisterConstructorMapper(StaffDao.SecondFactor.class)
 public interface StaffDao {
     record StaffRow(String id, String organisationId, String email, String displayName, String role,
                     String passwordHash, boolean available, boolean active, long createdAt) {
     }
 
-    record SessionRow(String id, String tokenHash, String staffId, long createdAt, long lastUsedAt, long expiresAt) {
+    record SessionRow(String id, String tokenHash, String staffId, long createdAt, long lastUsedAt, long expiresAt,
+                      String client) {
     }
+
+    /** One account as admins and the account's owner see it. */
+    record Listing(String id, String organisationId, String email, String displayName, String role, String teamId,
+                   boolean available, boolean active, boolean passwordSet, boolean totpEnabled, boolean pushTokenSet) {
+    }
+
+    record Invitation(String id, String staffId, String tokenHash, String invitedBy, long createdAt, long expiresAt) {
+    }
+
+    record SecondFactor(String totpSecretEnc, String totpPendingEnc, Long totpLastStep, int secondFactorFailures,
+                        Long secondFactorLockedUntil) {
+    }
+
+    String LISTING = """
+            SELECT id, organisation_id, email, display_name, role, team_id, available, active,
+                   password_hash <> '!' AS password_set, totp_secret_enc IS NOT NULL AS totp_enabled,
+                   push_token_enc IS NOT NULL AS push_token_set
+            FROM staff
+            """;
+
+    // Accounts
 
     @SqlUpdate("""
             INSERT INTO staff (id, organisation_id, email, display_name, role, password_hash, available, active, created_at)
             VALUES (:id, :organisationId, :email, :displayName, :role, :passwordHash, :available, :active, :createdAt)
             """)
     void insert(@BindMethods StaffRow row);
-
-    /** What a staff member's own settings show besides the account: team, and whether TOTP and a push token are set. */
-    record ProfileExtras(String teamId, boolean totpOn, boolean pushTokenSet) {
-    }
-
-    @SqlQuery("""
-            SELECT team_id, totp_secret_enc IS NOT NULL AS totp_on, push_token_enc IS NOT NULL AS push_token_set
-            FROM staff WHERE id = :id
-            """)
-    @RegisterConstructorMapper(ProfileExtras.class)
-    Optional<ProfileExtras> profileExtras(String id);
-
-    @SqlUpdate("UPDATE staff SET push_token_enc = :tokenEnc WHERE id = :id")
-    void setPushToken(String id, String tokenEnc);
-
-    @SqlQuery("SELECT totp_secret_enc FROM staff WHERE id = :id")
-    Optional<String> totpSecret(String id);
-
-    @SqlUpdate("UPDATE staff SET totp_secret_enc = :secretEnc WHERE id = :id")
-    void setTotpSecret(String id, String secretEnc);
-
-    @SqlUpdate("UPDATE staff SET team_id = :teamId WHERE id = :id")
-    void setTeam(String id, String teamId);
 
     @SqlQuery("SELECT organisation_id FROM staff WHERE id = :id")
     Optional<String> organisationOf(String id);
@@ -60,20 +65,51 @@ public interface StaffDao {
     @SqlQuery("SELECT * FROM staff WHERE organisation_id = :organisationId ORDER BY email")
     List<StaffRow> byOrganisation(@Bind("organisationId") String organisationId);
 
+    @SqlQuery(LISTING + " WHERE organisation_id = :organisationId ORDER BY email")
+    List<Listing> listing(@Bind("organisationId") String organisationId);
+
+    @SqlQuery(LISTING + " WHERE id = :id")
+    Optional<Listing> listingOf(@Bind("id") String id);
+
     @SqlUpdate("UPDATE staff SET password_hash = :hash WHERE id = :id")
     void setPassword(@Bind("id") String id, @Bind("hash") String hash);
 
     @SqlUpdate("UPDATE staff SET available = :available WHERE id = :id")
     void setAvailable(@Bind("id") String id, @Bind("available") boolean available);
 
+    @SqlUpdate("UPDATE staff SET active = :active WHERE id = :id")
+    void setActive(@Bind("id") String id, @Bind("active") boolean active);
+
+    @SqlUpdate("UPDATE staff SET team_id = :teamId WHERE id = :id")
+    void setTeam(@Bind("id") String id, @Bind("teamId") String teamId);
+
+    @SqlUpdate("UPDATE staff SET push_token_enc = :sealed WHERE id = :id")
+    void setPushToken(@Bind("id") String id, @Bind("sealed") String sealed);
+
+    /** Removes a token the push service called dead, unless the phone has sent a new one meanwhile. */
+    @SqlUpdate("UPDATE staff SET push_token_enc = NULL WHERE id = :id AND push_token_enc = :sealed")
+    int removePushToken(@Bind("id") String id, @Bind("sealed") String sealed);
+
+    @SqlQuery("SELECT team_id FROM staff WHERE id = :id")
+    Optional<String> teamOf(@Bind("id") String id);
+
+    /** Round-robin among equals: the one who got a case longest ago goes first. */
+    @SqlUpdate("UPDATE staff SET last_assigned_at = :at WHERE id = :id")
+    void markAssigned(@Bind("id") String id, @Bind("at") long at);
+
+    // Sessions
+
     @SqlUpdate("""
-            INSERT INTO staff_sessions (id, token_hash, staff_id, created_at, last_used_at, expires_at)
-            VALUES (:id, :tokenHash, :staffId, :createdAt, :lastUsedAt, :expiresAt)
+            INSERT INTO staff_sessions (id, token_hash, staff_id, created_at, last_used_at, expires_at, client)
+            VALUES (:id, :tokenHash, :staffId, :createdAt, :lastUsedAt, :expiresAt, :client)
             """)
     void insertSession(@BindMethods SessionRow row);
 
     @SqlQuery("SELECT * FROM staff_sessions WHERE token_hash = :hash")
     Optional<SessionRow> sessionByTokenHash(@Bind("hash") String hash);
+
+    @SqlQuery("SELECT * FROM staff_sessions WHERE staff_id = :staffId AND expires_at > :now ORDER BY created_at, id")
+    List<SessionRow> sessionsOf(@Bind("staffId") String staffId, @Bind("now") long now);
 
     @SqlUpdate("UPDATE staff_sessions SET last_used_at = :at WHERE id = :id")
     void touchSession(@Bind("id") String id, @Bind("at") long at);
@@ -81,6 +117,109 @@ public interface StaffDao {
     @SqlUpdate("DELETE FROM staff_sessions WHERE id = :id")
     void deleteSession(@Bind("id") String id);
 
+    @SqlUpdate("DELETE FROM staff_sessions WHERE id = :id AND staff_id = :staffId")
+    int deleteOwnSession(@Bind("staffId") String staffId, @Bind("id") String id);
+
+    @SqlUpdate("DELETE FROM staff_sessions WHERE staff_id = :staffId")
+    int deleteSessionsOf(@Bind("staffId") String staffId);
+
+    @SqlUpdate("DELETE FROM staff_sessions WHERE staff_id = :staffId AND id <> :keep")
+    int deleteOtherSessions(@Bind("staffId") String staffId, @Bind("keep") String keepSessionId);
+
     @SqlUpdate("DELETE FROM staff_sessions WHERE expires_at < :now OR last_used_at < :idleBefore")
     int deleteExpiredSessions(@Bind("now") long now, @Bind("idleBefore") long idleBefore);
+
+    // Invitations
+
+    @SqlUpdate("""
+            INSERT INTO staff_invitations (id, staff_id, token_hash, invited_by, created_at, expires_at)
+            VALUES (:id, :staffId, :tokenHash, :invitedBy, :createdAt, :expiresAt)
+            """)
+    void insertInvitation(@BindMethods Invitation invitation);
+
+    @SqlQuery("SELECT * FROM staff_invitations WHERE token_hash = :hash")
+    Optional<Invitation> invitationByTokenHash(@Bind("hash") String hash);
+
+    @SqlUpdate("DELETE FROM staff_invitations WHERE staff_id = :staffId")
+    int deleteInvitationsOf(@Bind("staffId") String staffId);
+
+    @SqlUpdate("DELETE FROM staff_invitations WHERE expires_at < :now")
+    int deleteExpiredInvitations(@Bind("now") long now);
+
+    /** Single use: only the caller whose delete removed the row may go on. */
+    @SqlUpdate("DELETE FROM staff_invitations WHERE id = :id")
+    int deleteInvitation(@Bind("id") String id);
+
+    // Second factor
+
+    @SqlQuery("""
+            SELECT totp_secret_enc, totp_pending_enc, totp_last_step, second_factor_failures, second_factor_locked_until
+            FROM staff WHERE id = :id
+            """)
+    Optional<SecondFactor> secondFactor(@Bind("id") String id);
+
+    @SqlUpdate("UPDATE staff SET totp_pending_enc = :sealed WHERE id = :id")
+    void setTotpPending(@Bind("id") String id, @Bind("sealed") String sealed);
+
+    @SqlUpdate("""
+            UPDATE staff SET totp_secret_enc = totp_pending_enc, totp_pending_enc = NULL, totp_last_step = :step
+            WHERE id = :id AND totp_pending_enc IS NOT NULL AND totp_secret_enc IS NULL
+            """)
+    int activateTotp(@Bind("id") String id, @Bind("step") long step);
+
+    @SqlUpdate("""
+            UPDATE staff SET totp_secret_enc = NULL, totp_pending_enc = NULL, totp_last_step = NULL,
+                             second_factor_failures = 0, second_factor_locked_until = NULL
+            WHERE id = :id
+            """)
+    void clearTotp(@Bind("id") String id);
+
+    /** A code is accepted once (RFC 6238, section 5.2): only a later step than the last accepted one passes. */
+    @SqlUpdate("""
+            UPDATE staff SET totp_last_step = :step WHERE id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)
+            """)
+    int acceptTotpStep(@Bind("id") String id, @Bind("step") long step);
+
+    @SqlUpdate("""
+            UPDATE staff SET second_factor_failures = :failures, second_factor_locked_until = :lockedUntil WHERE id = :id
+            """)
+    void setSecondFactorFailures(@Bind("id") String id, @Bind("failures") int failures,
+                                 @Bind("lockedUntil") Long lockedUntil);
+
+    @SqlUpdate("INSERT INTO staff_recovery_codes (staff_id, code_hmac, created_at) VALUES (:staffId, :hmac, :at)")
+    void insertRecoveryCode(@Bind("staffId") String staffId, @Bind("hmac") String hmac, @Bind("at") long at);
+
+    @SqlUpdate("DELETE FROM staff_recovery_codes WHERE staff_id = :staffId AND code_hmac = :hmac")
+    int useRecoveryCode(@Bind("staffId") String staffId, @Bind("hmac") String hmac);
+
+    @SqlUpdate("DELETE FROM staff_recovery_codes WHERE staff_id = :staffId")
+    void deleteRecoveryCodes(@Bind("staffId") String staffId);
+
+    @SqlQuery("SELECT COUNT(*) FROM staff_recovery_codes WHERE staff_id = :staffId")
+    int recoveryCodesLeft(@Bind("staffId") String staffId);
+
+    // Known log-in devices
+
+    @SqlUpdate("""
+            INSERT INTO staff_login_devices (token_hash, staff_id, created_at, last_used_at)
+            VALUES (:hash, :staffId, :at, :at)
+            """)
+    void insertLoginDevice(@Bind("hash") String tokenHash, @Bind("staffId") String staffId, @Bind("at") long at);
+
+    @SqlQuery("SELECT staff_id FROM staff_login_devices WHERE token_hash = :hash")
+    Optional<String> loginDeviceOwner(@Bind("hash") String tokenHash);
+
+    @SqlUpdate("DELETE FROM staff_login_devices WHERE token_hash = :hash")
+    void deleteLoginDevice(@Bind("hash") String tokenHash);
+
+    /** Keeps the most recently used ones: a device not seen among the last few is a stranger again. */
+    @SqlUpdate("""
+            DELETE FROM staff_login_devices WHERE staff_id = :staffId AND token_hash NOT IN (
+                SELECT token_hash FROM staff_login_devices WHERE staff_id = :staffId
+                ORDER BY last_used_at DESC, token_hash LIMIT :keep)
+            """)
+    void trimLoginDevices(@Bind("staffId") String staffId, @Bind("keep") int keep);
+
+    @SqlUpdate("DELETE FROM staff_login_devices WHERE staff_id = :staffId")
+    void deleteLoginDevicesOf(@Bind("staffId") String staffId);
 }

@@ -15,7 +15,10 @@ class SafetySettingsTest {
     void defaults() {
         Settings s = SettingsLoader.from(Map.of());
         assertThat(s.rateLimits()).containsKeys("register.address", "case.device", "message.device", "claim.device",
-                "claim.address", "claim.global", "login.account", "login.address", "login.global");
+                "claim.address", "claim.global", "login.address", "login.global", "invitation.address",
+                "invitation.global");
+        assertThat(s.rateLimits()).as("a rate per account would let a stranger lock the owner out")
+                .doesNotContainKey("login.account");
         assertThat(s.rateLimits().get("claim.global")).isEqualTo(new RateRule(1000, Duration.ofHours(1)));
         assertThat(s.trustedProxies()).isEmpty();
         assertThat(s.retention()).isEqualTo(new RetentionSettings(Period.ofMonths(12), Duration.ofDays(365),

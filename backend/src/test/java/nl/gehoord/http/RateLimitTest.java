@@ -138,17 +138,15 @@ class RateLimitTest {
     }
 
     @Test
-    void staffLoginIsLimitedPerAccountWhateverTheAddress() {
-        try (TestServer server = TestServer.start(Map.of("GEHOORD_RATE_LIMIT_LOGIN_ACCOUNT", "2/15m"))) {
+    void acceptingInvitationsIsLimitedPerAddress() {
+        try (TestServer server = TestServer.start(Map.of("GEHOORD_RATE_LIMIT_INVITATION_ADDRESS", "2/1h"))) {
             ApiClient client = server.client();
-            Map<String, Object> wrong = Map.of("email", "trust@demo.local", "password", "not-the-password-at-all");
-            assertThat(client.post("/v1/staff/session", wrong).status()).isEqualTo(401);
-            assertThat(client.post("/v1/staff/session", wrong).status()).isEqualTo(401);
-            assertRateLimited(client.post("/v1/staff/session", Map.of("email", " TRUST@demo.local",
-                    "password", TestServer.DEMO_PASSWORD)), 1, 450);
-            // Another account is not locked by it.
-            assertThat(client.post("/v1/staff/session", Map.of("email", "admin@demo.local", "password",
-                    TestServer.DEMO_PASSWORD)).status()).isEqualTo(201);
+            Map<String, Object> guess = Map.of("token", "gi_" + "a".repeat(43), "password", "a-long-enough-password");
+            assertThat(client.post("/v1/staff/invitations/accept", guess).status()).isEqualTo(404);
+            assertThat(client.post("/v1/staff/invitations/accept", guess).status()).isEqualTo(404);
+            assertRateLimited(client.post("/v1/staff/invitations/accept", guess), 1, 1800);
+            assertThat(client.header("X-Forwarded-For", "203.0.113.9").post("/v1/staff/invitations/accept", guess)
+                    .status()).as("the forwarded header is not trusted without a proxy").isEqualTo(429);
         }
     }
 }

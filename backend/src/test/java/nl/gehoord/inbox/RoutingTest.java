@@ -40,11 +40,8 @@ class RoutingTest {
     }
 
     private String trustPerson(String email, String teamId) {
-        ApiResponse r = admin.post("/v1/admin/staff", Map.of("email", email, "displayName", "TP",
-                "role", "trust_person", "organisationId", "demo-org", "teamId", teamId,
-                "password", TestServer.DEMO_PASSWORD));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return r.text("staffId");
+        return Journeys.invite(admin, Map.of("email", email, "displayName", "TP",
+                "role", "trust_person", "organisationId", "demo-org", "teamId", teamId));
     }
 
     private void rule(int priority, String region, String setting, String topic, String teamId) {

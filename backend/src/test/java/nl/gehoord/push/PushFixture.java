@@ -129,7 +129,8 @@ final class PushFixture implements AutoCloseable {
     }
 
     void staffToken(String staffId, String token) {
-        db.writeVoid(h -> h.attach(PushTargetDao.class).setStaffToken(staffId, cipher.seal(token, staffId, "pushToken")));
+        db.writeVoid(h -> h.attach(nl.gehoord.staff.StaffDao.class)
+                .setPushToken(staffId, cipher.seal(token, staffId, "pushToken")));
     }
 
     Optional<String> staffToken(String staffId) {

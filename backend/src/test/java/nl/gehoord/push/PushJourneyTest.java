@@ -142,8 +142,8 @@ class PushJourneyTest {
     private static void setStaffToken(String staffId, String token) {
         SecureRandom random = new SecureRandom();
         FieldCipher cipher = new FieldCipher(KeyRing.loadOrCreate(server.settings().keyFile(), random), random);
-        server.app().database().writeVoid(h -> h.attach(PushTargetDao.class)
-                .setStaffToken(staffId, cipher.seal(token, staffId, "pushToken")));
+        server.app().database().writeVoid(h -> h.attach(nl.gehoord.staff.StaffDao.class)
+                .setPushToken(staffId, cipher.seal(token, staffId, "pushToken")));
     }
 
     private static FakeFcm.Received awaitOne(String token) {

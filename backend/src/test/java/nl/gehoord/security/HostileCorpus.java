@@ -22,9 +22,17 @@ import nl.gehoord.http.Route;
 final class HostileCorpus {
     private static final Pattern PARAM = Pattern.compile("\\{([A-Za-z0-9_]+)}");
 
-    /** One request: over the HTTP client, or as raw socket bytes; {@code expected} null means "any 4xx". */
+    /**
+     * One request: over the HTTP client, or as raw socket bytes; {@code expected} null means "any 4xx", a 2xx or
+     * 3xx means exactly that legitimate answer. With {@code plain} set, the answer must be the one the same
+     * request gets without the trick (a header that must change nothing).
+     */
     record Hostile(String name, String method, String path, Map<String, String> headers, byte[] body,
-                   byte[] socketBytes, Integer expected) {
+                   byte[] socketBytes, Integer expected, Hostile plain) {
+        Hostile(String name, String method, String path, Map<String, String> headers, byte[] body,
+                byte[] socketBytes, Integer expected) {
+            this(name, method, path, headers, body, socketBytes, expected, null);
+        }
     }
 
     private final String mark;
@@ -114,7 +122,7 @@ final class HostileCorpus {
         return out;
     }
 
-    private static Role firstAllowed(Route route) {
+    static Role firstAllowed(Route route) {
         for (Role role : List.of(Role.DEVICE, Role.TRUST_PERSON, Role.COORDINATOR, Role.COUNCIL, Role.ADMIN)) {
             if (route.roles().contains(role)) {
                 return role;
@@ -123,12 +131,12 @@ final class HostileCorpus {
         throw new IllegalStateException("no role");
     }
 
-    private Map<String, String> auth(Role role) {
+    Map<String, String> auth(Role role) {
         return Map.of("Authorization", "Bearer " + tokens.get(role));
     }
 
     /** The path with every parameter an id that exists nowhere, and {@code param} replaced by {@code value}. */
-    private static String fill(String template, String param, String value) {
+    static String fill(String template, String param, String value) {
         Matcher m = PARAM.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -300,11 +308,11 @@ final class HostileCorpus {
         return out;
     }
 
-    private static byte[] socket(String request) {
+    static byte[] socket(String request) {
         return request.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] socketBytes(String request) {
+    static byte[] socketBytes(String request) {
         return request.getBytes(StandardCharsets.ISO_8859_1);
     }
 

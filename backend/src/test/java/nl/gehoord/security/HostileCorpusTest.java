@@ -12,12 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.gehoord.config.RateLimitSettings;
+import nl.gehoord.demo.DemoData;
 import nl.gehoord.http.Role;
+import nl.gehoord.http.Route;
 import nl.gehoord.security.HostileCorpus.Hostile;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.DatabaseState;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.OtherOrganisation;
 import nl.gehoord.testing.SpecValidator;
 import nl.gehoord.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +54,7 @@ class HostileCorpusTest {
     private static String ownCase;
     private static String otherDevicesCase;
     private static String loggedOutStaffToken;
+    private static OtherOrganisation other;
 
     @BeforeAll
     static void fullJourneyFirst() {
@@ -98,6 +102,8 @@ class HostileCorpusTest {
         loggedOutStaffToken = extra.text("token");
         assertThat(api.as(loggedOutStaffToken).delete("/v1/staff/session").status()).isEqualTo(204);
 
+        other = OtherOrganisation.create(server);
+
         SENT.addAll(List.of(deviceToken, secondToken, otherToken, pushToken, code, code.replace("-", ""),
                 "Verhaal" + RUN, "Over" + RUN, "Naam" + RUN, "06 9876 5432", "Tijd" + RUN, "Bericht" + RUN,
                 "Ander" + RUN, "Derde" + RUN, "Mening" + RUN, idempotencyKey, TestServer.DEMO_PASSWORD,
@@ -116,18 +122,38 @@ class HostileCorpusTest {
     void everyHostileRequestGetsAPlainRefusalAndChangesNothingAndTheLogsHoldNoSecret() throws IOException {
         HostileCorpus hostile = new HostileCorpus(MARK, RUN, TOKENS, loggedOutStaffToken, ownCase, otherDevicesCase,
                 new SpecBodies(SpecValidator.specPath()));
-        List<Hostile> corpus = new ArrayList<>(hostile.generated(server.app().routes()));
+        SpecBodies specBodies = new SpecBodies(SpecValidator.specPath());
+        List<Route> routes = server.app().routes();
+        List<Hostile> corpus = new ArrayList<>(hostile.generated(routes));
         corpus.addAll(hostile.handWritten());
-        assertThat(corpus).hasSizeGreaterThanOrEqualTo(200);
+        corpus.addAll(new FramingCorpus(ownCase, TOKENS.get(Role.DEVICE), MARK).all());
+        corpus.addAll(new EncodingCorpus(hostile, MARK).all(routes));
+        corpus.addAll(new HeaderCorpus(hostile, MARK, ownCase).all(routes));
+        corpus.addAll(new OtherPartyCorpus(hostile, specBodies, otherDevicesCase, Map.of(
+                "caseId", other.caseId, "replyId", other.replyId, "organisationId", OtherOrganisation.ID,
+                "staffId", OtherOrganisation.TRUST_PERSON, "teamId", OtherOrganisation.TEAM,
+                "ruleId", OtherOrganisation.RULE, "locationId", OtherOrganisation.LOCATION), Map.of(
+                "caseId", ownCase, "replyId", "canned-demo-hello", "organisationId", DemoData.ORGANISATION_ID,
+                "staffId", "staff-demo-trust", "ruleId", "rule-demo-default", "locationId", "loc-utr-linde"))
+                .all(routes));
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(2000);
 
         String before = DatabaseState.fingerprint(server.app().database());
+        int logMark = LogScan.lineCount();
         List<String> problems = new ArrayList<>();
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         for (Hostile h : corpus) {
             RawHttp.Answer answer = h.socketBytes() != null ? raw.socket(h.socketBytes())
                     : raw.send(h.method(), h.path(), h.headers(), h.body());
             statuses.merge(answer.status(), 1, Integer::sum);
-            String problem = judge(h, answer);
+            String problem;
+            if (h.plain() != null) {
+                RawHttp.Answer plain = raw.send(h.method(), h.path(), h.plain().headers(), h.plain().body());
+                problem = answer.status() != plain.status() ? "answered " + answer.status() + " where the plain "
+                        + "request gets " + plain.status() : answer.status() < 400 ? null : judge(h, answer);
+            } else {
+                problem = judge(h, answer);
+            }
             if (problem != null) {
                 problems.add(h.name() + " -> " + problem);
             }
@@ -141,11 +167,17 @@ class HostileCorpusTest {
         assertThat(still.status()).isEqualTo(200);
 
         LogScan.assertLogsHoldNone(SENT);
+        LogScan.assertNoErrorsSince(logMark);
     }
 
     /** Null when the answer keeps every rule; otherwise what is wrong. */
     private static String judge(Hostile h, RawHttp.Answer a) {
-        if (a.status() >= 500) {
+        if (h.expected() != null && h.expected() < 400) {
+            return a.status() == h.expected() ? null : "expected " + h.expected() + " but got " + a.status();
+        }
+        boolean versionRefused = a.status() == 505 && h.expected() != null && h.expected() == 505
+                && a.body().contains("\"code\":\"http_version_not_supported\"");
+        if (a.status() >= 500 && !versionRefused) {
             return "server error " + a.status() + " " + a.body();
         }
         if (a.status() < 400) {

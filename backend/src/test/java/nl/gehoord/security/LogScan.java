@@ -47,4 +47,34 @@ final class LogScan {
         node.forEach(child -> collectText(child, out));
         node.fieldNames().forEachRemaining(name -> out.append(name).append('\n'));
     }
+
+    private static final Path LOG = Path.of("target/test-logs/gehoord-test.log");
+
+    /** How many lines the test log holds now: a mark for {@link #linesSince}. */
+    static int lineCount() {
+        return linesSince(0).size();
+    }
+
+    static List<String> linesSince(int mark) {
+        try {
+            List<String> lines = Files.exists(LOG) ? Files.readAllLines(LOG, StandardCharsets.UTF_8) : List.of();
+            return lines.subList(Math.min(mark, lines.size()), lines.size());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Bad input never pages an operator: since the mark, no ERROR or WARN line and no stack trace. */
+    static void assertNoErrorsSince(int mark) {
+        for (String line : linesSince(mark)) {
+            try {
+                JsonNode entry = JSON.readTree(line);
+                String level = entry.path("level").asText();
+                assertThat(level).as(line.substring(0, Math.min(400, line.length()))).isNotIn("ERROR", "WARN");
+                assertThat(entry.hasNonNull("throwable")).as("a stack trace: %s", line.substring(0, Math.min(400, line.length()))).isFalse();
+            } catch (IOException e) {
+                throw new AssertionError("not a JSON line: " + line, e);
+            }
+        }
+    }
 }

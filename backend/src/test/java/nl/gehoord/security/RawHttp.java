@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -96,6 +97,10 @@ final class RawHttp {
     }
 
     private static Answer parse(String raw) {
+        // An interim answer (100 Continue) comes before the real one.
+        while (raw.matches("(?s)HTTP/1\\.[01] 1\\d\\d .*") && raw.contains("\r\n\r\n")) {
+            raw = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+        }
         int split = raw.indexOf("\r\n\r\n");
         if (!raw.startsWith("HTTP/1.") || split < 0) {
             throw new AssertionError("not an HTTP answer: " + raw.substring(0, Math.min(200, raw.length())));
@@ -123,5 +128,57 @@ final class RawHttp {
             body = decoded.toString();
         }
         return new Answer(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+    }
+
+    /** One exchange on a raw socket: the first answer's status, head and body, and everything that came back. */
+    record Exchange(int status, String head, String body, String raw) {
+    }
+
+    /** Writes the bytes, ends the sending side and reads what comes back; null when the server just closed. */
+    Exchange halfClose(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            try {
+                in.transferTo(buffer);
+            } catch (java.net.SocketException reset) {
+                // a reset after the answer was read is fine; a reset without one is "nothing"
+            }
+            String text = buffer.toString(StandardCharsets.UTF_8);
+            if (text.isEmpty()) {
+                return null;
+            }
+            int split = text.indexOf("\r\n\r\n");
+            if (split < 0) {
+                throw new AssertionError("not an HTTP answer: " + text);
+            }
+            String head = text.substring(0, split);
+            String body = text.substring(split + 4);
+            if (head.toLowerCase().contains("transfer-encoding: chunked")) {
+                int line = body.indexOf("\r\n");
+                int size = Integer.parseInt(body.substring(0, line).trim(), 16);
+                body = body.substring(line + 2, line + 2 + size);
+            }
+            return new Exchange(Integer.parseInt(head.split(" ")[1]), head, body, text);
+        }
+    }
+
+    /** A complete problem+json body with the given status. */
+    static JsonNode assertProblem(String body, int status) {
+        try {
+            JsonNode problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            org.assertj.core.api.Assertions.assertThat(problem.path("status").asInt()).as(body).isEqualTo(status);
+            org.assertj.core.api.Assertions.assertThat(problem.path("type").asText()).startsWith("urn:gehoord:problem:");
+            org.assertj.core.api.Assertions.assertThat(problem.path("title").asText()).isNotEmpty();
+            org.assertj.core.api.Assertions.assertThat(problem.path("detail").asText()).isNotEmpty();
+            return problem;
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
     }
 }

@@ -53,6 +53,12 @@ final class SpecBodies {
         return out;
     }
 
+    /** The contract's example body of the operation, if it has one (a valid request to start from). */
+    Optional<ObjectNode> example(String method, String pathTemplate) {
+        return example(spec.path("paths").path(pathTemplate).path(method.toLowerCase(Locale.ROOT))
+                .path("requestBody").path("content").path("application/json")).map(ObjectNode::deepCopy);
+    }
+
     private Optional<ObjectNode> example(JsonNode content) {
         if (content.path("example").isObject()) {
             return Optional.of((ObjectNode) content.path("example"));

@@ -54,6 +54,19 @@ public final class Journeys {
         return client.as(response.text("token"));
     }
 
+    /**
+     * Invites a staff account as an admin and accepts the invitation with the demo password, as its owner would.
+     * Returns the new account's id.
+     */
+    public static String invite(ApiClient admin, Map<String, Object> account) {
+        ApiResponse invited = admin.post("/v1/admin/staff", account);
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        ApiResponse accepted = admin.anonymous().post("/v1/staff/invitations/accept",
+                Map.of("token", invited.text("invitationToken"), "password", TestServer.DEMO_PASSWORD));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        return invited.text("staffId");
+    }
+
     public static final List<String> OPEN_STATUSES = List.of("received", "assigned", "in_conversation",
             "formal_complaint");
 }

@@ -126,6 +126,7 @@ public final class TestServer implements AutoCloseable {
     public void reset() {
         clock.set(START);
         app.rateLimits().reset();
+        app.loginThrottle().reset();
         Map<String, List<Map<String, Object>>> template = TemplateData.rows();
         app.database().writeVoid(h -> {
             List<Map<String, Object>> triggers = h.createQuery(
