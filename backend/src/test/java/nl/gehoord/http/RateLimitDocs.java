@@ -14,7 +14,7 @@ final class RateLimitDocs {
             "(per device|per network address|per account|in total|overall) \\(([\\d,]+) (an hour|per 15 minutes)\\)");
     private static final Map<String, String> ACTIONS = Map.of(
             "register an app install", "register", "create a case", "case", "send a message", "message",
-            "claim a case", "claim", "staff log-in", "login");
+            "claim a case", "claim", "staff log-in", "login", "accept a staff invitation", "invitation");
     private static final List<String> COLUMNS = List.of("device", "address", "account", "global");
 
     private RateLimitDocs() {
@@ -49,7 +49,8 @@ final class RateLimitDocs {
             }
             for (int i = 0; i < COLUMNS.size(); i++) {
                 String cell = cells[i + 2].trim();
-                if (!cell.equals("-")) {
+                // "-" is no limit; words (the log-in's slow-down per account) are no rate limit either.
+                if (cell.matches("[\\d,]+ / (hour|15 min)")) {
                     String[] parts = cell.split(" / ");
                     Duration period = parts[1].equals("hour") ? Duration.ofHours(1) : Duration.ofMinutes(15);
                     out.put(action + "." + COLUMNS.get(i), new RateRule(Long.parseLong(parts[0].replace(",", "")),

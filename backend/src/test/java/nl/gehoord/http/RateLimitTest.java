@@ -46,7 +46,8 @@ class RateLimitTest {
                     "POST /v1/cases", Limited.CASE,
                     "POST /v1/cases/{caseId}/messages", Limited.MESSAGE,
                     "POST /v1/cases/claim", Limited.CLAIM,
-                    "POST /v1/staff/session", Limited.LOGIN));
+                    "POST /v1/staff/session", Limited.LOGIN,
+                    "POST /v1/staff/invitations/accept", Limited.INVITATION));
             for (Limited action : Limited.values()) {
                 assertThat(server.settings().rateLimits().keySet()).anyMatch(n -> n.startsWith(action.action() + "."));
             }
