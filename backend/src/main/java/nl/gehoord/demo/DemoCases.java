@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import nl.gehoord.db.Database;
-import nl.gehoord.sla.DueDates;
+import nl.gehoord.intake.CaseDao;
+import nl.gehoord.intake.CaseStatus;
+import nl.gehoord.sla.SlaPolicy;
+import nl.gehoord.sla.WorkingDays;
 import nl.gehoord.trends.TrendRollup;
 import org.jdbi.v3.core.Handle;
 
@@ -48,14 +51,12 @@ public final class DemoCases {
     /** Returns how many cases were added now (0 when the demo cases are there already). */
     public static int seed(Database db, TrendRollup rollup, Clock clock) {
         return db.writeAlone("demo-cases-seed", h -> {
-            boolean present = h.createQuery("SELECT COUNT(*) FROM cases WHERE id = :id")
-                    .bind("id", id(0)).mapTo(Integer.class).one() > 0;
-            if (present) {
+            if (h.attach(CaseDao.class).byId(id(0)).isPresent()) {
                 return 0;
             }
             Random random = new Random(20_240_601L);
             long now = clock.millis();
-            DueDates due = DueDates.defaults();
+            SlaPolicy due = SlaPolicy.defaults();
             for (int i = 0; i < COUNT; i++) {
                 insert(h, random, i, now, due);
                 rollup.refresh(h, id(i));
@@ -68,7 +69,7 @@ public final class DemoCases {
         return String.format("%s%05d", ID_PREFIX, i);
     }
 
-    private static void insert(Handle h, Random random, int i, long now, DueDates due) {
+    private static void insert(Handle h, Random random, int i, long now, SlaPolicy due) {
         int region = pick(random, REGION_WEIGHTS);
         String location = null;
         String setting = SETTINGS[pick(random, SETTING_WEIGHTS)];
@@ -86,36 +87,31 @@ public final class DemoCases {
         // More cases lately: a gentle upward trend over 18 months.
         double age = Math.sqrt(random.nextDouble());
         long created = now - (long) ((1 - age) * 548 * DAY) - random.nextInt(24) * HOUR;
-        long dueAt = due.firstResponseDue(Instant.ofEpochMilli(created), urgent).toEpochMilli();
+        long dueAt = urgent ? due.urgentDue(created)
+                : WorkingDays.add(Instant.ofEpochMilli(created), due.firstResponseWorkingDays()).toEpochMilli();
         long responseDelay = (long) (Math.exp(random.nextGaussian() * 0.9 + Math.log(urgent ? 3 : 20)) * HOUR);
         Long firstResponse = created + responseDelay < now ? created + responseDelay : null;
         double end = random.nextDouble();
         boolean formal = kind.equals("complaint") && random.nextDouble() < 0.12;
         long span = (long) (Math.exp(random.nextGaussian() * 0.8 + Math.log(formal ? 60 : 18)) * DAY);
-        String status;
+        CaseStatus status;
         Long closed = null;
         if (created + span < now) {
             closed = created + span;
-            status = end < 0.62 ? "resolved" : end < 0.86 ? "closed" : "withdrawn";
+            status = end < 0.62 ? CaseStatus.RESOLVED : end < 0.86 ? CaseStatus.CLOSED : CaseStatus.WITHDRAWN;
         } else {
-            status = formal ? "formal_complaint" : firstResponse == null ? "assigned" : "in_conversation";
+            status = formal ? CaseStatus.FORMAL_COMPLAINT
+                    : firstResponse == null ? CaseStatus.ASSIGNED : CaseStatus.IN_CONVERSATION;
         }
-        h.createUpdate("""
-                INSERT INTO cases (id, organisation_id, kind, topic, setting, region_code, age_band, location_id,
-                                   contact_preference, urgent, status, flow_version, assigned_staff_id, created_at,
-                                   updated_at, first_response_due_at, first_response_at, closed_at)
-                VALUES (:id, :org, :kind, :topic, :setting, :region, :ageBand, :location, 'app_message', :urgent,
-                        :status, 1, 'staff-demo-trust', :created, :updated, :due, :firstResponse, :closed)
-                """).bind("id", id(i)).bind("org", DemoData.ORGANISATION_ID).bind("kind", kind).bind("topic", topic)
-                .bind("setting", setting).bind("region", REGIONS[region]).bind("ageBand", ageBand)
-                .bind("location", location).bind("urgent", urgent).bind("status", status)
-                .bind("created", created).bind("updated", closed != null ? closed : created).bind("due", dueAt)
-                .bind("firstResponse", firstResponse).bind("closed", closed).execute();
+        CaseDao cases = h.attach(CaseDao.class);
+        CaseDao.Facts facts = new CaseDao.Facts(kind, topic, setting, REGIONS[region], ageBand, location,
+                "app_message", 1);
+        cases.insert(new CaseDao.CaseRow(id(i), null, DemoData.ORGANISATION_ID, facts, urgent, status,
+                "staff-demo-trust", new CaseDao.Sealed(null, null, null, null, null), created,
+                closed != null ? closed : created, dueAt, firstResponse, closed, null), null);
         if (formal) {
-            h.createUpdate("""
-                    INSERT INTO case_events (id, case_id, seq, type, status, created_at)
-                    VALUES (:id, :caseId, 1, 'status_changed', 'formal_complaint', :at)
-                    """).bind("id", id(i) + "-formal").bind("caseId", id(i)).bind("at", created + span / 3).execute();
+            cases.insertEvent(new CaseDao.EventRow(id(i) + "-formal", id(i), 1, "status_changed",
+                    CaseStatus.FORMAL_COMPLAINT, null, null, null, created + span / 3));
         }
     }
 
