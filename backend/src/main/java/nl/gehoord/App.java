@@ -272,7 +272,7 @@ public final class App implements AutoCloseable {
         caseEvents = new CaseEvents();
         // One instance on SQLite keeps its limits in memory; instances on one PostgreSQL share them.
         rateLimits = db.dialect() == Dialect.POSTGRESQL
-                ? RateLimits.shared(db.dataSource(), clock, hasher::hmac) : new RateLimits(clock);
+                ? RateLimits.shared(db, clock, hasher::hmac) : new RateLimits(clock);
         limits = new RateLimitPolicy(settings.rateLimits(), rateLimits, new ClientAddress(settings.trustedProxies()));
         dueDates = new DueDates(clock);
     }
