@@ -3,9 +3,6 @@ package nl.gehoord.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.security.SecureRandom;
-import nl.gehoord.crypto.KeyRing;
-import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
@@ -18,8 +15,7 @@ class DemoCasesTest {
     @Test
     void theDemoCouncilsSeeRealNumbers() {
         try (TestServer server = TestServer.start()) {
-            TrendRollup rollup = new TrendRollup(new SecretHasher(KeyRing.loadOrCreate(server.settings().keyFile(),
-                    new SecureRandom())), server.clock(), new SecureRandom());
+            TrendRollup rollup = server.app().trendRollup();
             assertThat(DemoCases.seed(server.app().database(), rollup, server.clock())).isEqualTo(DemoCases.COUNT);
             assertThat(DemoCases.seed(server.app().database(), rollup, server.clock())).as("idempotent").isZero();
             long counted = server.app().database().read(h -> h.createQuery("SELECT SUM(cases) FROM trend_rollup")
