@@ -15,17 +15,21 @@ import nl.gehoord.events.CaseEvent;
 import nl.gehoord.events.CaseEvents;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
 import nl.gehoord.intake.CaseStatus;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The rollup follows case changes inside the changing transaction, whatever the order of events. Status and first
  * response are changed directly in the database here (the inbox does it in production) and the event published.
  */
 class TrendRollupTest {
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     private TestServer server;
     private Database db;
     private TrendRollup rollup;
@@ -33,15 +37,10 @@ class TrendRollupTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         db = server.app().database();
         rollup = TrendCases.rollupOf(server);
         events = new CaseEvents().listen(rollup);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test
