@@ -334,7 +334,7 @@ public final class App implements AutoCloseable {
      * chain was keyed get their MACs (once). Each is crash-safe: it commits in small steps and starts again where
      * it stopped.
      */
-    static void keyedUpgrades(Database db, FieldCipher cipher, AuditLog audit, CannedReplyService cannedReplies,
+    private static void keyedUpgrades(Database db, FieldCipher cipher, AuditLog audit, CannedReplyService cannedReplies,
                               Clock clock) {
         Reencryptor.upgradeSealedOnce(db, cipher, clock);
         cannedReplies.sealUnsealed();

@@ -1,10 +1,12 @@
 package nl.gehoord.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import nl.gehoord.db.Database;
 import nl.gehoord.intake.CaseDao;
 import nl.gehoord.intake.CaseStatus;
@@ -12,6 +14,8 @@ import nl.gehoord.sla.SlaPolicy;
 import nl.gehoord.sla.WorkingDays;
 import nl.gehoord.trends.TrendRollup;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Generated cases for the demo, so council trends show real numbers: coded facts only (no story, no contact, no
@@ -20,7 +24,9 @@ import org.jdbi.v3.core.Handle;
  */
 public final class DemoCases {
     public static final int COUNT = 8000;
-    static final String ID_PREFIX = "demo-case-";
+    /** Ids of the form an earlier demo used; a database that has them is left as it is (see {@link #seed}). */
+    private static final String OLD_FIRST_ID = "demo-case-00000";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCases.class);
     private static final long DAY = Duration.ofDays(1).toMillis();
     private static final long HOUR = Duration.ofHours(1).toMillis();
 
@@ -48,25 +54,45 @@ public final class DemoCases {
     private DemoCases() {
     }
 
-    /** Returns how many cases were added now (0 when the demo cases are there already). */
+    /**
+     * Returns how many cases were added now (0 when the demo cases are there already). A demo database made when
+     * these ids were not yet UUIDs keeps its cases: seeding again would count them twice in the trends, so it only
+     * says that a fresh data folder gives ids the contract allows.
+     */
     public static int seed(Database db, TrendRollup rollup, Clock clock) {
+        return seed(db, rollup, clock, COUNT);
+    }
+
+    /** The first {@code count} of the demo's cases, for a demo inbox without the wait for all of them. */
+    public static int seed(Database db, TrendRollup rollup, Clock clock, int count) {
         return db.writeAlone("demo-cases-seed", h -> {
-            if (h.attach(CaseDao.class).byId(id(0)).isPresent()) {
+            CaseDao cases = h.attach(CaseDao.class);
+            if (cases.byId(id(0)).isPresent()) {
+                return 0;
+            }
+            if (cases.byId(OLD_FIRST_ID).isPresent()) {
+                LOG.warn("The demo cases in this database have ids that are not UUIDs; start with an empty data "
+                        + "folder to get demo cases that generated API clients can read");
                 return 0;
             }
             Random random = new Random(20_240_601L);
             long now = clock.millis();
             SlaPolicy due = SlaPolicy.defaults();
-            for (int i = 0; i < COUNT; i++) {
+            for (int i = 0; i < count; i++) {
                 insert(h, random, i, now, due);
                 rollup.refresh(h, id(i));
             }
-            return COUNT;
+            return count;
         });
     }
 
+    /** A name-based UUID (version 3), so the demo's ids are real UUIDs and the same in every demo. */
     static String id(int i) {
-        return String.format("%s%05d", ID_PREFIX, i);
+        return uuid("gehoord-demo-case-" + i);
+    }
+
+    private static String uuid(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static void insert(Handle h, Random random, int i, long now, SlaPolicy due) {
@@ -110,7 +136,7 @@ public final class DemoCases {
                 "staff-demo-trust", new CaseDao.Sealed(null, null, null, null, null), created,
                 closed != null ? closed : created, dueAt, firstResponse, closed, null), null);
         if (formal) {
-            cases.insertEvent(new CaseDao.EventRow(id(i) + "-formal", id(i), 1, "status_changed",
+            cases.insertEvent(new CaseDao.EventRow(uuid("gehoord-demo-case-event-" + i), id(i), 1, "status_changed",
                     CaseStatus.FORMAL_COMPLAINT, null, null, null, created + span / 3));
         }
     }

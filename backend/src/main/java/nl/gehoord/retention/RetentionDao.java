@@ -1,6 +1,5 @@
 package nl.gehoord.retention;
 
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
@@ -13,5 +12,5 @@ public interface RetentionDao {
             INSERT INTO scheduled_runs (job, last_day) VALUES (:job, :day)
             ON CONFLICT (job) DO UPDATE SET last_day = excluded.last_day WHERE scheduled_runs.last_day < excluded.last_day
             """)
-    int claimDay(@Bind("job") String job, @Bind("day") String day);
+    int claimDay(String job, String day);
 }
