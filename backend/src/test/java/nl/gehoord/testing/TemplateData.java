@@ -24,6 +24,7 @@ public final class TemplateData {
     public static final String KEYS = "keys.json";
     private static Path template;
     private static Map<String, List<Map<String, Object>>> rows;
+    private static List<String> triggers;
 
     private TemplateData() {
     }
@@ -69,6 +70,20 @@ public final class TemplateData {
             rows = Collections.unmodifiableMap(all);
         }
         return rows;
+    }
+
+    /**
+     * The template's triggers as SQL, for putting a shared server back: a test that drops one (to play an attacker
+     * with file access) must not leave the next test without it.
+     */
+    public static synchronized List<String> triggers() {
+        if (triggers == null) {
+            try (Database db = Database.open("jdbc:sqlite:" + template().resolve(DATABASE))) {
+                triggers = List.copyOf(db.read(h -> h.createQuery(
+                        "SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").mapTo(String.class).list()));
+            }
+        }
+        return triggers;
     }
 
     /** The folder of the template, made on first use. */

@@ -127,7 +127,8 @@ public final class TestServer implements AutoCloseable {
 
     /**
      * Puts the server back to how a new one starts: every table as in the template (the demo data), the clock at
-     * START, no rate-limit buckets. The audit log's append-only triggers are lifted for the copy and put back.
+     * START, no rate-limit buckets. The triggers are lifted for the copy and the template's put back, also one a
+     * test dropped.
      */
     public void reset() {
         clock.set(START);
@@ -135,9 +136,8 @@ public final class TestServer implements AutoCloseable {
         app.loginThrottle().reset();
         Map<String, List<Map<String, Object>>> template = TemplateData.rows();
         app.database().writeVoid(h -> {
-            List<Map<String, Object>> triggers = h.createQuery(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").mapToMap().list();
-            triggers.forEach(t -> h.execute("DROP TRIGGER " + t.get("name")));
+            h.createQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'").mapTo(String.class).list()
+                    .forEach(name -> h.execute("DROP TRIGGER " + name));
             h.execute("PRAGMA defer_foreign_keys = ON");
             template.forEach((table, rows) -> {
                 h.execute("DELETE FROM \"" + table + "\"");
@@ -148,7 +148,7 @@ public final class TestServer implements AutoCloseable {
                             .bindMap(row).execute();
                 }
             });
-            triggers.forEach(t -> h.execute((String) t.get("sql")));
+            TemplateData.triggers().forEach(h::execute);
         });
     }
 
