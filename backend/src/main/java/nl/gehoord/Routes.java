@@ -199,7 +199,6 @@ public final class Routes {
                 Route.of(PUT, "/v1/admin/locations/{locationId}/trust-person", c.admin()::locationTrustPerson, ADMIN),
                 Route.of(GET, "/v1/admin/audit", c.admin()::audit, ADMIN),
                 Route.of(GET, "/v1/admin/audit/verify", c.admin()::verifyAudit, ADMIN),
-                // --- end of the inbox, the queue and admin ----------------------------------------------------
 
                 // Trends for councils: aggregates within the council's own scope, council role only
                 Route.of(GET, "/v1/trends", c.trends()::json, COUNCIL),
