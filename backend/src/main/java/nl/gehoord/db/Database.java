@@ -49,7 +49,8 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin())
+                .registerArgument(new CodedColumns.Arguments()).registerColumnMapper(new CodedColumns.Mappers());
         if (dialect == Dialect.SQLITE) {
             // Prepared statements are kept per connection: preparing every statement of a case again and again
             // was a large share of the single writer's time.

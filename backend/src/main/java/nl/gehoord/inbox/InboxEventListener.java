@@ -1,9 +1,8 @@
 package nl.gehoord.inbox;
 
-import java.time.Clock;
 import nl.gehoord.events.CaseEvent;
 import nl.gehoord.events.CaseEventListener;
-import nl.gehoord.sla.SlaPolicies;
+import nl.gehoord.sla.DueDates;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -11,35 +10,33 @@ import org.jdbi.v3.core.Handle;
  * answer after they write; internal notes go when the case is erased.
  */
 public final class InboxEventListener implements CaseEventListener {
-    private final SlaPolicies policies;
-    private final Clock clock;
+    private final DueDates dueDates;
 
-    public InboxEventListener(SlaPolicies policies, Clock clock) {
-        this.policies = policies;
-        this.clock = clock;
+    public InboxEventListener(DueDates dueDates) {
+        this.dueDates = dueDates;
     }
 
     @Override
     public void on(Handle h, CaseEvent event) {
-        if (!CaseEvent.RECEIVED.equals(event.type()) && !CaseEvent.YOUNG_PERSON_MESSAGE.equals(event.type())
-                && !CaseEvent.WITHDRAWN.equals(event.type()) && !CaseEvent.ERASED.equals(event.type())) {
-            return;
+        switch (event.type()) {
+            case RECEIVED, YOUNG_PERSON_MESSAGE, WITHDRAWN, ERASED -> {
+            }
+            default -> {
+                return; // the inbox's own events, or push and statistics
+            }
         }
         InboxDao inbox = h.attach(InboxDao.class);
         switch (event.type()) {
-            case CaseEvent.RECEIVED -> {
-                if (event.snapshot() != null && event.snapshot().created()) {
-                    return; // stored with its deadlines by the organisation's policy
-                }
-                inbox.handling(event.caseId()).ifPresent(c ->
-                        Deadlines.start(h, c, policies.forOrganisation(h, c.organisationId())));
+            case RECEIVED -> {
+                if (event.snapshot() == null || !event.snapshot().created()) {
+                    dueDates.received(h, event.caseId());
+                } // else stored with its deadlines by DueDates.forNewCase
             }
-            case CaseEvent.YOUNG_PERSON_MESSAGE -> inbox.handling(event.caseId()).ifPresent(c ->
-                    Deadlines.awaitNextResponse(h, c, policies.forOrganisation(h, c.organisationId()), clock.millis()));
-            case CaseEvent.WITHDRAWN -> Deadlines.recompute(h, event.caseId());
-            case CaseEvent.ERASED -> {
+            case YOUNG_PERSON_MESSAGE -> dueDates.youngPersonWrote(h, event.caseId());
+            case WITHDRAWN -> dueDates.statusChanged(h, event.caseId());
+            case ERASED -> {
                 inbox.deleteNotes(event.caseId());
-                Deadlines.recompute(h, event.caseId());
+                dueDates.statusChanged(h, event.caseId());
             }
             default -> {
                 // Other events are the inbox's own or concern push and statistics.

@@ -55,14 +55,14 @@ public final class OutboxListener implements CaseEventListener {
     private static String eventOf(java.util.List<CaseEvent> events, PushPolicy.Push push) {
         boolean assignedText = PushTexts.CASE_ASSIGNED.equals(push.messageKey())
                 || (PushPolicy.STAFF.equals(push.recipientKind()) && events.stream().anyMatch(
-                        e -> CaseEvent.ASSIGNED.equals(e.type()) && push.recipientId().equals(e.staffId())));
-        return assignedText ? CaseEvent.ASSIGNED : CaseEvent.RECEIVED;
+                        e -> e.type() == CaseEvent.Type.ASSIGNED && push.recipientId().equals(e.staffId())));
+        return (assignedText ? CaseEvent.Type.ASSIGNED : CaseEvent.Type.RECEIVED).code();
     }
 
     @Override
     public void on(Handle handle, CaseEvent event) {
         OutboxDao outbox = handle.attach(OutboxDao.class);
-        if (CaseEvent.ERASED.equals(event.type())) {
+        if (CaseEvent.Type.ERASED.equals(event.type())) {
             outbox.deleteForCase(event.caseId());
             return;
         }
@@ -75,7 +75,7 @@ public final class OutboxListener implements CaseEventListener {
             String deviceId = PushPolicy.DEVICE.equals(push.recipientKind()) ? push.recipientId() : null;
             String staffId = deviceId == null ? push.recipientId() : null;
             outbox.collapsePending(event.caseId(), deviceId, staffId, push.messageKey(), now);
-            outbox.insert(new OutboxDao.Row(tokens.id(), event.caseId(), event.type(), push.messageKey(), deviceId,
+            outbox.insert(new OutboxDao.Row(tokens.id(), event.caseId(), event.type().code(), push.messageKey(), deviceId,
                     staffId, urgent, OutboxDao.PENDING, 0, now, now, null, null, null, null));
             written++;
         }
