@@ -8,6 +8,10 @@ import java.util.List;
 import nl.gehoord.admin.AdminController;
 import nl.gehoord.admin.AdminService;
 import nl.gehoord.audit.AuditLog;
+import nl.gehoord.complaint.ComplaintController;
+import nl.gehoord.complaint.ComplaintEraser;
+import nl.gehoord.complaint.ComplaintService;
+import nl.gehoord.complaint.ComplaintTexts;
 import nl.gehoord.config.Settings;
 import nl.gehoord.crypto.FieldCipher;
 import nl.gehoord.crypto.KeyRing;
@@ -268,7 +272,8 @@ public final class App implements AutoCloseable {
                 new StaffProfileController(profiles),
                 new CannedReplyController(cannedReplies),
                 new AdminController(admin),
-                trendsController, new YouthAppController());
+                trendsController, new YouthAppController(),
+                complaints(db, cipher, tokens, audit, caseEvents, inbox, messages, clock));
         AccessGuard guard = new AccessGuard(List.of(devices, staffSessions));
         ProblemMapper problems = new ProblemMapper(renderer);
 
@@ -409,6 +414,15 @@ public final class App implements AutoCloseable {
     /** Every route the server answers, as Routes lists them (the hostile-input and access matrix tests walk them). */
     public List<Route> routes() {
         return routes;
+    }
+
+    /** The formal complaint: drafted, approved by the young person, sent as a tagged PDF; erased with its case. */
+    private static ComplaintController complaints(Database db, FieldCipher cipher, Tokens tokens, AuditLog audit,
+                                                  CaseEvents caseEvents, InboxService inbox, Messages messages,
+                                                  Clock clock) {
+        caseEvents.listen(new ComplaintEraser());
+        return new ComplaintController(new ComplaintService(db, cipher, tokens, audit, caseEvents, inbox,
+                new ComplaintTexts(messages), clock));
     }
 
     /** Every staff page and fragment, as Routes lists them (the page access test walks them). */

@@ -13,6 +13,7 @@ import static nl.gehoord.http.Role.TRUST_PERSON;
 
 import java.util.List;
 import nl.gehoord.admin.AdminController;
+import nl.gehoord.complaint.ComplaintController;
 import nl.gehoord.http.Route;
 import nl.gehoord.inbox.CannedReplyController;
 import nl.gehoord.inbox.InboxController;
@@ -45,7 +46,8 @@ public final class Routes {
                               // issue 4: the inbox
                               InboxController inbox, StaffProfileController staffProfile,
                               CannedReplyController cannedReplies, AdminController admin,
-                              TrendsController trends, YouthAppController youthApp) {
+                              TrendsController trends, YouthAppController youthApp,
+                              ComplaintController complaints) {
     }
 
     /** The staff pages' controllers. */
@@ -199,7 +201,24 @@ public final class Routes {
                 // Trends for councils: aggregates within the council's own scope, council role only
                 Route.of(GET, "/v1/trends", c.trends()::json, COUNCIL),
                 Route.of(GET, "/v1/trends.csv", c.trends()::csv, COUNCIL),
-                Route.of(GET, "/v1/trends/chart.svg", c.trends()::svg, COUNCIL)
+                Route.of(GET, "/v1/trends/chart.svg", c.trends()::svg, COUNCIL),
+
+                // The formal complaint: only the case's young person and the trust person who handles it
+                Route.of(GET, "/v1/cases/{caseId}/complaint", c.complaints()::youthView, DEVICE),
+                Route.of(PUT, "/v1/cases/{caseId}/complaint", c.complaints()::answer, DEVICE),
+                Route.of(POST, "/v1/cases/{caseId}/complaint/approval", c.complaints()::approve, DEVICE),
+                Route.of(GET, "/v1/cases/{caseId}/complaint/letter.pdf", c.complaints()::youthLetter, DEVICE),
+                Route.of(POST, "/v1/inbox/{caseId}/complaint", c.complaints()::start, TRUST_PERSON),
+                Route.of(GET, "/v1/inbox/{caseId}/complaint", c.complaints()::staffView, TRUST_PERSON),
+                Route.of(PUT, "/v1/inbox/{caseId}/complaint/wording", c.complaints()::reword, TRUST_PERSON),
+                Route.of(POST, "/v1/inbox/{caseId}/complaint/send", c.complaints()::send, TRUST_PERSON),
+                Route.of(POST, "/v1/inbox/{caseId}/complaint/decision", c.complaints()::decision, TRUST_PERSON),
+                Route.of(POST, "/v1/inbox/{caseId}/complaint/measures", c.complaints()::measures, TRUST_PERSON),
+                Route.of(GET, "/v1/inbox/{caseId}/complaint/letter.pdf", c.complaints()::staffLetter, TRUST_PERSON),
+                Route.of(GET, "/v1/admin/organisations/{organisationId}/complaint-settings",
+                        c.complaints()::settings, ADMIN),
+                Route.of(PUT, "/v1/admin/organisations/{organisationId}/complaint-settings",
+                        c.complaints()::saveSettings, ADMIN)
         );
     }
 }
