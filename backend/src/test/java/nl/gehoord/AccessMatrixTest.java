@@ -216,6 +216,36 @@ class AccessMatrixTest {
         declare("GET /v1/admin/audit", Scope.ANY, (f, w) -> Request.of("/v1/admin/audit"), ADMIN);
         declare("GET /v1/admin/audit/verify", Scope.ANY, (f, w) -> Request.of("/v1/admin/audit/verify"), ADMIN);
 
+        // The formal complaint: the case's young person and the trust person who handles it; the admin's settings
+        declare("GET /v1/cases/{caseId}/complaint", Scope.CASE, (f, w) -> Request.of("/v1/cases/" + f.caseId
+                + "/complaint"), DEVICE);
+        declare("PUT /v1/cases/{caseId}/complaint", Scope.CASE, (f, w) -> Request.of("/v1/cases/" + f.caseId
+                + "/complaint", Map.of("hearing", "yes")), DEVICE);
+        declare("POST /v1/cases/{caseId}/complaint/approval", Scope.CASE, (f, w) -> Request.of("/v1/cases/"
+                + f.caseId + "/complaint/approval", Map.of("version", 1)), DEVICE);
+        declare("GET /v1/cases/{caseId}/complaint/letter.pdf", Scope.CASE, (f, w) -> Request.of("/v1/cases/"
+                + f.caseId + "/complaint/letter.pdf"), DEVICE);
+        declare("POST /v1/inbox/{caseId}/complaint", Scope.CASE, (f, w) -> Request.of("/v1/inbox/" + f.caseId
+                + "/complaint", Map.of("kind", "committee")), TRUST_PERSON);
+        declare("GET /v1/inbox/{caseId}/complaint", Scope.CASE, (f, w) -> Request.of("/v1/inbox/" + f.caseId
+                + "/complaint"), TRUST_PERSON);
+        declare("PUT /v1/inbox/{caseId}/complaint/wording", Scope.CASE, (f, w) -> Request.of("/v1/inbox/"
+                + f.caseId + "/complaint/wording", Map.of("paragraphs", Map.of("about", "Anders."))), TRUST_PERSON);
+        declare("POST /v1/inbox/{caseId}/complaint/send", Scope.CASE, (f, w) -> Request.of("/v1/inbox/" + f.caseId
+                + "/complaint/send", Map.of()), TRUST_PERSON);
+        declare("POST /v1/inbox/{caseId}/complaint/decision", Scope.CASE, (f, w) -> Request.of("/v1/inbox/"
+                + f.caseId + "/complaint/decision", Map.of("outcome", "upheld")), TRUST_PERSON);
+        declare("POST /v1/inbox/{caseId}/complaint/measures", Scope.CASE, (f, w) -> Request.of("/v1/inbox/"
+                + f.caseId + "/complaint/measures", Map.of()), TRUST_PERSON);
+        declare("GET /v1/inbox/{caseId}/complaint/letter.pdf", Scope.CASE, (f, w) -> Request.of("/v1/inbox/"
+                + f.caseId + "/complaint/letter.pdf"), TRUST_PERSON);
+        declare("GET /v1/admin/organisations/{organisationId}/complaint-settings", Scope.ANY, (f, w) -> Request.of(
+                "/v1/admin/organisations/demo-org/complaint-settings"), ADMIN);
+        declare("PUT /v1/admin/organisations/{organisationId}/complaint-settings", Scope.ANY, (f, w) -> Request.of(
+                "/v1/admin/organisations/demo-org/complaint-settings", Map.of("letterheadName", "Vertrouwenswerk Demo",
+                        "letterheadLines", List.of("Postbus 1234, 3500 AA Utrecht"), "committeeWeeks", 6,
+                        "freedomWeeks", 4)), ADMIN);
+
         // Trends: councils only, aggregates within their own scope
         declare("GET /v1/trends", Scope.ANY, (f, w) -> Request.of("/v1/trends?by=month"), COUNCIL);
         declare("GET /v1/trends.csv", Scope.ANY, (f, w) -> Request.of("/v1/trends.csv?by=topic"), COUNCIL);

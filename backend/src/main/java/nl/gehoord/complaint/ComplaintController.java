@@ -129,7 +129,9 @@ public final class ComplaintController {
     private static void pdf(Context ctx, String caseId, byte[] pdf) {
         ctx.header("Content-Disposition", "attachment; filename=\"klacht-" + caseId + ".pdf\"");
         ctx.header("Cache-Control", "no-store");
-        ctx.contentType("application/pdf");
         ctx.result(pdf);
+        // A PDF has no character set; set directly so none is appended.
+        ctx.res().setCharacterEncoding(null);
+        ctx.header("Content-Type", "application/pdf");
     }
 }

@@ -374,6 +374,16 @@ public final class ComplaintService {
         });
     }
 
+    /** The demo organisation's letterhead, once (a letterhead changed in the demo stays). */
+    public static void seedDemoLetterhead(Handle h, String organisationId, long now) {
+        ComplaintDao complaints = h.attach(ComplaintDao.class);
+        if (complaints.settings(organisationId).isEmpty()) {
+            complaints.saveSettings(new ComplaintDao.Settings(organisationId, "Vertrouwenswerk Demo",
+                    "Postbus 1234, 3500 AA Utrecht\nTelefoon 088 555 0100\nvertrouwenswerk-demo.example",
+                    DEFAULT_COMMITTEE_WEEKS, DEFAULT_FREEDOM_WEEKS, now));
+        }
+    }
+
     // Shared
 
     /** The case, if this trust person handles it; otherwise 404, so ids tell nothing. */
