@@ -13,6 +13,9 @@ import nl.gehoord.complaint.ComplaintEraser;
 import nl.gehoord.complaint.ComplaintService;
 import nl.gehoord.complaint.ComplaintTexts;
 import nl.gehoord.config.Settings;
+import nl.gehoord.signals.SignalController;
+import nl.gehoord.signals.SignalEraser;
+import nl.gehoord.signals.SignalService;
 import nl.gehoord.crypto.FieldCipher;
 import nl.gehoord.crypto.KeyRing;
 import nl.gehoord.crypto.ReceiptCodes;
@@ -273,7 +276,8 @@ public final class App implements AutoCloseable {
                 new CannedReplyController(cannedReplies),
                 new AdminController(admin),
                 trendsController, new YouthAppController(),
-                complaints(db, cipher, tokens, audit, caseEvents, inbox, messages, clock));
+                complaints(db, cipher, tokens, audit, caseEvents, inbox, messages, clock),
+                signals(db, cipher, tokens, audit, caseEvents, clock));
         AccessGuard guard = new AccessGuard(List.of(devices, staffSessions));
         ProblemMapper problems = new ProblemMapper(renderer);
 
@@ -423,6 +427,13 @@ public final class App implements AutoCloseable {
         caseEvents.listen(new ComplaintEraser());
         return new ComplaintController(new ComplaintService(db, cipher, tokens, audit, caseEvents, inbox,
                 new ComplaintTexts(messages), clock));
+    }
+
+    /** Signals of structural abuses, written by trust persons; a case's erasure drops its links. */
+    private static SignalController signals(Database db, FieldCipher cipher, Tokens tokens, AuditLog audit,
+                                            CaseEvents caseEvents, Clock clock) {
+        caseEvents.listen(new SignalEraser());
+        return new SignalController(new SignalService(db, cipher, tokens, audit, clock));
     }
 
     /** Every staff page and fragment, as Routes lists them (the page access test walks them). */

@@ -23,6 +23,7 @@ import nl.gehoord.intake.DeviceController;
 import nl.gehoord.intake.InfoController;
 import nl.gehoord.ops.MetricsController;
 import nl.gehoord.ops.OpsController;
+import nl.gehoord.signals.SignalController;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.trends.TrendsController;
 import nl.gehoord.web.AdminPages;
@@ -47,7 +48,7 @@ public final class Routes {
                               InboxController inbox, StaffProfileController staffProfile,
                               CannedReplyController cannedReplies, AdminController admin,
                               TrendsController trends, YouthAppController youthApp,
-                              ComplaintController complaints) {
+                              ComplaintController complaints, SignalController signals) {
     }
 
     /** The staff pages' controllers. */
@@ -218,7 +219,16 @@ public final class Routes {
                 Route.of(GET, "/v1/admin/organisations/{organisationId}/complaint-settings",
                         c.complaints()::settings, ADMIN),
                 Route.of(PUT, "/v1/admin/organisations/{organisationId}/complaint-settings",
-                        c.complaints()::saveSettings, ADMIN)
+                        c.complaints()::saveSettings, ADMIN),
+
+                // Signals: the organisation's trust persons and coordinators; never a child's words or name
+                Route.of(POST, "/v1/signals", c.signals()::create, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/v1/signals", c.signals()::list, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/v1/signals/suggestions", c.signals()::suggestions, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/v1/signals/{signalId}", c.signals()::get, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/v1/signals/{signalId}/report", c.signals()::report, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/v1/signals/{signalId}/sent", c.signals()::sent, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/v1/signals/{signalId}/answer", c.signals()::answer, TRUST_PERSON, COORDINATOR)
         );
     }
 }

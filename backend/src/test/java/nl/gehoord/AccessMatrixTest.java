@@ -246,6 +246,23 @@ class AccessMatrixTest {
                         "letterheadLines", List.of("Postbus 1234, 3500 AA Utrecht"), "committeeWeeks", 6,
                         "freedomWeeks", 4)), ADMIN);
 
+        // Signals: the organisation's trust persons and coordinators
+        declare("POST /v1/signals", Scope.ANY, (f, w) -> Request.of("/v1/signals", Map.of("locationId",
+                "loc-utr-linde", "theme", "freedom_restriction", "text", "Kinderen moeten op hun kamer blijven.")),
+                TRUST_PERSON, COORDINATOR);
+        declare("GET /v1/signals", Scope.ANY, (f, w) -> Request.of("/v1/signals"), TRUST_PERSON, COORDINATOR);
+        declare("GET /v1/signals/suggestions", Scope.ANY, (f, w) -> Request.of("/v1/signals/suggestions"),
+                TRUST_PERSON, COORDINATOR);
+        declare("GET /v1/signals/{signalId}", Scope.ANY, (f, w) -> Request.of("/v1/signals/" + f.signal()),
+                TRUST_PERSON, COORDINATOR);
+        declare("GET /v1/signals/{signalId}/report", Scope.ANY, (f, w) -> Request.of("/v1/signals/" + f.signal()
+                + "/report"), TRUST_PERSON, COORDINATOR);
+        declare("POST /v1/signals/{signalId}/sent", Scope.ANY, (f, w) -> Request.of("/v1/signals/" + f.signal()
+                + "/sent", Map.of("recipient", "provider", "answerDueBy", "2027-01-05T10:00:00Z")),
+                TRUST_PERSON, COORDINATOR);
+        declare("POST /v1/signals/{signalId}/answer", Scope.ANY, (f, w) -> Request.of("/v1/signals/" + f.signal()
+                + "/answer", Map.of("text", "De zorg past de huisregels aan.")), TRUST_PERSON, COORDINATOR);
+
         // Trends: councils only, aggregates within their own scope
         declare("GET /v1/trends", Scope.ANY, (f, w) -> Request.of("/v1/trends?by=month"), COUNCIL);
         declare("GET /v1/trends.csv", Scope.ANY, (f, w) -> Request.of("/v1/trends.csv?by=topic"), COUNCIL);
@@ -311,6 +328,17 @@ class AccessMatrixTest {
             return Journeys.staff(admin, email).get("/v1/staff/sessions").json().path("sessions").findParents("current")
                     .stream().filter(n -> n.path("current").asBoolean()).findFirst().orElseThrow()
                     .path("sessionId").asText();
+        }
+
+        private String signal;
+
+        /** A signal of the demo organisation (made once per route). */
+        String signal() {
+            if (signal == null) {
+                signal = coordinator.post("/v1/signals", Map.of("locationId", "loc-utr-linde", "theme",
+                        "freedom_restriction", "text", "Kinderen moeten op hun kamer blijven.")).text("signalId");
+            }
+            return signal;
         }
 
         String newCannedReply() {
