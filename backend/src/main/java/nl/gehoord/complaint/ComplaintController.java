@@ -20,7 +20,7 @@ public final class ComplaintController {
     public record StartBody(String kind) {
     }
 
-    public record WordingBody(Map<String, String> paragraphs) {
+    public record WordingBody(Map<String, String> paragraphs, List<String> remove) {
     }
 
     public record DecisionBody(String outcome, String decidedOn, String explanation) {
@@ -77,7 +77,8 @@ public final class ComplaintController {
 
     public void reword(Context ctx) {
         var body = Bodies.read(ctx, WordingBody.class);
-        ctx.json(complaints.reword(Http.staff(ctx), Http.idParam(ctx, "caseId"), body.paragraphs()));
+        ctx.json(complaints.reword(Http.staff(ctx), Http.idParam(ctx, "caseId"), body.paragraphs(),
+                body.remove()));
     }
 
     public void send(Context ctx) {

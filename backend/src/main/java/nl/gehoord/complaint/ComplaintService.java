@@ -8,9 +8,11 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.gehoord.audit.AuditLog;
 import nl.gehoord.crypto.FieldCipher;
 import nl.gehoord.crypto.Tokens;
@@ -113,23 +115,36 @@ public final class ComplaintService {
     }
 
     /**
-     * The trust person rewrites the formal wording of paragraphs (null puts the drafted wording back). The young
-     * person's approval of the earlier version no longer counts, and their timeline asks them to look again.
+     * The trust person rewrites the formal wording of paragraphs; those named in {@code remove} get the drafted
+     * wording back. The young person's approval of the earlier version no longer counts, and their timeline asks
+     * them to look again.
      */
-    public ComplaintViews.ForTrustPerson reword(Actor.Staff me, String caseId, Map<String, String> paragraphs) {
-        if (paragraphs == null || paragraphs.isEmpty()) {
+    public ComplaintViews.ForTrustPerson reword(Actor.Staff me, String caseId, Map<String, String> paragraphs,
+                                                List<String> remove) {
+        Map<String, String> given = paragraphs == null ? Map.of() : paragraphs;
+        List<String> removed = remove == null ? List.of() : remove;
+        if (given.isEmpty() && removed.isEmpty()) {
             throw ApiException.validation("paragraphs", "required");
         }
         List<FieldError> errors = new ArrayList<>();
         Map<String, String> changes = new HashMap<>();
-        paragraphs.forEach((id, text) -> {
+        given.forEach((id, text) -> {
             if (!ComplaintLetter.PARTS.contains(id)) {
                 errors.add(new FieldError("paragraphs." + id, "unknown_option"));
+            } else if (text == null) {
+                errors.add(new FieldError("paragraphs." + id, "wrong_type"));
             } else {
-                changes.put(id, text == null ? null : TextRules.clean(text, "paragraphs." + id, MAX_WORDING, true,
-                        errors));
+                changes.put(id, TextRules.clean(text, "paragraphs." + id, MAX_WORDING, true, errors));
             }
         });
+        Set<String> restore = new HashSet<>();
+        for (String id : removed) {
+            if (id == null || !ComplaintLetter.PARTS.contains(id)) {
+                errors.add(new FieldError("remove", "unknown_option"));
+            } else if (given.containsKey(id) || !restore.add(id)) {
+                errors.add(new FieldError("remove", "invalid_value"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
@@ -138,13 +153,8 @@ public final class ComplaintService {
             ComplaintDao.ComplaintRow row = draftOf(h, caseId);
             ComplaintDraft draft = openDraft(row);
             Map<String, String> wording = new HashMap<>(draft.wording());
-            changes.forEach((id, text) -> {
-                if (text == null) {
-                    wording.remove(id);
-                } else {
-                    wording.put(id, text);
-                }
-            });
+            wording.putAll(changes);
+            restore.forEach(wording::remove);
             ComplaintDraft changed = new ComplaintDraft(draft.whatNow(), draft.hearing(), draft.companion(),
                     draft.name(), draft.fullName(), draft.story(), wording);
             save(h, row, changed, true);

@@ -23,6 +23,7 @@ public final class SignalViews {
      * The report for the provider's management or the inspectorate: the trust person's own words, the place and
      * theme, and how many cases it draws on in which months. Nothing that identifies a child.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Report(String reportType, String organisation, String location, String theme, String text,
                          int cases, String fromMonth, String toMonth, Instant writtenAt) {
     }
