@@ -71,7 +71,7 @@ public final class DemoData {
             }
             seedInbox(h, now);
             ComplaintService.seedDemoLetterhead(h, ORGANISATION_ID, now);
-            // Trends (issue 6): the municipal council sees Utrecht; the client council sees Stichting De Linde.
+            // The municipal council sees Utrecht; the client council sees Stichting De Linde.
             CouncilScopes.setInTransaction(h, "staff-demo-council", CouncilScope.MUNICIPALITY, List.of("Utrecht"), now);
             CouncilScopes.setInTransaction(h, "staff-demo-council-linde", CouncilScope.PROVIDER,
                     List.of("Stichting De Linde"), now);
@@ -79,7 +79,7 @@ public final class DemoData {
         });
     }
 
-    // --- issue 4: the inbox -------------------------------------------------------------------------------
+    // --- The inbox ----------------------------------------------------------------------------------------
     public static final String TEAM_ID = "team-midden";
 
     /**
