@@ -8,7 +8,7 @@ import org.jdbi.v3.core.Handle;
 public final class ComplaintEraser implements CaseEventListener {
     @Override
     public void on(Handle handle, CaseEvent event) {
-        if (CaseEvent.ERASED.equals(event.type())) {
+        if (CaseEvent.Type.ERASED.equals(event.type())) {
             handle.attach(ComplaintDao.class).deleteForCase(event.caseId());
         }
     }

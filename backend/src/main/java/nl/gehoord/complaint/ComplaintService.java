@@ -86,7 +86,7 @@ public final class ComplaintService {
         }
         return db.write(h -> {
             InboxDao.Handling c = handledBy(h, me, caseId);
-            if (!CaseStatus.isOpen(c.status())) {
+            if (!c.status().isOpen()) {
                 throw ApiException.conflict("case_closed");
             }
             ComplaintDao complaints = h.attach(ComplaintDao.class);
@@ -94,7 +94,7 @@ public final class ComplaintService {
                 throw ApiException.conflict("complaint_exists");
             }
             CaseDao.CaseRow row = h.attach(CaseDao.class).byId(caseId).orElseThrow(ApiException::notFound);
-            String story = row.storyEnc() == null ? null : cipher.open(row.storyEnc(), caseId, "story");
+            String story = row.sealed().storyEnc() == null ? null : cipher.open(row.sealed().storyEnc(), caseId, "story");
             long now = clock.millis();
             String id = tokens.id();
             ComplaintDraft draft = new ComplaintDraft(null, null, null, null, null, story, Map.of());
@@ -190,7 +190,7 @@ public final class ComplaintService {
             }
             if (!CaseStatus.FORMAL_COMPLAINT.equals(c.status())) {
                 inbox.setStatus(h, caseId, CaseStatus.FORMAL_COMPLAINT, null, due, now);
-                events.publish(h, new CaseEvent(CaseEvent.STATUS_CHANGED, caseId, me.staffId()));
+                events.publish(h, new CaseEvent(CaseEvent.Type.STATUS_CHANGED, caseId, me.staffId()));
             }
             timeline(h, caseId, "complaint_sent", null, due, now);
             audit.append(h, who(me), "complaint.sent", caseId, row.id());
@@ -456,11 +456,11 @@ public final class ComplaintService {
 
     ComplaintLetter.Facts facts(Handle h, ComplaintDao.ComplaintRow row) {
         CaseDao.CaseRow c = h.attach(CaseDao.class).byId(row.caseId()).orElseThrow(ApiException::notFound);
-        Optional<PlacesDao.Location> place = c.locationId() == null ? Optional.empty()
-                : h.attach(PlacesDao.class).location(c.locationId());
+        Optional<PlacesDao.Location> place = c.facts().locationId() == null ? Optional.empty()
+                : h.attach(PlacesDao.class).location(c.facts().locationId());
         ComplaintDao complaints = h.attach(ComplaintDao.class);
         String staffId = c.assignedStaffId() != null ? c.assignedStaffId() : row.startedBy();
-        return new ComplaintLetter.Facts(row.kind(), c.topic(), c.setting(), c.createdAt(),
+        return new ComplaintLetter.Facts(row.kind(), c.facts().topic(), c.facts().setting(), c.createdAt(),
                 place.map(PlacesDao.Location::provider).orElse(null), place.map(PlacesDao.Location::name).orElse(null),
                 settingsOf(h, row.organisationId()).letterheadName(),
                 complaints.staffName(staffId).orElse(""));

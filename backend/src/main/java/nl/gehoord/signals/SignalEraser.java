@@ -8,7 +8,7 @@ import org.jdbi.v3.core.Handle;
 public final class SignalEraser implements CaseEventListener {
     @Override
     public void on(Handle handle, CaseEvent event) {
-        if (CaseEvent.ERASED.equals(event.type())) {
+        if (CaseEvent.Type.ERASED.equals(event.type())) {
             handle.attach(SignalDao.class).unlinkCase(event.caseId());
         }
     }
