@@ -33,8 +33,10 @@ public final class SignalController {
 
     public void report(Context ctx) {
         String signalId = Http.idParam(ctx, "signalId");
+        SignalViews.Report report = signals.report(Http.staff(ctx), signalId, ctx.queryParam("recipient"));
+        // Named only once the signal is known to be the caller's: a refusal echoes nothing that was sent.
         ctx.header("Content-Disposition", "attachment; filename=\"signaal-" + signalId + ".json\"");
-        ctx.json(signals.report(Http.staff(ctx), signalId, ctx.queryParam("recipient")));
+        ctx.json(report);
     }
 
     public void sent(Context ctx) {
