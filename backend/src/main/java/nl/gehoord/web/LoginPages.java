@@ -68,7 +68,7 @@ public final class LoginPages {
      * log-in can never send anyone to another site.
      */
     static String safeReturn(String path) {
-        return path != null && path.matches("/web/(cases/[A-Za-z0-9-]{1,64}|inbox|queue|council|admin)") ? path : null;
+        return path != null && path.matches("/web/(cases/[A-Za-z0-9-]{1,64}|inbox|queue|council|admin(/[a-z-]{1,20})?)") ? path : null;
     }
 
     /** The first page after log-in for each role. */

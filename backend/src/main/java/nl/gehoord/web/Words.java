@@ -51,6 +51,11 @@ public final class Words {
         return get("status." + status);
     }
 
+    /** A role's name; an unknown one shows as stored rather than failing the page. */
+    public String role(String role) {
+        return role == null ? "" : has("role." + role) ? get("role." + role) : role;
+    }
+
     public String sla(String state) {
         return get("sla." + state);
     }
