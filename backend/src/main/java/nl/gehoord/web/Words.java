@@ -97,13 +97,24 @@ public final class Words {
         return flow.getProperty("kind." + kind + ".title", kind);
     }
 
-    /** A count for the council table; a hidden one says so in words. */
+    /** A count for the council table (perturbed, as the trends answer gives it). */
     public String number(Long value) {
-        return value == null ? get("council.hidden") : String.format(NL, "%,d", value);
+        return value == null ? get("council.none") : String.format(NL, "%,d", value);
     }
 
+    /** A share of first answers on time; none when no first answer was due yet. */
     public String share(Double value) {
-        return value == null ? get("council.hidden") : Math.round(value * 100) + "%";
+        return value == null ? get("council.share.none") : Math.round(value * 100) + "%";
+    }
+
+    /** Numbers as a list in words: "1 en 2". */
+    public String list(java.util.List<Integer> values) {
+        if (values.isEmpty()) {
+            return "";
+        }
+        java.util.List<String> parts = values.stream().map(String::valueOf).toList();
+        return parts.size() == 1 ? parts.get(0) : String.join(", ", parts.subList(0, parts.size() - 1)) + " "
+                + get("and") + " " + parts.get(parts.size() - 1);
     }
 
     public String when(Instant at) {
