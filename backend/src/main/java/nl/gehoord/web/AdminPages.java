@@ -53,7 +53,7 @@ public final class AdminPages {
 
     public void page(Context ctx) {
         Actor.Staff me = Http.staff(ctx);
-        pages.render(ctx, "admin.jte", pages.page(ctx, pages.words().get("admin.title"), "admin"),
+        pages.render(ctx, "admin.jte", pages.titled(ctx, "admin.title", "admin"),
                 "audit", admin.verifyAudit(), "people", people(ctx), "organisations", admin.organisations(me),
                 "rules", admin.rules(me).size(), "locations", admin.locations(me).size());
     }
@@ -65,7 +65,7 @@ public final class AdminPages {
     }
 
     private void showStaff(Context ctx, AdminService.InvitedStaff invited) {
-        pages.render(ctx, "adminStaff.jte", pages.page(ctx, pages.words().get("admin.staff"), "admin"),
+        pages.render(ctx, "adminStaff.jte", pages.titled(ctx, "admin.staff", "admin"),
                 "people", people(ctx), "invited", invited);
     }
 
@@ -100,7 +100,7 @@ public final class AdminPages {
     // Teams
 
     public void teamsPage(Context ctx) {
-        pages.render(ctx, "adminTeams.jte", pages.page(ctx, pages.words().get("admin.teams"), "admin"),
+        pages.render(ctx, "adminTeams.jte", pages.titled(ctx, "admin.teams", "admin"),
                 "people", people(ctx));
     }
 
@@ -125,7 +125,7 @@ public final class AdminPages {
 
     public void routingPage(Context ctx) {
         Actor.Staff me = Http.staff(ctx);
-        pages.render(ctx, "adminRouting.jte", pages.page(ctx, pages.words().get("admin.routing"), "admin"),
+        pages.render(ctx, "adminRouting.jte", pages.titled(ctx, "admin.routing", "admin"),
                 "people", people(ctx), "rules", admin.rules(me), "regions", admin.regions(me),
                 "locations", admin.locations(me));
     }
@@ -151,7 +151,7 @@ public final class AdminPages {
 
     public void timeLimitsPage(Context ctx) {
         Actor.Staff me = Http.staff(ctx);
-        pages.render(ctx, "adminTimeLimits.jte", pages.page(ctx, pages.words().get("admin.time_limits"), "admin"),
+        pages.render(ctx, "adminTimeLimits.jte", pages.titled(ctx, "admin.time_limits", "admin"),
                 "policy", admin.policy(me, me.organisationId()), "defaults", SlaPolicy.defaults());
     }
 
@@ -180,7 +180,7 @@ public final class AdminPages {
         if (after != null && !after.matches("\\d{1,18}")) {
             throw ApiException.validation("na", "wrong_type");
         }
-        pages.render(ctx, "adminAudit.jte", pages.page(ctx, pages.words().get("admin.audit"), "admin"),
+        pages.render(ctx, "adminAudit.jte", pages.titled(ctx, "admin.audit", "admin"),
                 "verification", admin.verifyAudit(),
                 "log", admin.audit(Http.staff(ctx), after == null ? 0 : Long.parseLong(after), AUDIT_PAGE),
                 "people", people(ctx));
