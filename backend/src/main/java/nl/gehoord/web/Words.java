@@ -153,6 +153,15 @@ public final class Words {
         return at == null ? "" : when.format(at.atZone(CaseTexts.ZONE));
     }
 
+    /** The end of a span that began at {@code first}: only the time when it is the same day. */
+    public String until(Instant first, Instant last) {
+        if (first == null || last == null) {
+            return when(last);
+        }
+        return first.atZone(CaseTexts.ZONE).toLocalDate().equals(last.atZone(CaseTexts.ZONE).toLocalDate())
+                ? DateTimeFormatter.ofPattern("HH:mm", locale).format(last.atZone(CaseTexts.ZONE)) : when(last);
+    }
+
     /** The value for a datetime-local field, in Amsterdam time. */
     public String inputValue(Instant at) {
         return at == null ? "" : INPUT.format(at.atZone(CaseTexts.ZONE));

@@ -84,7 +84,7 @@ class WebAdminTest {
         assertThat(browser.path()).isEqualTo("/web/admin");
         assertThat(browser.text("#audit-h + p")).contains("De keten is heel");
         browser.assertAccessible("the admin overview");
-        browser.screenshot("admin");
+        browser.screenshot("admin-overview");
 
         browser.find("a[href='/web/admin/staff']").click();
         browser.settle();
