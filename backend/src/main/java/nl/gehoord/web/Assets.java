@@ -3,13 +3,11 @@ package nl.gehoord.web;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 import nl.gehoord.http.ApiException;
+import nl.gehoord.http.JarFile;
 
 /**
  * The pages' scripts and stylesheet, served from the jar under names that carry a hash of their content: a
@@ -19,11 +17,8 @@ import nl.gehoord.http.ApiException;
 public final class Assets {
     public static final String PATH = "/web/assets/{file}";
 
-    private record Asset(byte[] bytes, String contentType) {
-    }
-
     private final Map<String, String> urls = new HashMap<>();
-    private final Map<String, Asset> byFile = new HashMap<>();
+    private final Map<String, JarFile> byFile = new HashMap<>();
 
     public Assets() {
         add("gehoord.css", "web/gehoord.css", "text/css; charset=utf-8");
@@ -43,7 +38,7 @@ public final class Assets {
     }
 
     public void serve(Context ctx) {
-        Asset asset = byFile.get(ctx.pathParam("file"));
+        JarFile asset = byFile.get(ctx.pathParam("file"));
         if (asset == null) {
             throw ApiException.notFound();
         }
@@ -52,11 +47,11 @@ public final class Assets {
     }
 
     private void add(String name, String resource, String contentType) {
-        byte[] bytes = read(resource);
+        JarFile asset = JarFile.read(resource, contentType);
         int dot = name.lastIndexOf('.');
-        String file = name.substring(0, dot) + "." + hash(bytes) + name.substring(dot);
+        String file = name.substring(0, dot) + "." + asset.contentHash().substring(0, 12) + name.substring(dot);
         urls.put(name, "/web/assets/" + file);
-        byFile.put(file, new Asset(bytes, contentType));
+        byFile.put(file, asset);
     }
 
     private static String webJarVersion(String artifact) {
@@ -71,24 +66,5 @@ public final class Assets {
             throw new IllegalStateException(e);
         }
         return p.getProperty("version");
-    }
-
-    private static byte[] read(String resource) {
-        try (InputStream in = Assets.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing asset " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hash(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,18 +1,13 @@
 package nl.gehoord.youth;
 
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.Http;
+import nl.gehoord.http.JarFile;
 import nl.gehoord.intake.InfoController;
 import nl.gehoord.text.Catalog;
 import nl.gehoord.text.Language;
@@ -37,10 +32,7 @@ public final class YouthAppController {
             "png", "image/png");
 
     private final Catalog texts = new Catalog("app/app_");
-    private final Map<String, Asset> assets = new LinkedHashMap<>();
-
-    private record Asset(byte[] bytes, String type, String etag) {
-    }
+    private final Map<String, JarFile> assets = new LinkedHashMap<>();
 
     public YouthAppController() {
         for (String file : List.of("index.html", "app.js", "api.js", "screens.js", "ui.js", "app.css", "icons.svg",
@@ -49,26 +41,8 @@ public final class YouthAppController {
         }
     }
 
-    private static Asset load(String file) {
-        try (InputStream in = YouthAppController.class.getClassLoader().getResourceAsStream(FOLDER + file)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + FOLDER + file);
-            }
-            byte[] bytes = in.readAllBytes();
-            String type = TYPES.get(file.substring(file.lastIndexOf('.') + 1));
-            String etag = "\"" + HexFormat.of().formatHex(sha256(bytes), 0, 8) + "\"";
-            return new Asset(bytes, type, etag);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static JarFile load(String file) {
+        return JarFile.read(FOLDER + file, TYPES.get(file.substring(file.lastIndexOf('.') + 1)));
     }
 
     /** GET /app and /app/: the app's one page. */
@@ -82,23 +56,24 @@ public final class YouthAppController {
     }
 
     private void serve(Context ctx, String file) {
-        Asset asset = assets.get(file);
+        JarFile asset = assets.get(file);
         if (asset == null) {
             throw ApiException.notFound();
         }
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         // Revalidated each time (cheap with the ETag); the service worker keeps the shell for offline use.
         ctx.header("Cache-Control", "no-cache");
-        ctx.header("ETag", asset.etag());
+        String etag = "\"" + asset.contentHash().substring(0, 16) + "\"";
+        ctx.header("ETag", etag);
         if (file.equals("sw.js")) {
             ctx.header("Service-Worker-Allowed", "/app/");
         }
         String ifNoneMatch = ctx.header("If-None-Match");
-        if (ifNoneMatch != null && ifNoneMatch.contains(asset.etag())) {
+        if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
             ctx.status(304);
             return;
         }
-        ctx.contentType(asset.type());
+        ctx.contentType(asset.contentType());
         ctx.result(asset.bytes());
     }
 
