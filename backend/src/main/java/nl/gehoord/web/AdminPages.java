@@ -82,9 +82,9 @@ public final class AdminPages {
         showStaff(ctx, invited);
     }
 
-    /** One change at a time: another team, or the account off or on again. */
+    /** One change at a time: the account off or on again, or another team. */
     public void changeStaff(Context ctx) {
-        String back = "teams".equals(ctx.formParam("back")) ? "/web/admin/teams" : "/web/admin/staff";
+        String back = "/web/admin/staff";
         String staffId = Http.idParam(ctx, "staffId");
         String active = field(ctx, "active");
         String teamId = field(ctx, "teamId");
