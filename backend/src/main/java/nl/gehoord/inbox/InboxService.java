@@ -23,7 +23,6 @@ import nl.gehoord.intake.CaseDao;
 import nl.gehoord.intake.CaseService;
 import nl.gehoord.intake.CaseStatus;
 import nl.gehoord.intake.CaseViews;
-import nl.gehoord.intake.MessageDao;
 import nl.gehoord.intake.TextRules;
 import nl.gehoord.organisations.PlacesDao;
 import nl.gehoord.sla.Deadlines;
@@ -225,20 +224,17 @@ public final class InboxService {
                 throw ApiException.conflict("case_closed");
             }
             long now = clock.millis();
-            String id = tokens.id();
-            MessageDao messages = h.attach(MessageDao.class);
-            messages.insert(new MessageDao.MessageRow(id, caseId, 0, "trust_person", me.staffId(),
-                    cipher.activeKeyId(), cipher.seal(body, caseId, "message", id, "trust_person", me.staffId()), now));
+            CaseViews.MessageView message = sealed.addMessage(h, tokens.id(), caseId, "trust_person", me.staffId(),
+                    body, now);
             InboxDao inbox = h.attach(InboxDao.class);
             h.attach(CaseDao.class).touch(caseId, now);
             if (me.staffId().equals(c.assignedStaffId())) {
                 inbox.markRead(caseId, inbox.lastMessageSeq(caseId));
             }
             dueDates.staffAnswered(h, caseId);
-            audit.append(h, who(me), "case.reply", caseId, id);
+            audit.append(h, who(me), "case.reply", caseId, message.messageId());
             events.publish(h, new CaseEvent(CaseEvent.Type.REPLY, caseId, me.staffId()));
-            MessageDao.MessageRow row = messages.byId(id);
-            return new CaseViews.MessageView(row.id(), row.seq(), row.author(), body, Instant.ofEpochMilli(now));
+            return message;
         });
     }
 

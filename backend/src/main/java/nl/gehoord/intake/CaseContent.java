@@ -43,6 +43,19 @@ public final class CaseContent {
         }
     }
 
+    /**
+     * Adds a message to the thread, sealed to its row (case, id, author and staff member), and returns it as its
+     * reader sees it.
+     */
+    public CaseViews.MessageView addMessage(Handle h, String id, String caseId, String author, String staffId,
+                                            String body, long now) {
+        MessageDao messages = h.attach(MessageDao.class);
+        messages.insert(new MessageDao.MessageRow(id, caseId, 0, author, staffId, cipher.activeKeyId(),
+                cipher.seal(body, caseId, "message", id, author, staffId), now));
+        MessageDao.MessageRow row = messages.byId(id);
+        return new CaseViews.MessageView(row.id(), row.seq(), row.author(), body, Instant.ofEpochMilli(now));
+    }
+
     public CaseViews.MessageView message(MessageDao.MessageRow row) {
         return new CaseViews.MessageView(row.id(), row.seq(), row.author(),
                 cipher.open(row.bodyEnc(), row.caseId(), "message", row.id(), row.author(), row.staffId()),

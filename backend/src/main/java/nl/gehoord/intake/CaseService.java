@@ -229,13 +229,10 @@ public final class CaseService {
                 // brings every answer still waited for within the organisation's urgent time.
                 cases.markUrgent(caseId, now);
             }
-            String id = tokens.id();
-            MessageDao messages = h.attach(MessageDao.class);
-            messages.insert(new MessageDao.MessageRow(id, caseId, 0, "young_person", null, cipher.activeKeyId(),
-                    cipher.seal(body, caseId, "message", id, "young_person", null), now));
+            CaseViews.MessageView message = sealed.addMessage(h, tokens.id(), caseId, "young_person", null, body, now);
             cases.touch(caseId, now);
             events.publish(h, CaseEvent.of(CaseEvent.Type.YOUNG_PERSON_MESSAGE, caseId));
-            return sealed.message(messages.byId(id));
+            return message;
         });
     }
 
