@@ -7,6 +7,7 @@ import nl.gehoord.http.ApiException;
 import nl.gehoord.http.Http;
 import nl.gehoord.http.RateLimitPolicy;
 import nl.gehoord.http.Role;
+import nl.gehoord.staff.StaffController;
 import nl.gehoord.staff.StaffSessionService;
 
 /** Log-in (e-mail, password and the authenticator code when one is set up) and log-out. */
@@ -43,8 +44,7 @@ public final class LoginPages {
         try {
             session = sessions.login(new StaffSessionService.Login(email, password, totp ? second : null,
                             totp ? null : second, web.knownDevice(ctx)),
-                    new StaffSessionService.Origin(limits.clientAddress(ctx),
-                            nl.gehoord.staff.ClientLabel.of(ctx.header("User-Agent"))));
+                    StaffController.originOf(ctx, limits));
         } catch (ApiException e) {
             if (e.status() == 429) {
                 throw e;
