@@ -95,7 +95,6 @@ import nl.gehoord.push.PushSender;
 import nl.gehoord.push.PushTexts;
 import nl.gehoord.push.PushWorker;
 // trends (issue 6)
-import nl.gehoord.trends.PTable;
 import nl.gehoord.trends.TrendLabels;
 import nl.gehoord.trends.TrendPublisher;
 import nl.gehoord.trends.TrendRollup;
@@ -212,7 +211,7 @@ public final class App implements AutoCloseable {
         trendRollup.assignMissingKeys(db);
         caseEvents.listen(trendRollup);
         // Ended months are published once and stored; the warm-up publishes them right after they end.
-        TrendPublisher trendPublisher = new TrendPublisher(db, PTable.standard());
+        TrendPublisher trendPublisher = new TrendPublisher(db);
         TrendsWarmer trendsWarmer = new TrendsWarmer(db, trendPublisher, clock);
         TrendLabels trendLabels = new TrendLabels();
         TrendsService trendsService = new TrendsService(db, clock, trendPublisher);
