@@ -2,15 +2,15 @@
 # Runs one of the benchmarks (never part of `mvn verify`): they print figures measured side by side in one run.
 #   scripts/benchmark.sh intake [requests] [threads]   case submission: Gehoord vs a bare Javalin+SQLite insert
 #   scripts/benchmark.sh push [pushes] [rounds]        outbox throughput against a fake FCM on loopback vs a bare
-#                                                      sendEach through the Firebase Admin SDK (issue 5)
+#                                                      sendEach through the Firebase Admin SDK
 #   scripts/benchmark.sh danger [rounds]                the danger-phrase check per text length
 #   scripts/benchmark.sh trends [cases]                trends query on a rollup of N generated cases (default
-#                                                      1,000,000) vs a scan of the cases table (issue 6), then
+#                                                      1,000,000) vs a scan of the cases table, then
 #                                                      the trends-http part
 #   scripts/benchmark.sh trends-http                   GET /v1/trends?by=topic on the demo: CPU per request and
 #                                                      latency at 64 concurrent requests
 #   scripts/benchmark.sh inbox [cases]                 GET /v1/inbox and /v1/queue on N generated cases (default
-#                                                      100,000): V13 indexes vs the issue-4 query and indexes
+#                                                      100,000): V13 indexes vs the query and indexes before V13
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:-intake}"; shift || true

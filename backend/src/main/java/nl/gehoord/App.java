@@ -78,7 +78,6 @@ import nl.gehoord.web.QueuePages;
 import nl.gehoord.web.WebGuard;
 import nl.gehoord.web.WebSessions;
 import nl.gehoord.web.Words;
-// push (issue 5)
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -94,7 +93,6 @@ import nl.gehoord.push.PushPolicy;
 import nl.gehoord.push.PushSender;
 import nl.gehoord.push.PushTexts;
 import nl.gehoord.push.PushWorker;
-// trends (issue 6)
 import nl.gehoord.trends.TrendLabels;
 import nl.gehoord.trends.TrendPublisher;
 import nl.gehoord.trends.TrendRollup;
@@ -121,7 +119,7 @@ public final class App implements AutoCloseable {
     private final List<Route> routes;
     private final SlaScheduler slaScheduler;
     private final CaseEvents caseEvents;
-    private final TrendsWarmer trendsWarmer; // trends (issue 6)
+    private final TrendsWarmer trendsWarmer;
     private final TrendPublisher trendPublisher;
     private final TrendRollup trendRollup;
     private final List<Route> pageRoutes;
@@ -149,24 +147,10 @@ public final class App implements AutoCloseable {
         this.trendRollup = trendRollup;
     }
 
-    /** Opens the database, runs migrations and starts the HTTP server. */
-    public static App start(Settings settings, Clock clock, SecureRandom random) {
-        Database db = Database.open(settings.databaseUrl());
-        try {
-            db.migrate();
-            return start(settings, db, clock, random);
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
-    }
-
-    /** Starts with the demo data seeded first (idempotent): for the demo and for tests. */
-    public static App startWithDemo(Settings settings, Clock clock, SecureRandom random, String demoPassword) {
-        return startWithDemo(settings, clock, random, demoPassword, null);
-    }
-
-    /** As above, with the push transport given (tests: the real FCM sender aimed at a fake FCM server). */
+    /**
+     * Starts with the demo data seeded first (idempotent), for tests; the push transport may be given (the real FCM
+     * sender aimed at a fake FCM server), or null for the one the settings name.
+     */
     public static App startWithDemo(Settings settings, Clock clock, SecureRandom random, String demoPassword,
                                     PushSender pushSender) {
         Database db = Database.open(settings.databaseUrl());
@@ -206,7 +190,7 @@ public final class App implements AutoCloseable {
         RateLimitPolicy limits = new RateLimitPolicy(settings.rateLimits(), rateLimits,
                 new ClientAddress(settings.trustedProxies()));
         CaseEvents caseEvents = new CaseEvents();
-        // --- Trends (issue 6): rollups follow every case change in the same transaction ---
+        // --- Trends: rollups follow every case change in the same transaction ---
         TrendRollup trendRollup = new TrendRollup(hasher, clock, random);
         trendRollup.assignMissingKeys(db);
         caseEvents.listen(trendRollup);
@@ -219,7 +203,7 @@ public final class App implements AutoCloseable {
         TrendsController trendsController = new TrendsController(trendsService, trendsChart, trendLabels);
         // --- end trends ---
 
-        // --- push (issue 5): outbox listener, dispatcher on its own thread, transport from the settings ---
+        // --- Push: outbox listener, dispatcher on its own thread, transport from the settings ---
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         PushSender pushSender = givenPushSender != null ? givenPushSender : settings.firebaseCredentials()
                 .<PushSender>map(file -> FcmSender.fromCredentialsFile(file, clock)).orElseGet(LogSender::new);
@@ -232,7 +216,7 @@ public final class App implements AutoCloseable {
         caseEvents.listen(new OutboxListener(new PushPolicy(), tokens, clock, pushWorker::wake));
         // --- end push ---
 
-        // issue 4: audit, routing, inbox, SLA
+        // Audit, routing, inbox, SLA
         AuditLog audit = new AuditLog(clock, keys);
         SlaPolicies slaPolicies = new SlaPolicies(clock);
         caseEvents.listen(new InboxEventListener(slaPolicies, clock));
@@ -261,8 +245,8 @@ public final class App implements AutoCloseable {
                 new DeviceController(devices),
                 new CaseController(cases, new CaseDevicesService(db, hasher, messages)),
                 new StaffController(staffSessions, staffAccounts, limits),
-                new MetricsController(meters), // push (issue 5): GET /metrics
-                // issue 4: the inbox
+                new MetricsController(meters), // GET /metrics
+                // The inbox
                 new InboxController(inbox),
                 new StaffProfileController(profiles),
                 new CannedReplyController(cannedReplies),
@@ -318,7 +302,7 @@ public final class App implements AutoCloseable {
                 context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new RequestAsSent()), "/*",
                         java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
             });
-            // --- issue 7: strict CORS (only configured origins) ---
+            // --- Strict CORS (only configured origins) ---
             List<String> origins = settings.allowedOriginList();
             if (!origins.isEmpty()) {
                 config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
@@ -354,16 +338,16 @@ public final class App implements AutoCloseable {
         try {
             server.start();
         } catch (RuntimeException e) {
-            pushSender.close(); // push (issue 5): a Firebase app would outlive the failed start
+            pushSender.close(); // a Firebase app would outlive the failed start
             throw e;
         }
-        pushWorker.start(); // push (issue 5)
-        // --- issue 7: the daily retention job ---
+        pushWorker.start();
+        // --- The daily retention job ---
         RetentionJob retention = new RetentionJob(db, caseEvents, settings.retention());
         RetentionScheduler retentionScheduler = new RetentionScheduler(retention, settings.retention().runAt(), clock)
                 .start();
-        slaScheduler.start(); // issue 4
-        trendsWarmer.start(Duration.ofSeconds(1)); // trends (issue 6)
+        slaScheduler.start();
+        trendsWarmer.start(Duration.ofSeconds(1));
         live.start();
         App app = new App(settings, db, server, rateLimits, pushWorker, pushSender, retention, retentionScheduler,
                 routes, slaScheduler, caseEvents, trendsWarmer, trendPublisher, trendRollup, pageRoutes, live);
@@ -451,12 +435,12 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
-        trendsWarmer.close(); // trends (issue 6)
+        trendsWarmer.close();
         slaScheduler.close();
         retentionScheduler.close();
         live.close();
         server.stop();
-        pushWorker.close(); // push (issue 5): finish the batch in hand, then stop
+        pushWorker.close(); // finish the batch in hand, then stop
         pushSender.close();
         db.close();
     }

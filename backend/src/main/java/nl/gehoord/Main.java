@@ -117,7 +117,7 @@ public final class Main {
         if (demo) {
             demoPassword = settings.demoPassword().orElseGet(() -> new Tokens(random).bearerToken().substring(0, 20));
             boolean seeded = DemoData.seed(db, clock, demoPassword);
-            // Trends (issue 6): generated cases so councils see real numbers in the demo.
+            // Generated cases so councils see real numbers in the demo.
             int generated = nl.gehoord.demo.DemoCases.seed(db, new nl.gehoord.trends.TrendRollup(
                     new nl.gehoord.crypto.SecretHasher(nl.gehoord.crypto.KeyRing.loadOrCreate(settings.keyFile(), random)),
                     clock, random), clock);

@@ -41,8 +41,8 @@ public final class Routes {
 
     public record Controllers(OpsController ops, InfoController info, DeviceController devices, CaseController cases,
                               StaffController staff,
-                              MetricsController metrics /* push (issue 5) */,
-                              // issue 4: the inbox
+                              MetricsController metrics,
+                              // The inbox
                               InboxController inbox, StaffProfileController staffProfile,
                               CannedReplyController cannedReplies, AdminController admin,
                               TrendsController trends, YouthAppController youthApp) {
@@ -144,11 +144,11 @@ public final class Routes {
                 Route.of(DELETE, "/v1/staff/sessions", c.staff()::logoutEverywhere, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
                 Route.of(DELETE, "/v1/staff/sessions/{sessionId}", c.staff()::endSession, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
 
-                // push (issue 5): Prometheus scrape. Public like /health: counts and fixed labels only, no ids,
+                // Prometheus scrape. Public like /health: counts and fixed labels only, no ids,
                 // no content (docs/push.md).
                 Route.of(GET, "/metrics", c.metrics()::scrape, PUBLIC),
 
-                // --- issue 4: the trust person's inbox, the coordinator's queue, admin -----------------------
+                // --- The trust person's inbox, the coordinator's queue, admin ---------------------------------
                 // Young person: how their case is handled (404 for a case that is not theirs)
                 Route.of(POST, "/v1/cases/{caseId}/other-trust-person", c.inbox()::askOtherTrustPerson, DEVICE),
                 Route.of(POST, "/v1/cases/{caseId}/visit-request", c.inbox()::askVisit, DEVICE),
@@ -194,7 +194,7 @@ public final class Routes {
                 Route.of(PUT, "/v1/admin/locations/{locationId}/trust-person", c.admin()::locationTrustPerson, ADMIN),
                 Route.of(GET, "/v1/admin/audit", c.admin()::audit, ADMIN),
                 Route.of(GET, "/v1/admin/audit/verify", c.admin()::verifyAudit, ADMIN),
-                // --- end issue 4 ----------------------------------------------------------------------------
+                // --- end of the inbox, the queue and admin ----------------------------------------------------
 
                 // Trends for councils: aggregates within the council's own scope, council role only
                 Route.of(GET, "/v1/trends", c.trends()::json, COUNCIL),

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import nl.gehoord.audit.AuditDao;
 import nl.gehoord.audit.AuditLog;
 import nl.gehoord.crypto.Tokens;
@@ -39,7 +38,6 @@ public final class AdminService {
     private final SlaPolicies policies;
     private final StaffAccounts accounts;
     private final Clock clock;
-    private final List<StaffExtension> staffExtensions = new CopyOnWriteArrayList<>();
 
     public AdminService(Database db, Tokens tokens, AuditLog audit, SlaPolicies policies, StaffAccounts accounts,
                         Clock clock) {
@@ -51,21 +49,6 @@ public final class AdminService {
         this.clock = clock;
     }
 
-    /**
-     * Lets another feature check and store its own fields of a new staff account (a council member's scope, for
-     * example) in the same transaction. Add the fields to {@link NewStaff}; wire the extension in App.
-     */
-    public interface StaffExtension {
-        void validate(NewStaff request, List<FieldError> errors);
-
-        void created(Handle h, String staffId, NewStaff request);
-    }
-
-    public AdminService extendStaff(StaffExtension extension) {
-        staffExtensions.add(extension);
-        return this;
-    }
-
     public record NewRegion(String code, String name, String municipality, String organisationId) {
     }
 
@@ -74,7 +57,7 @@ public final class AdminService {
 
     /**
      * A new staff account, made by invitation (there is no password field). {@code organisationId} may be left
-     * out: it is the admin's own. Other features add their optional fields here (see {@link StaffExtension}).
+     * out: it is the admin's own.
      */
     public record NewStaff(String email, String displayName, String role, String organisationId, String teamId) {
     }
@@ -195,7 +178,6 @@ public final class AdminService {
         if (request.role() == null || !ROLES.contains(request.role())) {
             errors.add(new FieldError("role", request.role() == null ? "required" : "unknown_option"));
         }
-        staffExtensions.forEach(e -> e.validate(request, errors));
         throwIf(errors);
         String organisationId = ownOrganisation(admin, request.organisationId());
         String id = tokens.id();
@@ -206,7 +188,6 @@ public final class AdminService {
             checkTeam(h, request.teamId(), organisationId);
             StaffAccounts.Invitation invitation = accounts.invite(h, who(admin), id, new StaffAccounts.NewAccount(
                     organisationId, email, displayName, request.role(), request.teamId()));
-            staffExtensions.forEach(e -> e.created(h, id, request));
             return InvitedStaff.of(staffView(h, id), invitation);
         });
     }

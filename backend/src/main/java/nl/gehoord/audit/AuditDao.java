@@ -3,7 +3,6 @@ package nl.gehoord.audit;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -25,10 +24,10 @@ public interface AuditDao {
     Optional<Entry> last();
 
     @SqlQuery("SELECT * FROM audit_log WHERE seq = :seq")
-    Optional<Entry> bySeq(@Bind("seq") long seq);
+    Optional<Entry> bySeq(long seq);
 
     @SqlQuery("SELECT * FROM audit_log WHERE seq > :after ORDER BY seq LIMIT :limit")
-    List<Entry> page(@Bind("after") long after, @Bind("limit") int limit);
+    List<Entry> page(long after, int limit);
 
     /** The entries about one organisation: done by its staff, about its cases, or about its staff accounts. */
     @SqlQuery("""
@@ -39,16 +38,16 @@ public interface AuditDao {
                 OR a.target_id = :organisationId)
             ORDER BY a.seq LIMIT :limit
             """)
-    List<Entry> pageForOrganisation(@Bind("organisationId") String organisationId, @Bind("after") long after,
-                                    @Bind("limit") int limit);
+    List<Entry> pageForOrganisation(String organisationId, long after,
+                                    int limit);
 
     @SqlQuery("SELECT * FROM audit_log WHERE case_id = :caseId ORDER BY seq")
-    List<Entry> forCase(@Bind("caseId") String caseId);
+    List<Entry> forCase(String caseId);
 
     /** Entries written before the chain was keyed; the database allows only filling in a missing MAC. */
     @SqlQuery("SELECT * FROM audit_log WHERE mac IS NULL ORDER BY seq LIMIT :limit")
-    List<Entry> withoutMac(@Bind("limit") int limit);
+    List<Entry> withoutMac(int limit);
 
     @SqlUpdate("UPDATE audit_log SET mac = :mac WHERE seq = :seq AND mac IS NULL")
-    void setMac(@Bind("seq") long seq, @Bind("mac") String mac);
+    void setMac(long seq, String mac);
 }

@@ -17,7 +17,7 @@ public record Settings(
         Optional<String> demoPassword,
         long maxRequestBytes,
         String allowedOrigins,
-        // --- issue 7 (safety and abuse resistance): client address, rate limits, retention ---
+        // --- Safety and abuse resistance: client address, rate limits, retention ---
         List<String> trustedProxies,
         Map<String, RateRule> rateLimits,
         RetentionSettings retention,

@@ -94,7 +94,7 @@ public final class SettingsLoader {
                         + "https://app.example.nl (scheme, host and optional port; no path, no *), got '" + o + "'.");
             }
         }
-        // --- issue 7 (safety and abuse resistance) ---
+        // --- Safety and abuse resistance ---
         List<String> trustedProxies = trustedProxies();
         Map<String, RateRule> rateLimits = RateLimitSettings.from(values);
         RetentionSettings retention = retention();

@@ -1,6 +1,5 @@
 package nl.gehoord.db;
 
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -10,8 +9,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public interface KeyedUpgradeDao {
     @SqlQuery("SELECT COUNT(*) > 0 FROM keyed_upgrades WHERE name = :name")
-    boolean done(@Bind("name") String name);
+    boolean done(String name);
 
     @SqlUpdate("INSERT INTO keyed_upgrades (name, done_at) VALUES (:name, :at) ON CONFLICT (name) DO NOTHING")
-    void markDone(@Bind("name") String name, @Bind("at") long at);
+    void markDone(String name, long at);
 }

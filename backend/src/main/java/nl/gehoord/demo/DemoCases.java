@@ -1,14 +1,18 @@
 package nl.gehoord.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import nl.gehoord.db.Database;
 import nl.gehoord.sla.DueDates;
 import nl.gehoord.trends.TrendRollup;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Generated cases for the demo, so council trends show real numbers: coded facts only (no story, no contact, no
@@ -17,7 +21,9 @@ import org.jdbi.v3.core.Handle;
  */
 public final class DemoCases {
     public static final int COUNT = 8000;
-    static final String ID_PREFIX = "demo-case-";
+    /** Ids of the form an earlier demo used; a database that has them is left as it is (see {@link #seed}). */
+    private static final String OLD_FIRST_ID = "demo-case-00000";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCases.class);
     private static final long DAY = Duration.ofDays(1).toMillis();
     private static final long HOUR = Duration.ofHours(1).toMillis();
 
@@ -45,27 +51,49 @@ public final class DemoCases {
     private DemoCases() {
     }
 
-    /** Returns how many cases were added now (0 when the demo cases are there already). */
+    /**
+     * Returns how many cases were added now (0 when the demo cases are there already). A demo database made when
+     * these ids were not yet UUIDs keeps its cases: seeding again would count them twice in the trends, so it only
+     * says that a fresh data folder gives ids the contract allows.
+     */
     public static int seed(Database db, TrendRollup rollup, Clock clock) {
+        return seed(db, rollup, clock, COUNT);
+    }
+
+    /** The first {@code count} of the demo's cases, for a demo inbox without the wait for all of them. */
+    public static int seed(Database db, TrendRollup rollup, Clock clock, int count) {
         return db.writeAlone("demo-cases-seed", h -> {
-            boolean present = h.createQuery("SELECT COUNT(*) FROM cases WHERE id = :id")
-                    .bind("id", id(0)).mapTo(Integer.class).one() > 0;
-            if (present) {
+            if (exists(h, id(0))) {
+                return 0;
+            }
+            if (exists(h, OLD_FIRST_ID)) {
+                LOG.warn("The demo cases in this database have ids that are not UUIDs; start with an empty data "
+                        + "folder to get demo cases that generated API clients can read");
                 return 0;
             }
             Random random = new Random(20_240_601L);
             long now = clock.millis();
             DueDates due = DueDates.defaults();
-            for (int i = 0; i < COUNT; i++) {
+            for (int i = 0; i < count; i++) {
                 insert(h, random, i, now, due);
                 rollup.refresh(h, id(i));
             }
-            return COUNT;
+            return count;
         });
     }
 
+    /** A name-based UUID (version 3), so the demo's ids are real UUIDs and the same in every demo. */
     static String id(int i) {
-        return String.format("%s%05d", ID_PREFIX, i);
+        return uuid("gehoord-demo-case-" + i);
+    }
+
+    private static String uuid(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static boolean exists(Handle h, String caseId) {
+        return h.createQuery("SELECT COUNT(*) FROM cases WHERE id = :id").bind("id", caseId).mapTo(Integer.class)
+                .one() > 0;
     }
 
     private static void insert(Handle h, Random random, int i, long now, DueDates due) {
@@ -115,7 +143,7 @@ public final class DemoCases {
             h.createUpdate("""
                     INSERT INTO case_events (id, case_id, seq, type, status, created_at)
                     VALUES (:id, :caseId, 1, 'status_changed', 'formal_complaint', :at)
-                    """).bind("id", id(i) + "-formal").bind("caseId", id(i)).bind("at", created + span / 3).execute();
+                    """).bind("id", uuid("gehoord-demo-case-event-" + i)).bind("caseId", id(i)).bind("at", created + span / 3).execute();
         }
     }
 

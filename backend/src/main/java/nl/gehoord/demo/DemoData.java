@@ -68,7 +68,7 @@ public final class DemoData {
                 staff.insert(new StaffDao.StaffRow(a[0], ORGANISATION_ID, a[1], a[2], a[3], hash, true, true, now));
             }
             seedInbox(h, now);
-            // Trends (issue 6): the municipal council sees Utrecht; the client council sees Stichting De Linde.
+            // The municipal council sees Utrecht; the client council sees Stichting De Linde.
             CouncilScopes.setInTransaction(h, "staff-demo-council", CouncilScope.MUNICIPALITY, List.of("Utrecht"), now);
             CouncilScopes.setInTransaction(h, "staff-demo-council-linde", CouncilScope.PROVIDER,
                     List.of("Stichting De Linde"), now);
@@ -76,7 +76,7 @@ public final class DemoData {
         });
     }
 
-    // --- issue 4: the inbox -------------------------------------------------------------------------------
+    // --- The inbox ----------------------------------------------------------------------------------------
     public static final String TEAM_ID = "team-midden";
 
     /**

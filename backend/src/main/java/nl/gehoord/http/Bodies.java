@@ -64,17 +64,25 @@ public final class Bodies {
     }
 
     /**
-     * The top-level field names of a JSON object body that {@link #read} accepted; tells "left out" from
-     * "null" where the difference matters.
+     * Like {@link #read}, and refuses a top-level field sent as {@code null} ({@code wrong_type}). For settings
+     * updates, where a left-out field keeps its value and only {@code remove} removes one.
      */
-    public static java.util.Set<String> fieldNames(Context ctx) {
+    public static <T> T readWithoutNulls(Context ctx, Class<T> type) {
+        T value = read(ctx, type);
+        List<FieldError> nulls = new java.util.ArrayList<>();
         try {
-            java.util.Set<String> names = new java.util.HashSet<>();
-            Json.mapper().readTree(text(ctx)).fieldNames().forEachRemaining(names::add);
-            return names;
+            Json.mapper().readTree(text(ctx)).properties().forEach(field -> {
+                if (field.getValue().isNull()) {
+                    nulls.add(new FieldError(field.getKey(), "wrong_type"));
+                }
+            });
         } catch (IOException e) {
             throw ApiException.badRequest("malformed_json");
         }
+        if (!nulls.isEmpty()) {
+            throw ApiException.validation(nulls);
+        }
+        return value;
     }
 
     /**

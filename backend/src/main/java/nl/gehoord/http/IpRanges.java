@@ -1,7 +1,7 @@
 package nl.gehoord.http;
 
+import com.google.common.net.InetAddresses;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,8 +67,17 @@ public final class IpRanges {
         return Optional.of(new Range(address.get(), prefix));
     }
 
-    /** Parses an IPv4 or IPv6 literal (brackets allowed); anything that could trigger a name look-up is refused. */
+    /** Parses an IPv4 or IPv6 literal (brackets allowed); Guava never looks a name up, so no DNS query can happen. */
     public static Optional<byte[]> parseAddress(String text) {
+        return literal(text).map(InetAddress::getAddress);
+    }
+
+    /** The canonical text of an address literal (RFC 5952 for IPv6), or empty. */
+    public static Optional<String> canonical(String text) {
+        return literal(text).map(InetAddresses::toAddrString);
+    }
+
+    private static Optional<InetAddress> literal(String text) {
         if (text == null) {
             return Optional.empty();
         }
@@ -76,33 +85,10 @@ public final class IpRanges {
         if (s.startsWith("[") && s.endsWith("]")) {
             s = s.substring(1, s.length() - 1);
         }
-        boolean v4 = s.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean v6 = s.contains(":") && s.matches("[0-9A-Fa-f:.]{2,45}");
-        if (!v4 && !v6) {
+        // Scope ids ("fe80::1%eth0") name a local interface, not a client: refused.
+        if (s.indexOf('%') >= 0 || !InetAddresses.isInetAddress(s)) {
             return Optional.empty();
         }
-        if (v4) {
-            for (String part : s.split("\\.")) {
-                if (Integer.parseInt(part) > 255) {
-                    return Optional.empty();
-                }
-            }
-        }
-        try {
-            return Optional.of(InetAddress.getByName(s).getAddress());
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The canonical text of an address literal, or empty. */
-    public static Optional<String> canonical(String text) {
-        return parseAddress(text).flatMap(bytes -> {
-            try {
-                return Optional.of(InetAddress.getByAddress(bytes).getHostAddress());
-            } catch (UnknownHostException e) {
-                return Optional.empty();
-            }
-        });
+        return Optional.of(InetAddresses.forString(s));
     }
 }

@@ -53,13 +53,13 @@ public interface InboxDao {
     void insertTeam(@BindMethods Team team);
 
     @SqlQuery("SELECT * FROM teams WHERE id = :id")
-    Optional<Team> team(@Bind("id") String id);
+    Optional<Team> team(String id);
 
     @SqlQuery("SELECT * FROM teams ORDER BY organisation_id, name, id")
     List<Team> teams();
 
     @SqlQuery("SELECT * FROM teams WHERE organisation_id = :organisationId ORDER BY name, id")
-    List<Team> teamsOf(@Bind("organisationId") String organisationId);
+    List<Team> teamsOf(String organisationId);
 
     @SqlUpdate("""
             INSERT INTO routing_rules (id, organisation_id, priority, region_code, setting, topic, team_id, created_at)
@@ -68,31 +68,31 @@ public interface InboxDao {
     void insertRule(@BindMethods Rule rule);
 
     @SqlQuery("SELECT * FROM routing_rules WHERE organisation_id = :organisationId ORDER BY priority, created_at, id")
-    List<Rule> rules(@Bind("organisationId") String organisationId);
+    List<Rule> rules(String organisationId);
 
     @SqlQuery("SELECT * FROM routing_rules ORDER BY organisation_id, priority, created_at, id")
     List<Rule> allRules();
 
     @SqlUpdate("DELETE FROM routing_rules WHERE id = :id")
-    int deleteRule(@Bind("id") String id);
+    int deleteRule(String id);
 
     @SqlUpdate("DELETE FROM routing_rules WHERE id = :id AND organisation_id = :organisationId")
-    int deleteRuleOf(@Bind("id") String id, @Bind("organisationId") String organisationId);
+    int deleteRuleOf(String id, String organisationId);
 
     @SqlQuery("""
             SELECT l.staff_id FROM location_trust_persons l JOIN staff s ON s.id = l.staff_id
             WHERE l.location_id = :locationId AND s.active = TRUE AND s.available = TRUE AND s.role = 'trust_person'
             """)
-    Optional<String> availableLocationTrustPerson(@Bind("locationId") String locationId);
+    Optional<String> availableLocationTrustPerson(String locationId);
 
     @SqlUpdate("DELETE FROM location_trust_persons WHERE location_id = :locationId")
-    void clearLocationTrustPerson(@Bind("locationId") String locationId);
+    void clearLocationTrustPerson(String locationId);
 
     @SqlUpdate("""
             INSERT INTO location_trust_persons (location_id, staff_id, created_at) VALUES (:locationId, :staffId, :at)
             """)
-    void setLocationTrustPerson(@Bind("locationId") String locationId, @Bind("staffId") String staffId,
-                                @Bind("at") long at);
+    void setLocationTrustPerson(String locationId, String staffId,
+                                long at);
 
     @SqlQuery("""
             SELECT s.id, s.team_id, s.available, s.active, s.role, s.last_assigned_at,
@@ -102,7 +102,7 @@ public interface InboxDao {
             WHERE s.team_id = :teamId AND s.role = 'trust_person' AND s.active = TRUE AND s.available = TRUE
             ORDER BY open_cases, s.last_assigned_at, s.id
             """)
-    List<Member> availableTrustPersons(@Bind("teamId") String teamId);
+    List<Member> availableTrustPersons(String teamId);
 
     /** A team member as the coordinator sees them: name, role, availability and open cases. */
     record TeamMember(String id, String displayName, String role, boolean available, int openCases) {
@@ -117,7 +117,7 @@ public interface InboxDao {
             ORDER BY s.role DESC, s.display_name, s.id
             """)
     @RegisterConstructorMapper(TeamMember.class)
-    List<TeamMember> teamMembers(@Bind("teamId") String teamId);
+    List<TeamMember> teamMembers(String teamId);
 
     /**
      * PostgreSQL: the least-loaded available trust person whose row no concurrent transaction holds, locked
@@ -133,7 +133,7 @@ public interface InboxDao {
                      s.last_assigned_at, s.id
             LIMIT 1 FOR UPDATE OF s SKIP LOCKED
             """)
-    Optional<String> lockFreeTrustPerson(@Bind("teamId") String teamId, @Bind("excludeId") String excludeId);
+    Optional<String> lockFreeTrustPerson(String teamId, String excludeId);
 
     /** PostgreSQL: as above, but waits for the first candidate when every one is being assigned to. */
     @SqlQuery("""
@@ -143,13 +143,13 @@ public interface InboxDao {
             ORDER BY s.last_assigned_at, s.id
             LIMIT 1 FOR UPDATE OF s
             """)
-    Optional<String> waitForTrustPerson(@Bind("teamId") String teamId, @Bind("excludeId") String excludeId);
+    Optional<String> waitForTrustPerson(String teamId, String excludeId);
 
     @SqlQuery("""
             SELECT s.id, s.team_id, s.available, s.active, s.role, s.last_assigned_at, 0 AS open_cases
             FROM staff s WHERE s.id = :id
             """)
-    Optional<Member> member(@Bind("id") String id);
+    Optional<Member> member(String id);
 
     @SqlQuery("SELECT team_id FROM staff WHERE id = :id")
     Optional<String> teamOf(@Bind("id") String staffId);
@@ -166,38 +166,38 @@ public interface InboxDao {
     Optional<Handling> handling(@Bind("id") String caseId);
 
     @SqlUpdate("UPDATE cases SET team_id = :teamId WHERE id = :id")
-    void setTeam(@Bind("id") String caseId, @Bind("teamId") String teamId);
+    void setTeam(@Bind("id") String caseId, String teamId);
 
     @SqlUpdate("UPDATE cases SET assigned_staff_id = :staffId, team_id = :teamId, updated_at = :at WHERE id = :id")
-    void assign(@Bind("id") String caseId, @Bind("staffId") String staffId, @Bind("teamId") String teamId,
-                @Bind("at") long at);
+    void assign(@Bind("id") String caseId, String staffId, String teamId,
+                long at);
 
     @SqlUpdate("UPDATE cases SET status = :status, updated_at = :at WHERE id = :id")
-    void setStatusOnly(@Bind("id") String caseId, @Bind("status") String status, @Bind("at") long at);
+    void setStatusOnly(@Bind("id") String caseId, String status, long at);
 
     @SqlUpdate("""
             UPDATE cases SET first_response_due_at = :firstDue, next_response_since = :nextSince,
                              next_response_due_at = :nextDue, resolution_due_at = :resolutionDue, sla_due_at = :slaDue
             WHERE id = :id
             """)
-    void setDeadlines(@Bind("id") String caseId, @Bind("firstDue") Long firstDue, @Bind("nextSince") Long nextSince,
-                      @Bind("nextDue") Long nextDue, @Bind("resolutionDue") Long resolutionDue,
-                      @Bind("slaDue") Long slaDue);
+    void setDeadlines(@Bind("id") String caseId, Long firstDue, Long nextSince,
+                      Long nextDue, Long resolutionDue,
+                      Long slaDue);
 
     @SqlUpdate("UPDATE cases SET first_response_at = :at WHERE id = :id AND first_response_at IS NULL")
-    void markFirstResponse(@Bind("id") String caseId, @Bind("at") long at);
+    void markFirstResponse(@Bind("id") String caseId, long at);
 
     @SqlUpdate("UPDATE cases SET staff_read_seq = :seq WHERE id = :id AND staff_read_seq < :seq")
-    void markRead(@Bind("id") String caseId, @Bind("seq") int seq);
+    void markRead(@Bind("id") String caseId, int seq);
 
     @SqlQuery("SELECT COALESCE(MAX(seq), 0) FROM case_messages WHERE case_id = :caseId")
-    int lastMessageSeq(@Bind("caseId") String caseId);
+    int lastMessageSeq(String caseId);
 
     @SqlUpdate("UPDATE cases SET visit_requested = TRUE, updated_at = :at WHERE id = :id")
-    void requestVisit(@Bind("id") String caseId, @Bind("at") long at);
+    void requestVisit(@Bind("id") String caseId, long at);
 
     @SqlUpdate("UPDATE cases SET visit_at = :visitAt, updated_at = :at WHERE id = :id")
-    void planVisit(@Bind("id") String caseId, @Bind("visitAt") long visitAt, @Bind("at") long at);
+    void planVisit(@Bind("id") String caseId, long visitAt, long at);
 
     // Notes
 
@@ -208,10 +208,10 @@ public interface InboxDao {
     void insertNote(@BindMethods Note note);
 
     @SqlQuery("SELECT * FROM case_notes WHERE case_id = :caseId ORDER BY created_at, id")
-    List<Note> notes(@Bind("caseId") String caseId);
+    List<Note> notes(String caseId);
 
     @SqlUpdate("DELETE FROM case_notes WHERE case_id = :caseId")
-    int deleteNotes(@Bind("caseId") String caseId);
+    int deleteNotes(String caseId);
 
     // Canned replies
 
@@ -223,25 +223,25 @@ public interface InboxDao {
 
     /** Sorted by title after opening: the sealed titles have no order. */
     @SqlQuery("SELECT * FROM canned_replies WHERE organisation_id = :organisationId ORDER BY created_at, id")
-    List<CannedReply> canned(@Bind("organisationId") String organisationId);
+    List<CannedReply> canned(String organisationId);
 
     @SqlQuery("SELECT * FROM canned_replies WHERE id = :id AND organisation_id = :organisationId")
-    Optional<CannedReply> cannedById(@Bind("id") String id, @Bind("organisationId") String organisationId);
+    Optional<CannedReply> cannedById(String id, String organisationId);
 
     @SqlUpdate("""
             UPDATE canned_replies SET key_id = :keyId, title_enc = :titleEnc, body_enc = :bodyEnc, updated_at = :at
             WHERE id = :id
             """)
-    void updateCanned(@Bind("id") String id, @Bind("keyId") String keyId, @Bind("titleEnc") String titleEnc,
-                      @Bind("bodyEnc") String bodyEnc, @Bind("at") long at);
+    void updateCanned(String id, String keyId, String titleEnc,
+                      String bodyEnc, long at);
 
     /** Demo seed only: written plain and sealed by the start-up upgrade before the server serves. */
     @SqlUpdate("""
             INSERT INTO canned_replies (id, organisation_id, title, body, created_at, updated_at)
             VALUES (:id, :organisationId, :title, :body, :at, :at)
             """)
-    void insertUnsealedCanned(@Bind("id") String id, @Bind("organisationId") String organisationId,
-                              @Bind("title") String title, @Bind("body") String body, @Bind("at") long at);
+    void insertUnsealedCanned(String id, String organisationId,
+                              String title, String body, long at);
 
     /** A plain row: one from before canned replies were sealed, or a demo seed. */
     record UnsealedCanned(String id, String organisationId, String title, String body) {
@@ -250,15 +250,15 @@ public interface InboxDao {
     @SqlQuery("SELECT id, organisation_id, title, body FROM canned_replies WHERE title IS NOT NULL OR body IS NOT NULL"
             + " ORDER BY id LIMIT :limit")
     @RegisterConstructorMapper(UnsealedCanned.class)
-    List<UnsealedCanned> unsealedCanned(@Bind("limit") int limit);
+    List<UnsealedCanned> unsealedCanned(int limit);
 
     @SqlUpdate("""
             UPDATE canned_replies SET key_id = :keyId, title_enc = :titleEnc, body_enc = :bodyEnc, title = NULL, body = NULL
             WHERE id = :id
             """)
-    void sealCanned(@Bind("id") String id, @Bind("keyId") String keyId, @Bind("titleEnc") String titleEnc,
-                    @Bind("bodyEnc") String bodyEnc);
+    void sealCanned(String id, String keyId, String titleEnc,
+                    String bodyEnc);
 
     @SqlUpdate("DELETE FROM canned_replies WHERE id = :id AND organisation_id = :organisationId")
-    int deleteCanned(@Bind("id") String id, @Bind("organisationId") String organisationId);
+    int deleteCanned(String id, String organisationId);
 }

@@ -17,7 +17,7 @@ public final class StaffProfileController {
     }
 
     public void update(Context ctx) {
-        StaffProfileService.Update body = Bodies.read(ctx, StaffProfileService.Update.class);
+        StaffProfileService.Update body = Bodies.readWithoutNulls(ctx, StaffProfileService.Update.class);
         ctx.json(profiles.update(Http.staff(ctx), body));
     }
 }

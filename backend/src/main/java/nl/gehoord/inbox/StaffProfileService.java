@@ -2,12 +2,14 @@ package nl.gehoord.inbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import nl.gehoord.audit.AuditLog;
 import nl.gehoord.crypto.FieldCipher;
 import nl.gehoord.db.Database;
 import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.FieldError;
+import nl.gehoord.http.Removals;
 import nl.gehoord.staff.StaffDao;
 
 /** A staff member's own settings: availability for new cases and the push token of their phone. */
@@ -32,8 +34,17 @@ public final class StaffProfileService {
                           String language) {
     }
 
-    /** {@code language} left out keeps it as it is. */
-    public record Update(Boolean available, String pushToken, String language) {
+    /** The staff settings that {@link Update#remove()} can name. */
+    public static final Set<String> REMOVABLE = Set.of("pushToken");
+
+    /**
+     * A change to one's own settings; as for app installs, a setting is removed by naming it in {@code remove},
+     * and {@code null} is refused. {@code language} left out keeps it as it is.
+     */
+    public record Update(Boolean available, String pushToken, String language, List<String> remove) {
+        public Update {
+            remove = remove == null ? List.of() : remove;
+        }
     }
 
     public Profile me(Actor.Staff me) {
@@ -45,21 +56,27 @@ public final class StaffProfileService {
     }
 
     /**
-     * Sets availability and, when given, the push token (an empty token removes it). A trust person who becomes
-     * available takes the team's queued cases, urgent first, as far as assignment gives them.
+     * Sets availability and, when given, the push token, or removes the push token when {@code remove} names it.
+     * A trust person who becomes available takes the team's queued cases, urgent first, as far as assignment gives
+     * them.
      */
     public Profile update(Actor.Staff me, Update update) {
         List<FieldError> errors = new ArrayList<>();
         if (update.available() == null) {
             errors.add(new FieldError("available", "required"));
         }
-        if (update.pushToken() != null && (update.pushToken().length() > MAX_PUSH_TOKEN
-                || !update.pushToken().matches("[\\x21-\\x7e]*"))) {
+        if (update.pushToken() != null && (update.pushToken().isEmpty() || update.pushToken().length() > MAX_PUSH_TOKEN
+                || !update.pushToken().matches("[\\x21-\\x7e]+"))) {
             errors.add(new FieldError("pushToken", "invalid_value"));
         }
         if (update.language() != null && (update.language().length() > 20
                 || !nl.gehoord.text.Language.isSpoken(update.language()))) {
             errors.add(new FieldError("language", "unknown_option"));
+        }
+        Removals.check(update.remove(), REMOVABLE, errors);
+        boolean clearPush = update.remove().contains("pushToken");
+        if (clearPush && update.pushToken() != null) {
+            errors.add(new FieldError("remove", "invalid_value"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
@@ -68,9 +85,8 @@ public final class StaffProfileService {
             boolean wasAvailable = h.attach(StaffDao.class).byId(me.staffId()).map(StaffDao.StaffRow::available)
                     .orElse(false);
             h.attach(StaffDao.class).setAvailable(me.staffId(), update.available());
-            if (update.pushToken() != null) {
-                String sealed = update.pushToken().isEmpty() ? null
-                        : cipher.seal(update.pushToken(), me.staffId(), "pushToken");
+            if (update.pushToken() != null || clearPush) {
+                String sealed = clearPush ? null : cipher.seal(update.pushToken(), me.staffId(), "pushToken");
                 h.attach(StaffDao.class).setPushToken(me.staffId(), sealed);
             }
             if (update.language() != null) {

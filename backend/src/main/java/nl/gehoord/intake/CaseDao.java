@@ -3,7 +3,6 @@ package nl.gehoord.intake;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -53,45 +52,45 @@ public interface CaseDao {
                     :answersEnc, :storyEnc, :aboutEnc, :contactEnc, :createdAt, :updatedAt,
                     :firstResponseDueAt, :firstResponseAt, :closedAt, :erasedAt, :teamId)
             """)
-    void insert(@BindMethods CaseRow row, @Bind("teamId") String teamId);
+    void insert(@BindMethods CaseRow row, String teamId);
 
     /** The locale of the app install that linked to the case last: the language the young person reads. */
     @SqlQuery("""
             SELECT d.locale FROM devices d JOIN case_devices l ON l.device_id = d.id
             WHERE l.case_id = :caseId ORDER BY l.linked_at DESC LIMIT 1
             """)
-    Optional<String> readerLocale(@Bind("caseId") String caseId);
+    Optional<String> readerLocale(String caseId);
 
     @SqlQuery("SELECT * FROM cases WHERE id = :id")
-    Optional<CaseRow> byId(@Bind("id") String id);
+    Optional<CaseRow> byId(String id);
 
     /** The case, if this device may read it. */
     @SqlQuery("""
             SELECT c.* FROM cases c JOIN case_devices d ON d.case_id = c.id
             WHERE c.id = :caseId AND d.device_id = :deviceId AND c.erased_at IS NULL
             """)
-    Optional<CaseRow> forDevice(@Bind("caseId") String caseId, @Bind("deviceId") String deviceId);
+    Optional<CaseRow> forDevice(String caseId, String deviceId);
 
     @SqlQuery("""
             SELECT c.* FROM cases c JOIN case_devices d ON d.case_id = c.id
             WHERE d.device_id = :deviceId AND c.erased_at IS NULL
             ORDER BY c.created_at DESC, c.id
             """)
-    List<CaseRow> allForDevice(@Bind("deviceId") String deviceId);
+    List<CaseRow> allForDevice(String deviceId);
 
     @SqlQuery("SELECT * FROM cases WHERE code_hmac = :codeHmac AND erased_at IS NULL")
-    Optional<CaseRow> byCodeHmac(@Bind("codeHmac") String codeHmac);
+    Optional<CaseRow> byCodeHmac(String codeHmac);
 
     @SqlUpdate("UPDATE cases SET status = :status, updated_at = :at, closed_at = :closedAt WHERE id = :id")
-    void updateStatus(@Bind("id") String id, @Bind("status") String status, @Bind("at") long at,
-                      @Bind("closedAt") Long closedAt);
+    void updateStatus(String id, String status, long at,
+                      Long closedAt);
 
     @SqlUpdate("UPDATE cases SET updated_at = :at WHERE id = :id")
-    void touch(@Bind("id") String id, @Bind("at") long at);
+    void touch(String id, long at);
 
     /** Words of danger in a later message: the case becomes urgent, with the (earlier) due time given. */
     @SqlUpdate("UPDATE cases SET urgent = TRUE, first_response_due_at = :due, updated_at = :at WHERE id = :id")
-    void markUrgent(@Bind("id") String id, @Bind("due") Long due, @Bind("at") long at);
+    void markUrgent(String id, Long due, long at);
 
     /**
      * Erasure: every sealed field, the receipt, the location, the visit and who handled it go; the coded facts the
@@ -103,28 +102,28 @@ public interface CaseDao {
                              visit_at = NULL, erased_at = :at, updated_at = :at
             WHERE id = :id
             """)
-    void eraseContent(@Bind("id") String id, @Bind("at") long at);
+    void eraseContent(String id, long at);
 
     @SqlUpdate("INSERT INTO case_devices (case_id, device_id, linked_at) VALUES (:caseId, :deviceId, :linkedAt)")
     void link(@BindMethods DeviceLink link);
 
     @SqlQuery("SELECT * FROM case_devices WHERE case_id = :caseId ORDER BY linked_at")
-    List<DeviceLink> links(@Bind("caseId") String caseId);
+    List<DeviceLink> links(String caseId);
 
     @SqlUpdate("DELETE FROM case_devices WHERE case_id = :caseId")
-    void unlinkAll(@Bind("caseId") String caseId);
+    void unlinkAll(String caseId);
 
     @SqlQuery("""
             SELECT d.id AS device_id, d.platform, l.linked_at FROM case_devices l JOIN devices d ON d.id = l.device_id
             WHERE l.case_id = :caseId ORDER BY l.linked_at, d.id
             """)
-    List<LinkedDevice> linkedDevices(@Bind("caseId") String caseId);
+    List<LinkedDevice> linkedDevices(String caseId);
 
     @SqlUpdate("DELETE FROM case_devices WHERE case_id = :caseId AND device_id = :deviceId")
-    int unlink(@Bind("caseId") String caseId, @Bind("deviceId") String deviceId);
+    int unlink(String caseId, String deviceId);
 
     @SqlQuery("SELECT * FROM idempotency_keys WHERE device_id = :deviceId AND key_hash = :keyHash")
-    Optional<IdempotencyRow> idempotency(@Bind("deviceId") String deviceId, @Bind("keyHash") String keyHash);
+    Optional<IdempotencyRow> idempotency(String deviceId, String keyHash);
 
     @SqlUpdate("""
             INSERT INTO idempotency_keys (device_id, key_hash, request_hash, case_id, case_code_enc, created_at)
@@ -134,22 +133,22 @@ public interface CaseDao {
 
     /** On erasure the record goes: it links the phone that sent the request to the case. */
     @SqlUpdate("DELETE FROM idempotency_keys WHERE case_id = :caseId")
-    void forgetIdempotency(@Bind("caseId") String caseId);
+    void forgetIdempotency(String caseId);
 
     @SqlUpdate("DELETE FROM idempotency_keys WHERE created_at < :before")
-    int deleteIdempotencyBefore(@Bind("before") long before);
+    int deleteIdempotencyBefore(long before);
 
     @SqlQuery("SELECT key_hash FROM idempotency_keys WHERE case_id = :caseId AND device_id = :deviceId")
-    List<String> idempotencyKeysOf(@Bind("caseId") String caseId, @Bind("deviceId") String deviceId);
+    List<String> idempotencyKeysOf(String caseId, String deviceId);
 
     @SqlUpdate("INSERT INTO erased_requests (tag, created_at) VALUES (:tag, :at) ON CONFLICT (tag) DO NOTHING")
-    void insertErasedRequest(@Bind("tag") String tag, @Bind("at") long at);
+    void insertErasedRequest(String tag, long at);
 
     @SqlQuery("SELECT COUNT(*) > 0 FROM erased_requests WHERE tag = :tag")
-    boolean isErasedRequest(@Bind("tag") String tag);
+    boolean isErasedRequest(String tag);
 
     @SqlUpdate("DELETE FROM erased_requests WHERE created_at < :before")
-    int deleteErasedRequestsBefore(@Bind("before") long before);
+    int deleteErasedRequestsBefore(long before);
 
     /** Numbered like messages: the case row is locked first, so concurrent writers to one case wait in turn. */
     default void insertEvent(EventRow row) {
@@ -158,7 +157,7 @@ public interface CaseDao {
     }
 
     @SqlUpdate("UPDATE cases SET updated_at = updated_at WHERE id = :caseId")
-    void lockCase(@Bind("caseId") String caseId);
+    void lockCase(String caseId);
 
     @SqlUpdate("""
             INSERT INTO case_events (id, case_id, seq, type, status, key_id, explanation_enc, due_at, created_at)
@@ -168,10 +167,10 @@ public interface CaseDao {
     void insertNumberedEvent(@BindMethods EventRow row);
 
     @SqlQuery("SELECT * FROM case_events WHERE case_id = :caseId ORDER BY seq")
-    List<EventRow> events(@Bind("caseId") String caseId);
+    List<EventRow> events(String caseId);
 
     @SqlUpdate("UPDATE case_events SET explanation_enc = NULL, key_id = NULL WHERE case_id = :caseId")
-    void eraseEventTexts(@Bind("caseId") String caseId);
+    void eraseEventTexts(String caseId);
 
     @SqlUpdate("""
             INSERT INTO case_feedback (case_id, score, key_id, text_enc, created_at)
@@ -180,8 +179,8 @@ public interface CaseDao {
     void insertFeedback(@BindMethods FeedbackRow row);
 
     @SqlQuery("SELECT * FROM case_feedback WHERE case_id = :caseId")
-    Optional<FeedbackRow> feedback(@Bind("caseId") String caseId);
+    Optional<FeedbackRow> feedback(String caseId);
 
     @SqlUpdate("UPDATE case_feedback SET text_enc = NULL, key_id = NULL WHERE case_id = :caseId")
-    void eraseFeedbackText(@Bind("caseId") String caseId);
+    void eraseFeedbackText(String caseId);
 }

@@ -19,8 +19,8 @@ public final class DeviceController {
     }
 
     public void update(Context ctx) {
-        DeviceService.Update body = Bodies.read(ctx, DeviceService.Update.class);
-        ctx.json(devices.update(Http.device(ctx), body, Bodies.fieldNames(ctx)));
+        DeviceService.Update body = Bodies.readWithoutNulls(ctx, DeviceService.Update.class);
+        ctx.json(devices.update(Http.device(ctx), body));
     }
 
     public void current(Context ctx) {

@@ -38,7 +38,7 @@ public interface DeviceDao {
     Optional<DeviceRow> byTokenHash(@Bind("hash") String tokenHash);
 
     @SqlQuery("SELECT * FROM devices WHERE id = :id")
-    Optional<DeviceRow> byId(@Bind("id") String id);
+    Optional<DeviceRow> byId(String id);
 
     @SqlUpdate("""
             UPDATE devices SET locale = :locale, push_token_enc = :pushTokenEnc, discreet = :discreet,
@@ -49,15 +49,15 @@ public interface DeviceDao {
     void update(@BindMethods DeviceRow row);
 
     @SqlUpdate("UPDATE devices SET last_seen_at = :at WHERE id = :id AND last_seen_at < :at")
-    void touch(@Bind("id") String id, @Bind("at") long at);
+    void touch(String id, long at);
 
     /**
      * Takes the device's row lock for the rest of the transaction (PostgreSQL): two requests of one device with
      * the same idempotency key then run one after the other, and the second finds the first one's case.
      */
     @SqlUpdate("UPDATE devices SET last_seen_at = last_seen_at WHERE id = :id")
-    void lock(@Bind("id") String id);
+    void lock(String id);
 
     @SqlUpdate("DELETE FROM devices WHERE id = :id")
-    int delete(@Bind("id") String id);
+    int delete(String id);
 }

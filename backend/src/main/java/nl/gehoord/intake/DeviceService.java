@@ -15,6 +15,7 @@ import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.Authenticator;
 import nl.gehoord.http.FieldError;
+import nl.gehoord.http.Removals;
 import nl.gehoord.text.Language;
 
 /** Registers app installs, keeps their settings, and recognises their bearer tokens. */
@@ -45,11 +46,19 @@ public final class DeviceService implements Authenticator {
     public record QuietHours(String start, String end) {
     }
 
+    /** The settings of an app install that {@link Update#remove()} can name. */
+    public static final Set<String> REMOVABLE = Set.of("pushToken", "quietHours", "language");
+
     /**
-     * Changes to an app install. A field left out stays as it is; {@code "pushToken": null} and
-     * {@code "quietHours": null} remove them (so pushes can be turned off).
+     * Changes to an app install. A field left out stays as it is; a setting named in {@code remove} is removed
+     * (so pushes can be turned off). {@code null} is refused rather than read as "remove" or "keep", because
+     * generated clients cannot send it and a hand-written one would otherwise not learn that nothing was removed.
      */
-    public record Update(String pushToken, String locale, Boolean discreet, QuietHours quietHours, String language) {
+    public record Update(String pushToken, String locale, Boolean discreet, QuietHours quietHours, String language,
+                         List<String> remove) {
+        public Update {
+            remove = remove == null ? List.of() : remove;
+        }
     }
 
     /** {@code language}: the language picked in the app (wins over Accept-Language); absent when none was picked. */
@@ -78,14 +87,18 @@ public final class DeviceService implements Authenticator {
         return new Registered(id, token);
     }
 
-    /** @param given the fields the request named; a named {@code pushToken} or {@code quietHours} that is null removes it */
-    public DeviceView update(Actor.Device device, Update update, java.util.Set<String> given) {
+    public DeviceView update(Actor.Device device, Update update) {
         List<FieldError> errors = new ArrayList<>();
         String locale = checkLocale(update.locale(), false, errors);
-        boolean clearLanguage = given.contains("language") && update.language() == null;
+        Removals.check(update.remove(), REMOVABLE, errors);
+        boolean clearPush = update.remove().contains("pushToken");
+        boolean clearQuiet = update.remove().contains("quietHours");
+        boolean clearLanguage = update.remove().contains("language");
+        if ((clearPush && update.pushToken() != null) || (clearQuiet && update.quietHours() != null)
+                || (clearLanguage && update.language() != null)) {
+            errors.add(new FieldError("remove", "invalid_value"));
+        }
         String language = checkLanguage(update.language(), errors);
-        boolean clearPush = given.contains("pushToken") && update.pushToken() == null;
-        boolean clearQuiet = given.contains("quietHours") && update.quietHours() == null;
         String pushToken = checkPushToken(update.pushToken(), errors);
         QuietHours quiet = update.quietHours();
         if (quiet != null) {

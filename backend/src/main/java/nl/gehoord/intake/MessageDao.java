@@ -2,7 +2,6 @@ package nl.gehoord.intake;
 
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -25,7 +24,7 @@ public interface MessageDao {
     }
 
     @SqlUpdate("UPDATE cases SET updated_at = updated_at WHERE id = :caseId")
-    void lockCase(@Bind("caseId") String caseId);
+    void lockCase(String caseId);
 
     @SqlUpdate("""
             INSERT INTO case_messages (id, case_id, seq, author, staff_id, key_id, body_enc, created_at)
@@ -35,13 +34,13 @@ public interface MessageDao {
     void insertNumbered(@BindMethods MessageRow row);
 
     @SqlQuery("SELECT * FROM case_messages WHERE id = :id")
-    MessageRow byId(@Bind("id") String id);
+    MessageRow byId(String id);
 
     @SqlQuery("""
             SELECT * FROM case_messages WHERE case_id = :caseId AND seq > :after ORDER BY seq LIMIT :limit
             """)
-    List<MessageRow> page(@Bind("caseId") String caseId, @Bind("after") int after, @Bind("limit") int limit);
+    List<MessageRow> page(String caseId, int after, int limit);
 
     @SqlUpdate("DELETE FROM case_messages WHERE case_id = :caseId")
-    int deleteAll(@Bind("caseId") String caseId);
+    int deleteAll(String caseId);
 }

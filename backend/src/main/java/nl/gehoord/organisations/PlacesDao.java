@@ -3,7 +3,6 @@ package nl.gehoord.organisations;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -28,7 +27,7 @@ public interface PlacesDao {
     void insertOrganisation(@BindMethods Organisation organisation);
 
     @SqlQuery("SELECT id, name, created_at FROM organisations WHERE id = :id")
-    Optional<Organisation> organisation(@Bind("id") String id);
+    Optional<Organisation> organisation(String id);
 
     @SqlQuery("SELECT id, name, created_at FROM organisations ORDER BY created_at, id")
     List<Organisation> organisations();
@@ -43,10 +42,10 @@ public interface PlacesDao {
     List<Region> regions();
 
     @SqlQuery("SELECT code, name, municipality, organisation_id FROM regions WHERE organisation_id = :organisationId ORDER BY name")
-    List<Region> regionsOf(@Bind("organisationId") String organisationId);
+    List<Region> regionsOf(String organisationId);
 
     @SqlQuery("SELECT code, name, municipality, organisation_id FROM regions WHERE code = :code")
-    Optional<Region> region(@Bind("code") String code);
+    Optional<Region> region(String code);
 
     @SqlUpdate("""
             INSERT INTO locations (id, region_code, provider, name, setting)
@@ -58,5 +57,5 @@ public interface PlacesDao {
     List<Location> locations();
 
     @SqlQuery("SELECT id, region_code, provider, name, setting FROM locations WHERE id = :id")
-    Optional<Location> location(@Bind("id") String id);
+    Optional<Location> location(String id);
 }

@@ -3,7 +3,6 @@ package nl.gehoord.push;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -54,19 +53,19 @@ public interface OutboxDao {
             WHERE case_id = :caseId AND (device_id = :deviceId OR staff_id = :staffId)
               AND message_key = :messageKey AND state = 'pending' AND (lease_until IS NULL OR lease_until < :now)
             """)
-    int collapsePending(@Bind("caseId") String caseId, @Bind("deviceId") String deviceId,
-                        @Bind("staffId") String staffId, @Bind("messageKey") String messageKey, @Bind("now") long now);
+    int collapsePending(String caseId, String deviceId,
+                        String staffId, String messageKey, long now);
 
     /**
      * Erasure: nothing more goes out about this case, not even ids, and no row keeps saying which phones
      * followed it. A push already in a dispatcher's hands cannot be called back; its outcome finds no row.
      */
     @SqlUpdate("DELETE FROM push_outbox WHERE case_id = :caseId")
-    int deleteForCase(@Bind("caseId") String caseId);
+    int deleteForCase(String caseId);
 
     @SqlQuery("SELECT COUNT(*) FROM push_outbox WHERE state = 'pending' AND not_before <= :now"
             + " AND (lease_until IS NULL OR lease_until < :now)")
-    int countDue(@Bind("now") long now);
+    int countDue(long now);
 
     @SqlUpdate("""
             UPDATE push_outbox SET claim_id = :claimId, lease_until = :leaseUntil
@@ -76,11 +75,11 @@ public interface OutboxDao {
                          LIMIT :limit)
               AND state = 'pending' AND not_before <= :now AND (lease_until IS NULL OR lease_until < :now)
             """)
-    int claim(@Bind("claimId") String claimId, @Bind("now") long now, @Bind("leaseUntil") long leaseUntil,
-              @Bind("limit") int limit);
+    int claim(String claimId, long now, long leaseUntil,
+              int limit);
 
     @SqlQuery("SELECT * FROM push_outbox WHERE claim_id = :claimId ORDER BY not_before, created_at, id")
-    List<Row> claimed(@Bind("claimId") String claimId);
+    List<Row> claimed(String claimId);
 
     /** Ends a claimed row: sent, failed, dropped. */
     @SqlUpdate("""
@@ -88,8 +87,8 @@ public interface OutboxDao {
                                    finished_at = :now, claim_id = NULL, lease_until = NULL
             WHERE id = :id AND claim_id = :claimId
             """)
-    int finish(@Bind("id") String id, @Bind("claimId") String claimId, @Bind("state") String state,
-               @Bind("attempted") int attempted, @Bind("error") String error, @Bind("now") long now);
+    int finish(String id, String claimId, String state,
+               int attempted, String error, long now);
 
     /** Gives a claimed row back to wait until notBefore: a retry (attempted 1) or quiet hours (attempted 0). */
     @SqlUpdate("""
@@ -97,19 +96,19 @@ public interface OutboxDao {
                                    claim_id = NULL, lease_until = NULL
             WHERE id = :id AND claim_id = :claimId
             """)
-    int reschedule(@Bind("id") String id, @Bind("claimId") String claimId, @Bind("notBefore") long notBefore,
-                   @Bind("attempted") int attempted, @Bind("error") String error);
+    int reschedule(String id, String claimId, long notBefore,
+                   int attempted, String error);
 
     @SqlQuery("SELECT COUNT(*) AS pending, MIN(created_at) AS oldest_created_at FROM push_outbox WHERE state = 'pending'")
     Depth depth();
 
     /** Finished rows are kept a while for inspection, then removed. */
     @SqlUpdate("DELETE FROM push_outbox WHERE state <> 'pending' AND finished_at < :before")
-    int purgeFinished(@Bind("before") long before);
+    int purgeFinished(long before);
 
     @SqlQuery("SELECT * FROM push_outbox WHERE id = :id")
-    Optional<Row> byId(@Bind("id") String id);
+    Optional<Row> byId(String id);
 
     @SqlQuery("SELECT * FROM push_outbox WHERE case_id = :caseId ORDER BY created_at, id")
-    List<Row> forCase(@Bind("caseId") String caseId);
+    List<Row> forCase(String caseId);
 }

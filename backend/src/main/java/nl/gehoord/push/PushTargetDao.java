@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -30,10 +29,10 @@ public interface PushTargetDao {
     }
 
     @SqlQuery("SELECT id, organisation_id, assigned_staff_id, urgent FROM cases WHERE id = :caseId")
-    Optional<CaseFacts> caseFacts(@Bind("caseId") String caseId);
+    Optional<CaseFacts> caseFacts(String caseId);
 
     @SqlQuery("SELECT device_id FROM case_devices WHERE case_id = :caseId ORDER BY linked_at, device_id")
-    List<String> caseDevices(@Bind("caseId") String caseId);
+    List<String> caseDevices(String caseId);
 
     /**
      * The staff who handle a case: its assignee, or when nobody has it yet, the coordinators whose queue it is in
@@ -49,7 +48,7 @@ public interface PushTargetDao {
               AND (c.team_id IS NULL OR s.team_id = c.team_id)
             ORDER BY 1
             """)
-    List<String> caseHandlers(@Bind("caseId") String caseId);
+    List<String> caseHandlers(String caseId);
 
     /** The coordinators who see the case (its team's, or the organisation's when it has no team). */
     @SqlQuery("""
@@ -58,16 +57,16 @@ public interface PushTargetDao {
               AND (c.team_id IS NULL OR s.team_id = c.team_id)
             ORDER BY s.id
             """)
-    List<String> coordinators(@Bind("caseId") String caseId);
+    List<String> coordinators(String caseId);
 
     @SqlQuery("SELECT id FROM staff WHERE id = :staffId AND active = TRUE")
-    Optional<String> activeStaff(@Bind("staffId") String staffId);
+    Optional<String> activeStaff(String staffId);
 
     @SqlQuery("""
             SELECT id, platform, locale, push_token_enc, discreet, quiet_start, quiet_end, language
             FROM devices WHERE id = :deviceId
             """)
-    Optional<DeviceTarget> device(@Bind("deviceId") String deviceId);
+    Optional<DeviceTarget> device(String deviceId);
 
     /** A batch's devices in one query; ids not found are simply absent. Never call with no ids. */
     @SqlQuery("""
@@ -77,7 +76,7 @@ public interface PushTargetDao {
     List<DeviceTarget> devices(@BindList("ids") Collection<String> deviceIds);
 
     @SqlQuery("SELECT push_token_enc FROM staff WHERE id = :staffId AND active = TRUE AND push_token_enc IS NOT NULL")
-    Optional<String> staffToken(@Bind("staffId") String staffId);
+    Optional<String> staffToken(String staffId);
 
     /** A batch's active staff that have a token, in one query. Never call with no ids. */
     @SqlQuery("""
@@ -87,5 +86,5 @@ public interface PushTargetDao {
     List<StaffTarget> staffTokens(@BindList("ids") Collection<String> staffIds);
 
     @SqlUpdate("UPDATE devices SET push_token_enc = NULL WHERE id = :deviceId AND push_token_enc = :sealed")
-    int removeDeviceToken(@Bind("deviceId") String deviceId, @Bind("sealed") String sealed);
+    int removeDeviceToken(String deviceId, String sealed);
 }

@@ -2,7 +2,6 @@ package nl.gehoord.sla;
 
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -19,10 +18,10 @@ public interface SlaPolicyDao {
                    resolution_working_days
             FROM sla_policies WHERE organisation_id = :organisationId
             """)
-    Optional<SlaPolicy> policy(@Bind("organisationId") String organisationId);
+    Optional<SlaPolicy> policy(String organisationId);
 
     @SqlUpdate("DELETE FROM sla_policies WHERE organisation_id = :organisationId")
-    void deletePolicy(@Bind("organisationId") String organisationId);
+    void deletePolicy(String organisationId);
 
     @SqlUpdate("""
             INSERT INTO sla_policies (organisation_id, first_response_working_days, urgent_first_response_minutes,
@@ -30,11 +29,11 @@ public interface SlaPolicyDao {
             VALUES (:organisationId, :p.firstResponseWorkingDays, :p.urgentFirstResponseMinutes,
                     :p.nextResponseWorkingDays, :p.resolutionWorkingDays, :at)
             """)
-    void insertPolicy(@Bind("organisationId") String organisationId, @BindMethods("p") SlaPolicy policy,
-                      @Bind("at") long at);
+    void insertPolicy(String organisationId, @BindMethods("p") SlaPolicy policy,
+                      long at);
 
     @SqlQuery("SELECT * FROM sla_alerts WHERE case_id = :caseId ORDER BY raised_at, deadline, level")
-    java.util.List<Alert> alerts(@Bind("caseId") String caseId);
+    java.util.List<Alert> alerts(String caseId);
 
     @SqlUpdate("""
             INSERT INTO sla_alerts (case_id, deadline, due_at, level, raised_at)

@@ -55,49 +55,49 @@ public interface StaffDao {
     void insert(@BindMethods StaffRow row);
 
     @SqlQuery("SELECT * FROM staff WHERE email = :email")
-    Optional<StaffRow> byEmail(@Bind("email") String email);
+    Optional<StaffRow> byEmail(String email);
 
     @SqlQuery("SELECT * FROM staff WHERE id = :id")
-    Optional<StaffRow> byId(@Bind("id") String id);
+    Optional<StaffRow> byId(String id);
 
     @SqlQuery("SELECT * FROM staff WHERE organisation_id = :organisationId ORDER BY email")
-    List<StaffRow> byOrganisation(@Bind("organisationId") String organisationId);
+    List<StaffRow> byOrganisation(String organisationId);
 
     @SqlQuery(LISTING + " WHERE organisation_id = :organisationId ORDER BY email")
-    List<Listing> listing(@Bind("organisationId") String organisationId);
+    List<Listing> listing(String organisationId);
 
     @SqlQuery(LISTING + " WHERE id = :id")
-    Optional<Listing> listingOf(@Bind("id") String id);
+    Optional<Listing> listingOf(String id);
 
     @SqlUpdate("UPDATE staff SET password_hash = :hash WHERE id = :id")
-    void setPassword(@Bind("id") String id, @Bind("hash") String hash);
+    void setPassword(String id, String hash);
 
     /** The language of this staff member's pushes, as a bare tag ("nl", "ar"). */
     @SqlUpdate("UPDATE staff SET language = :language WHERE id = :id")
-    void setLanguage(@Bind("id") String id, @Bind("language") String language);
+    void setLanguage(String id, String language);
 
     @SqlUpdate("UPDATE staff SET available = :available WHERE id = :id")
-    void setAvailable(@Bind("id") String id, @Bind("available") boolean available);
+    void setAvailable(String id, boolean available);
 
     @SqlUpdate("UPDATE staff SET active = :active WHERE id = :id")
-    void setActive(@Bind("id") String id, @Bind("active") boolean active);
+    void setActive(String id, boolean active);
 
     @SqlUpdate("UPDATE staff SET team_id = :teamId WHERE id = :id")
-    void setTeam(@Bind("id") String id, @Bind("teamId") String teamId);
+    void setTeam(String id, String teamId);
 
     @SqlUpdate("UPDATE staff SET push_token_enc = :sealed WHERE id = :id")
-    void setPushToken(@Bind("id") String id, @Bind("sealed") String sealed);
+    void setPushToken(String id, String sealed);
 
     /** Removes a token the push service called dead, unless the phone has sent a new one meanwhile. */
     @SqlUpdate("UPDATE staff SET push_token_enc = NULL WHERE id = :id AND push_token_enc = :sealed")
-    int removePushToken(@Bind("id") String id, @Bind("sealed") String sealed);
+    int removePushToken(String id, String sealed);
 
     @SqlQuery("SELECT team_id FROM staff WHERE id = :id")
-    Optional<String> teamOf(@Bind("id") String id);
+    Optional<String> teamOf(String id);
 
     /** Round-robin among equals: the one who got a case longest ago goes first. */
     @SqlUpdate("UPDATE staff SET last_assigned_at = :at WHERE id = :id")
-    void markAssigned(@Bind("id") String id, @Bind("at") long at);
+    void markAssigned(String id, long at);
 
     // Sessions
 
@@ -108,28 +108,28 @@ public interface StaffDao {
     void insertSession(@BindMethods SessionRow row);
 
     @SqlQuery("SELECT * FROM staff_sessions WHERE token_hash = :hash")
-    Optional<SessionRow> sessionByTokenHash(@Bind("hash") String hash);
+    Optional<SessionRow> sessionByTokenHash(String hash);
 
     @SqlQuery("SELECT * FROM staff_sessions WHERE staff_id = :staffId AND expires_at > :now ORDER BY created_at, id")
-    List<SessionRow> sessionsOf(@Bind("staffId") String staffId, @Bind("now") long now);
+    List<SessionRow> sessionsOf(String staffId, long now);
 
     @SqlUpdate("UPDATE staff_sessions SET last_used_at = :at WHERE id = :id")
-    void touchSession(@Bind("id") String id, @Bind("at") long at);
+    void touchSession(String id, long at);
 
     @SqlUpdate("DELETE FROM staff_sessions WHERE id = :id")
-    void deleteSession(@Bind("id") String id);
+    void deleteSession(String id);
 
     @SqlUpdate("DELETE FROM staff_sessions WHERE id = :id AND staff_id = :staffId")
-    int deleteOwnSession(@Bind("staffId") String staffId, @Bind("id") String id);
+    int deleteOwnSession(String staffId, String id);
 
     @SqlUpdate("DELETE FROM staff_sessions WHERE staff_id = :staffId")
-    int deleteSessionsOf(@Bind("staffId") String staffId);
+    int deleteSessionsOf(String staffId);
 
     @SqlUpdate("DELETE FROM staff_sessions WHERE staff_id = :staffId AND id <> :keep")
-    int deleteOtherSessions(@Bind("staffId") String staffId, @Bind("keep") String keepSessionId);
+    int deleteOtherSessions(String staffId, @Bind("keep") String keepSessionId);
 
     @SqlUpdate("DELETE FROM staff_sessions WHERE expires_at < :now OR last_used_at < :idleBefore")
-    int deleteExpiredSessions(@Bind("now") long now, @Bind("idleBefore") long idleBefore);
+    int deleteExpiredSessions(long now, long idleBefore);
 
     // Invitations
 
@@ -140,17 +140,17 @@ public interface StaffDao {
     void insertInvitation(@BindMethods Invitation invitation);
 
     @SqlQuery("SELECT * FROM staff_invitations WHERE token_hash = :hash")
-    Optional<Invitation> invitationByTokenHash(@Bind("hash") String hash);
+    Optional<Invitation> invitationByTokenHash(String hash);
 
     @SqlUpdate("DELETE FROM staff_invitations WHERE staff_id = :staffId")
-    int deleteInvitationsOf(@Bind("staffId") String staffId);
+    int deleteInvitationsOf(String staffId);
 
     @SqlUpdate("DELETE FROM staff_invitations WHERE expires_at < :now")
-    int deleteExpiredInvitations(@Bind("now") long now);
+    int deleteExpiredInvitations(long now);
 
     /** Single use: only the caller whose delete removed the row may go on. */
     @SqlUpdate("DELETE FROM staff_invitations WHERE id = :id")
-    int deleteInvitation(@Bind("id") String id);
+    int deleteInvitation(String id);
 
     // Second factor
 
@@ -158,47 +158,47 @@ public interface StaffDao {
             SELECT totp_secret_enc, totp_pending_enc, totp_last_step, second_factor_failures, second_factor_locked_until
             FROM staff WHERE id = :id
             """)
-    Optional<SecondFactor> secondFactor(@Bind("id") String id);
+    Optional<SecondFactor> secondFactor(String id);
 
     @SqlUpdate("UPDATE staff SET totp_pending_enc = :sealed WHERE id = :id")
-    void setTotpPending(@Bind("id") String id, @Bind("sealed") String sealed);
+    void setTotpPending(String id, String sealed);
 
     @SqlUpdate("""
             UPDATE staff SET totp_secret_enc = totp_pending_enc, totp_pending_enc = NULL, totp_last_step = :step
             WHERE id = :id AND totp_pending_enc IS NOT NULL AND totp_secret_enc IS NULL
             """)
-    int activateTotp(@Bind("id") String id, @Bind("step") long step);
+    int activateTotp(String id, long step);
 
     @SqlUpdate("""
             UPDATE staff SET totp_secret_enc = NULL, totp_pending_enc = NULL, totp_last_step = NULL,
                              second_factor_failures = 0, second_factor_locked_until = NULL
             WHERE id = :id
             """)
-    void clearTotp(@Bind("id") String id);
+    void clearTotp(String id);
 
     /** A code is accepted once (RFC 6238, section 5.2): only a later step than the last accepted one passes. */
     @SqlUpdate("""
             UPDATE staff SET totp_last_step = :step WHERE id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)
             """)
-    int acceptTotpStep(@Bind("id") String id, @Bind("step") long step);
+    int acceptTotpStep(String id, long step);
 
     @SqlUpdate("""
             UPDATE staff SET second_factor_failures = :failures, second_factor_locked_until = :lockedUntil WHERE id = :id
             """)
-    void setSecondFactorFailures(@Bind("id") String id, @Bind("failures") int failures,
-                                 @Bind("lockedUntil") Long lockedUntil);
+    void setSecondFactorFailures(String id, int failures,
+                                 Long lockedUntil);
 
     @SqlUpdate("INSERT INTO staff_recovery_codes (staff_id, code_hmac, created_at) VALUES (:staffId, :hmac, :at)")
-    void insertRecoveryCode(@Bind("staffId") String staffId, @Bind("hmac") String hmac, @Bind("at") long at);
+    void insertRecoveryCode(String staffId, String hmac, long at);
 
     @SqlUpdate("DELETE FROM staff_recovery_codes WHERE staff_id = :staffId AND code_hmac = :hmac")
-    int useRecoveryCode(@Bind("staffId") String staffId, @Bind("hmac") String hmac);
+    int useRecoveryCode(String staffId, String hmac);
 
     @SqlUpdate("DELETE FROM staff_recovery_codes WHERE staff_id = :staffId")
-    void deleteRecoveryCodes(@Bind("staffId") String staffId);
+    void deleteRecoveryCodes(String staffId);
 
     @SqlQuery("SELECT COUNT(*) FROM staff_recovery_codes WHERE staff_id = :staffId")
-    int recoveryCodesLeft(@Bind("staffId") String staffId);
+    int recoveryCodesLeft(String staffId);
 
     // Known log-in devices
 
@@ -206,7 +206,7 @@ public interface StaffDao {
             INSERT INTO staff_login_devices (token_hash, staff_id, created_at, last_used_at)
             VALUES (:hash, :staffId, :at, :at)
             """)
-    void insertLoginDevice(@Bind("hash") String tokenHash, @Bind("staffId") String staffId, @Bind("at") long at);
+    void insertLoginDevice(@Bind("hash") String tokenHash, String staffId, long at);
 
     @SqlQuery("SELECT staff_id FROM staff_login_devices WHERE token_hash = :hash")
     Optional<String> loginDeviceOwner(@Bind("hash") String tokenHash);
@@ -220,8 +220,8 @@ public interface StaffDao {
                 SELECT token_hash FROM staff_login_devices WHERE staff_id = :staffId
                 ORDER BY last_used_at DESC, token_hash LIMIT :keep)
             """)
-    void trimLoginDevices(@Bind("staffId") String staffId, @Bind("keep") int keep);
+    void trimLoginDevices(String staffId, int keep);
 
     @SqlUpdate("DELETE FROM staff_login_devices WHERE staff_id = :staffId")
-    void deleteLoginDevicesOf(@Bind("staffId") String staffId);
+    void deleteLoginDevicesOf(String staffId);
 }

@@ -86,7 +86,7 @@ public final class InboxPages {
 
     public void availability(Context ctx) {
         boolean available = "true".equals(ctx.formParam("available"));
-        profiles.update(Http.staff(ctx), new StaffProfileService.Update(available, null, null));
+        profiles.update(Http.staff(ctx), new StaffProfileService.Update(available, null, null, java.util.List.of()));
         String back = "queue".equals(ctx.formParam("back")) ? "/web/queue" : "/web/inbox";
         pages.done(ctx, back, available ? "available" : "away");
     }

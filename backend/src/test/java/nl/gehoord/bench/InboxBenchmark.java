@@ -117,7 +117,7 @@ public final class InboxBenchmark {
             Map<String, double[]> http13 = measureAll(http, base, shapes);
             Map<String, double[]> sql13 = measureSql(db, shapes, now, false);
             Map<String, String> plans13 = plans(db, shapes, now, false);
-            // The baseline on the same data: the issue-4 schema (its two indexes, none of V13) and its query.
+            // The baseline on the same data: the schema before V13 (its two indexes, none of V13) and its query.
             db.writeVoid(h -> {
                 NEW_INDEXES.forEach(i -> h.execute("DROP INDEX " + i));
                 h.execute("CREATE INDEX cases_inbox ON cases (assigned_staff_id, urgent, sla_due_at, id)");
@@ -129,7 +129,7 @@ public final class InboxBenchmark {
             Map<String, double[]> httpDropped = measureAll(http, base, shapes);
 
             System.out.printf("%n%-40s %17s %17s %17s %17s%n", "p50 / p95 in ms", "HTTP, V13", "SQL, V13",
-                    "SQL, issue 4", "HTTP, V13 query");
+                    "SQL, before V13", "HTTP, V13 query");
             System.out.printf("%-40s %17s %17s %17s %17s%n", "(" + ROUNDS + " runs each after " + WARMUP + " warm-up)",
                     "query+indexes", "query+indexes", "query+indexes", "w/o V13 indexes");
             for (Shape s : shapes) {
@@ -138,7 +138,7 @@ public final class InboxBenchmark {
             }
             System.out.printf("%nQuery plans (EXPLAIN QUERY PLAN), V13 query and indexes:%n");
             plans13.forEach((k, v) -> System.out.printf("  %s:%n%s", k, v));
-            System.out.printf("%nQuery plans, issue-4 query and indexes:%n");
+            System.out.printf("%nQuery plans, the query and indexes before V13:%n");
             plans4.forEach((k, v) -> System.out.printf("  %s:%n%s", k, v));
         }
     }
@@ -379,16 +379,16 @@ public final class InboxBenchmark {
         return out;
     }
 
-    private static Map<String, double[]> measureSql(Database db, List<Shape> shapes, long now, boolean issue4) {
+    private static Map<String, double[]> measureSql(Database db, List<Shape> shapes, long now, boolean beforeV13) {
         Map<String, double[]> out = new LinkedHashMap<>();
         for (Shape s : shapes) {
             for (int i = 0; i < WARMUP; i++) {
-                db.read(h -> query(h, s, now, issue4, "").mapToMap().list());
+                db.read(h -> query(h, s, now, beforeV13, "").mapToMap().list());
             }
             double[] ms = new double[ROUNDS];
             for (int i = 0; i < ROUNDS; i++) {
                 long t0 = System.nanoTime();
-                db.read(h -> query(h, s, now, issue4, "").mapToMap().list());
+                db.read(h -> query(h, s, now, beforeV13, "").mapToMap().list());
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
             Arrays.sort(ms);
@@ -398,10 +398,10 @@ public final class InboxBenchmark {
     }
 
     /** SQLite's plan for the list's SQL, with the same parameters as the timed requests. */
-    private static Map<String, String> plans(Database db, List<Shape> shapes, long now, boolean issue4) {
+    private static Map<String, String> plans(Database db, List<Shape> shapes, long now, boolean beforeV13) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Shape s : shapes) {
-            String plan = db.read(h -> query(h, s, now, issue4, "EXPLAIN QUERY PLAN ")
+            String plan = db.read(h -> query(h, s, now, beforeV13, "EXPLAIN QUERY PLAN ")
                     .map((rs, ctx) -> "    " + rs.getString("detail") + "\n").list()).stream()
                     .reduce("", String::concat);
             out.put(s.name(), plan);
@@ -422,12 +422,12 @@ public final class InboxBenchmark {
         return List.of(status);
     }
 
-    private static Query query(Handle h, Shape s, long now, boolean issue4, String prefix) {
+    private static Query query(Handle h, Shape s, long now, boolean beforeV13, String prefix) {
         String team = "bench-team-0-0";
         String org = "bench-org-0";
         String[] cursor = s.cursor() == null ? null
                 : new String(Base64.getUrlDecoder().decode(s.cursor()), StandardCharsets.UTF_8).split("\\|");
-        if (!issue4) {
+        if (!beforeV13) {
             return InboxQueries.listing(new InboxQueries.Request(s.scope(), s.staffId(), team, org,
                     statuses(s.status()), s.urgentOnly(), s.overdueOnly(),
                     cursor == null ? null : InboxQueries.rank(cursor[0].equals("1"), Long.parseLong(cursor[1])),
@@ -447,7 +447,7 @@ public final class InboxBenchmark {
                 .bind("cId", cursor == null ? "" : cursor[2]).bind("limit", 51);
     }
 
-    /** The list query as issue 4 shipped it (InboxService before V13), for the baseline. */
+    /** The list query as InboxService ran it before V13, for the baseline. */
     private static final String ISSUE_4_SQL = """
             SELECT c.id, c.kind, c.topic, c.setting, c.region_code, c.status, c.urgent, c.created_at, c.updated_at,
                    c.sla_due_at, c.first_response_due_at, c.first_response_at, c.next_response_since,

@@ -9,7 +9,7 @@ import java.time.Period;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Settings of issue 7: rate limits, trusted proxies, origins and retention; defaults and fail-fast checks. */
+/** Safety settings: rate limits, trusted proxies, origins and retention; defaults and fail-fast checks. */
 class SafetySettingsTest {
     @Test
     void defaults() {

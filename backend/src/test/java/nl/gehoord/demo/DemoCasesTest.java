@@ -3,7 +3,10 @@ package nl.gehoord.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.UUID;
 import nl.gehoord.crypto.KeyRing;
 import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.testing.ApiClient;
@@ -26,10 +29,20 @@ class DemoCasesTest {
                     .mapTo(Long.class).one());
             assertThat(counted).isEqualTo(DemoCases.COUNT);
             String text = server.app().database().read(h -> h.createQuery("""
-                    SELECT COUNT(*) FROM cases WHERE id LIKE 'demo-case-%'
-                      AND (story_enc IS NOT NULL OR answers_enc IS NOT NULL OR contact_enc IS NOT NULL)
+                    SELECT COUNT(*) FROM cases
+                    WHERE story_enc IS NOT NULL OR answers_enc IS NOT NULL OR contact_enc IS NOT NULL
                     """).mapTo(Long.class).one()).toString();
             assertThat(text).as("coded facts only").isEqualTo("0");
+            List<String> ids = server.app().database().read(h -> h.createQuery("SELECT id FROM cases")
+                    .mapTo(String.class).list());
+            assertThat(ids).hasSize(DemoCases.COUNT).allSatisfy(id ->
+                    assertThat(UUID.fromString(id).toString()).as("a UUID, as the contract says").isEqualTo(id));
+            assertThat(ids).contains(DemoCases.id(0), DemoCases.id(DemoCases.COUNT - 1));
+            assertThat(DemoCases.id(176)).as("the same in every demo").isEqualTo(
+                    UUID.nameUUIDFromBytes("gehoord-demo-case-176".getBytes(StandardCharsets.UTF_8)).toString());
+            List<String> eventIds = server.app().database().read(h -> h.createQuery(
+                    "SELECT e.id FROM case_events e").mapTo(String.class).list());
+            assertThat(eventIds).isNotEmpty().allSatisfy(id -> assertThat(UUID.fromString(id).toString()).isEqualTo(id));
 
             for (String email : new String[] {"council@demo.local", "raad.linde@demo.local"}) {
                 ApiClient council = Journeys.staff(server.client(), email);
@@ -49,6 +62,24 @@ class DemoCasesTest {
                 System.out.printf("%s: %d cases in 12 months, %d months and %d topics with a number%n", email,
                         total.path("cases").asLong(), shownMonths, shownTopics);
             }
+        }
+    }
+
+    @Test
+    void aDemoDatabaseWithTheOldIdsIsNotSeededTwice() {
+        try (TestServer server = TestServer.start()) {
+            server.app().database().writeVoid(h -> h.createUpdate("""
+                    INSERT INTO cases (id, organisation_id, kind, setting, region_code, contact_preference, urgent,
+                                       status, flow_version, created_at, updated_at)
+                    VALUES ('demo-case-00000', :org, 'help', 'residential', 'utrecht', 'app_message', FALSE,
+                            'received', 1, 0, 0)
+                    """).bind("org", DemoData.ORGANISATION_ID).execute());
+            TrendRollup rollup = new TrendRollup(new SecretHasher(KeyRing.loadOrCreate(server.settings().keyFile(),
+                    new SecureRandom())), server.clock(), new SecureRandom());
+            assertThat(DemoCases.seed(server.app().database(), rollup, server.clock(), 10)).isZero();
+            long cases = server.app().database().read(h -> h.createQuery("SELECT COUNT(*) FROM cases")
+                    .mapTo(Long.class).one());
+            assertThat(cases).as("the old demo cases stay, no second set beside them").isEqualTo(1);
         }
     }
 }

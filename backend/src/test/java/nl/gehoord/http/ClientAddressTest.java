@@ -24,7 +24,9 @@ class ClientAddressTest {
         // Garbage stops the walk at the last address that was believable.
         assertThat(addresses.resolve("10.0.0.2", "' OR 1=1 --, example.org")).isEqualTo("10.0.0.2");
         assertThat(addresses.resolve("10.0.0.2", null)).isEqualTo("10.0.0.2");
-        assertThat(addresses.resolve("10.0.0.2", "[2001:db8::1]")).isEqualTo("2001:db8:0:0:0:0:0:1");
+        assertThat(addresses.resolve("10.0.0.2", "[2001:db8::1]")).as("RFC 5952 text").isEqualTo("2001:db8::1");
+        assertThat(addresses.resolve("10.0.0.2", "2001:DB8:0:0:0:0:0:1")).as("one text per address, one limit")
+                .isEqualTo("2001:db8::1");
     }
 
     @Test
@@ -34,6 +36,7 @@ class ClientAddressTest {
         assertThat(IpRanges.isValid("localhost")).isFalse();
         assertThat(IpRanges.isValid("10.0.0.0/33")).isFalse();
         assertThat(IpRanges.isValid("300.1.1.1")).isFalse();
+        assertThat(IpRanges.isValid("fe80::1%eth0")).as("a scope names an interface, not a client").isFalse();
         IpRanges ranges = new IpRanges(List.of("172.16.0.0/12"));
         assertThat(ranges.contains("172.31.255.255")).isTrue();
         assertThat(ranges.contains("172.32.0.1")).isFalse();

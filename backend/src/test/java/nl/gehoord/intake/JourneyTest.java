@@ -3,6 +3,7 @@ package nl.gehoord.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
@@ -200,7 +201,7 @@ class JourneyTest {
         assertThat(updated.json().path("quietHours").path("start").asText()).isEqualTo("22:00");
         ApiResponse kept = phone.put("/v1/devices/me", Map.of("locale", "nl"));
         assertThat(kept.json().path("pushEnabled").asBoolean()).as("left out: unchanged").isTrue();
-        ApiResponse cleared = phone.put("/v1/devices/me", "{\"pushToken\":null,\"quietHours\":null}");
+        ApiResponse cleared = phone.put("/v1/devices/me", Map.of("remove", List.of("pushToken", "quietHours")));
         assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
         assertThat(cleared.json().path("pushEnabled").asBoolean()).as("pushes turned off").isFalse();
         assertThat(cleared.json().has("quietHours")).isFalse();

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** Through HTTP: the real server, its outbox and worker, the real FCM transport, a fake FCM on loopback. */
 class PushJourneyTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
-    /** The demo's routing (issue 4) gives every new case to this trust person at once. */
+    /** The demo's routing gives every new case to this trust person at once. */
     private static final String TRUST_PERSON = "staff-demo-trust";
     private static FakeFcm fcm;
     private static TestServer server;

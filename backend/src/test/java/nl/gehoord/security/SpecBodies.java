@@ -32,6 +32,12 @@ final class SpecBodies {
         }
     }
 
+    /** Whether the contract gives the operation a request body; one without takes an empty body as normal. */
+    boolean hasRequestBody(String method, String pathTemplate) {
+        return !spec.path("paths").path(pathTemplate).path(method.toLowerCase(Locale.ROOT)).path("requestBody")
+                .isMissingNode();
+    }
+
     /** Each hostile variant of the route's example body, by a name that says what was changed. */
     Map<String, ObjectNode> variants(String method, String pathTemplate, String mark) {
         Map<String, ObjectNode> out = new LinkedHashMap<>();

@@ -39,7 +39,7 @@ public final class DatabaseState {
     }
 
     /**
-     * push (issue 5): the server's background dispatcher settles fresh outbox rows (sent, dropped) moments after
+     * The server's background dispatcher settles fresh outbox rows (sent, dropped) moments after
      * the request that wrote them; wait (bounded) until none is fresh or in flight, so it cannot change a row
      * between two fingerprints.
      */

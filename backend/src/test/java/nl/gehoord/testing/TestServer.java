@@ -46,7 +46,7 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    /** push (issue 5): with the push transport given, such as the real FCM sender aimed at a {@link FakeFcm}. */
+    /** With the push transport given, such as the real FCM sender aimed at a {@link FakeFcm}. */
     public static TestServer start(Map<String, String> extraEnv, nl.gehoord.push.PushSender pushSender) {
         try {
             return startIn(Files.createTempDirectory("gehoord-test"), extraEnv, pushSender);

@@ -92,7 +92,7 @@ class LanguagesJourneyTest {
         assertThat(problem.header("Content-Language")).isEqualTo("ti");
         assertThat(problem.json().path("detail").asText()).isEqualTo(MESSAGES.get(Language.TI, "problem.not_found.detail"));
 
-        ApiResponse cleared = phone.put("/v1/devices/me", "{\"language\":null}");
+        ApiResponse cleared = phone.put("/v1/devices/me", "{\"remove\":[\"language\"]}");
         assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
         assertThat(cleared.json().has("language")).isFalse();
         assertThat(phone.get("/v1/cases").header("Content-Language")).isEqualTo("en");
