@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
  * attack bites and what stops it is that the same group always gets the same number.
  */
 class PerturbationAttackTest {
-    /** The share of true counts 1 to 4 the least-squares attacker may guess exactly (measured 36.5%; see docs/trends.md). */
+    /**
+     * The share of true counts 1 to 4 the least-squares attacker may guess exactly (measured 38.4%, months and years;
+     * see docs/trends.md).
+     */
     static final double BOUND = 0.40;
     private static final List<YearMonth> MONTHS = List.of(YearMonth.of(2026, 7), YearMonth.of(2026, 8),
             YearMonth.of(2026, 9), YearMonth.of(2026, 10));
