@@ -110,31 +110,19 @@ public final class Main {
     private static void serve(boolean demo) {
         Settings settings = SettingsLoader.fromEnvironment();
         SecureRandom random = new SecureRandom();
-        Clock clock = Clock.systemUTC();
-        Database db = Database.open(settings.databaseUrl());
-        db.migrate();
-        String demoPassword = null;
+        App.Options options = App.Options.plain();
         if (demo) {
-            demoPassword = settings.demoPassword().orElseGet(() -> new Tokens(random).bearerToken().substring(0, 20));
-            boolean seeded = DemoData.seed(db, clock, demoPassword);
-            // Generated cases so councils see real numbers in the demo.
-            int generated = nl.gehoord.demo.DemoCases.seed(db, new nl.gehoord.trends.TrendRollup(
-                    new nl.gehoord.crypto.SecretHasher(nl.gehoord.crypto.KeyRing.loadOrCreate(settings.keyFile(), random)),
-                    clock, random), clock);
-            if (generated > 0) {
-                System.out.println("Demo: generated " + generated + " cases for the council trends.");
-            }
-            if (!seeded && settings.demoPassword().isPresent()) {
-                DemoData.setPassword(db, demoPassword);
-            } else if (!seeded) {
-                demoPassword = null;
-            }
+            String password = settings.demoPassword().orElseGet(() -> new Tokens(random).bearerToken().substring(0, 20));
+            options = options.withDemo(new App.Demo(password, true, settings.demoPassword().isPresent()));
         }
-        App app = App.start(settings, db, clock, random);
+        App app = App.start(settings, Clock.systemUTC(), random, options);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "gehoord-shutdown"));
+        if (app.demo().generatedCases() > 0) {
+            System.out.println("Demo: generated " + app.demo().generatedCases() + " cases for the council trends.");
+        }
         boolean chosen = settings.demoPassword().isPresent();
         StartBanner.lines(settings.host(), app.port(), settings.dataDir().toString(), demo, DemoData.STAFF_EMAILS,
-                        chosen ? java.util.Optional.empty() : java.util.Optional.ofNullable(demoPassword), chosen)
+                        chosen ? java.util.Optional.empty() : app.demo().password(), chosen)
                 .forEach(System.out::println);
     }
 }

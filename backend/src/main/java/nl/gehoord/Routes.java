@@ -13,6 +13,7 @@ import static nl.gehoord.http.Role.TRUST_PERSON;
 
 import java.util.List;
 import nl.gehoord.admin.AdminController;
+import nl.gehoord.http.Limited;
 import nl.gehoord.http.Route;
 import nl.gehoord.inbox.CannedReplyController;
 import nl.gehoord.inbox.InboxController;
@@ -34,7 +35,10 @@ import nl.gehoord.web.LoginPages;
 import nl.gehoord.web.QueuePages;
 import nl.gehoord.youth.YouthAppController;
 
-/** Every route of the API, with the roles that may call it. The one place to read who may do what. */
+/**
+ * Every route of the API, with the roles that may call it and the rate-limited action it is. The one place to
+ * read who may do what, and how often.
+ */
 public final class Routes {
     private Routes() {
     }
@@ -61,7 +65,7 @@ public final class Routes {
         return List.of(
                 Route.of(GET, Assets.PATH, p.assets()::serve, PUBLIC),
                 Route.of(GET, "/web/login", p.login()::form, PUBLIC),
-                Route.of(POST, "/web/login", p.login()::login, PUBLIC),
+                Route.of(POST, "/web/login", p.login()::login, PUBLIC).limitedAs(Limited.LOGIN),
                 Route.of(POST, "/web/logout", p.login()::logout, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
                 Route.of(GET, LiveUpdates.PATH, p.live()::stream, TRUST_PERSON, COORDINATOR),
 
@@ -113,18 +117,18 @@ public final class Routes {
                 Route.of(GET, "/app/{file}", c.youthApp()::file, PUBLIC),
 
                 // Young person: the app install
-                Route.of(POST, "/v1/devices", c.devices()::register, PUBLIC),
+                Route.of(POST, "/v1/devices", c.devices()::register, PUBLIC).limitedAs(Limited.REGISTER),
                 Route.of(GET, "/v1/devices/me", c.devices()::current, DEVICE),
                 Route.of(PUT, "/v1/devices/me", c.devices()::update, DEVICE),
                 Route.of(DELETE, "/v1/devices/me", c.devices()::delete, DEVICE),
 
                 // Young person: cases (a device sees only its own; others are 404)
-                Route.of(POST, "/v1/cases", c.cases()::create, DEVICE),
+                Route.of(POST, "/v1/cases", c.cases()::create, DEVICE).limitedAs(Limited.CASE),
                 Route.of(GET, "/v1/cases", c.cases()::list, DEVICE),
-                Route.of(POST, "/v1/cases/claim", c.cases()::claim, DEVICE),
+                Route.of(POST, "/v1/cases/claim", c.cases()::claim, DEVICE).limitedAs(Limited.CLAIM),
                 Route.of(GET, "/v1/cases/{caseId}", c.cases()::detail, DEVICE),
                 Route.of(DELETE, "/v1/cases/{caseId}", c.cases()::erase, DEVICE),
-                Route.of(POST, "/v1/cases/{caseId}/messages", c.cases()::postMessage, DEVICE),
+                Route.of(POST, "/v1/cases/{caseId}/messages", c.cases()::postMessage, DEVICE).limitedAs(Limited.MESSAGE),
                 Route.of(GET, "/v1/cases/{caseId}/messages", c.cases()::messages, DEVICE),
                 // The phones that follow a case: each may see them and remove any (the case stays claimable)
                 Route.of(GET, "/v1/cases/{caseId}/devices", c.cases()::devices, DEVICE),
@@ -134,10 +138,11 @@ public final class Routes {
                 Route.of(POST, "/v1/cases/{caseId}/feedback", c.cases()::feedback, DEVICE),
 
                 // Staff sessions
-                Route.of(POST, "/v1/staff/session", c.staff()::login, PUBLIC),
+                Route.of(POST, "/v1/staff/session", c.staff()::login, PUBLIC).limitedAs(Limited.LOGIN),
                 Route.of(DELETE, "/v1/staff/session", c.staff()::logout, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
                 // The invited person sets their own password; the one-time token is the credential.
-                Route.of(POST, "/v1/staff/invitations/accept", c.staff()::acceptInvitation, PUBLIC),
+                Route.of(POST, "/v1/staff/invitations/accept", c.staff()::acceptInvitation, PUBLIC)
+                        .limitedAs(Limited.INVITATION),
                 // Every staff member: their own password and their own sessions only
                 Route.of(PUT, "/v1/staff/me/password", c.staff()::changePassword, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
                 Route.of(GET, "/v1/staff/sessions", c.staff()::sessions, TRUST_PERSON, COORDINATOR, COUNCIL, ADMIN),
@@ -194,7 +199,6 @@ public final class Routes {
                 Route.of(PUT, "/v1/admin/locations/{locationId}/trust-person", c.admin()::locationTrustPerson, ADMIN),
                 Route.of(GET, "/v1/admin/audit", c.admin()::audit, ADMIN),
                 Route.of(GET, "/v1/admin/audit/verify", c.admin()::verifyAudit, ADMIN),
-                // --- end of the inbox, the queue and admin ----------------------------------------------------
 
                 // Trends for councils: aggregates within the council's own scope, council role only
                 Route.of(GET, "/v1/trends", c.trends()::json, COUNCIL),

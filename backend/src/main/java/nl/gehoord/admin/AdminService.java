@@ -16,7 +16,7 @@ import nl.gehoord.http.FieldError;
 import nl.gehoord.inbox.InboxDao;
 import nl.gehoord.intake.TextRules;
 import nl.gehoord.organisations.PlacesDao;
-import nl.gehoord.sla.SlaPolicies;
+import nl.gehoord.sla.DueDates;
 import nl.gehoord.sla.SlaPolicy;
 import nl.gehoord.staff.StaffAccounts;
 import nl.gehoord.staff.StaffDao;
@@ -35,11 +35,11 @@ public final class AdminService {
     private final Database db;
     private final Tokens tokens;
     private final AuditLog audit;
-    private final SlaPolicies policies;
+    private final DueDates policies;
     private final StaffAccounts accounts;
     private final Clock clock;
 
-    public AdminService(Database db, Tokens tokens, AuditLog audit, SlaPolicies policies, StaffAccounts accounts,
+    public AdminService(Database db, Tokens tokens, AuditLog audit, DueDates policies, StaffAccounts accounts,
                         Clock clock) {
         this.db = db;
         this.tokens = tokens;
@@ -321,7 +321,7 @@ public final class AdminService {
 
     public SlaPolicy policy(Actor.Staff admin, String organisationId) {
         ownOrganisationInPath(admin, organisationId);
-        return db.read(h -> policies.forOrganisation(h, organisationId));
+        return db.read(h -> policies.policy(h, organisationId));
     }
 
     public SlaPolicy setPolicy(Actor.Staff admin, String organisationId, SlaPolicy policy) {
@@ -333,9 +333,9 @@ public final class AdminService {
         range(errors, "resolutionWorkingDays", policy.resolutionWorkingDays(), 1, 365);
         throwIf(errors);
         return db.write(h -> {
-            policies.set(h, organisationId, policy);
+            policies.setPolicy(h, organisationId, policy);
             audit.append(h, who(admin), "admin.sla.change", null, organisationId);
-            return policies.forOrganisation(h, organisationId);
+            return policies.policy(h, organisationId);
         });
     }
 

@@ -20,6 +20,10 @@ public interface AuditDao {
             """)
     void insert(@BindMethods Entry entry);
 
+    /** PostgreSQL: writers run in parallel, and the chain needs them one at a time. */
+    @SqlUpdate("SELECT pg_advisory_xact_lock(7204231)")
+    void lockChain();
+
     @SqlQuery("SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1")
     Optional<Entry> last();
 

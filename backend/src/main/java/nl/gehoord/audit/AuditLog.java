@@ -43,11 +43,10 @@ public final class AuditLog {
     }
 
     public void append(Handle h, Who who, String action, String caseId, String targetId) {
-        if (isPostgres(h)) {
-            // Writers on PostgreSQL run in parallel; the chain needs them one at a time.
-            h.execute("SELECT pg_advisory_xact_lock(7204231)");
-        }
         AuditDao dao = h.attach(AuditDao.class);
+        if (isPostgres(h)) {
+            dao.lockChain();
+        }
         AuditDao.Entry last = dao.last().orElse(null);
         long seq = last == null ? 1 : last.seq() + 1;
         String prev = last == null ? genesis() : last.mac();

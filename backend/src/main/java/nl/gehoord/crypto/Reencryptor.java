@@ -1,14 +1,14 @@
 package nl.gehoord.crypto;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.gehoord.db.Database;
 import nl.gehoord.db.KeyedUpgradeDao;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * Moves every sealed value that was made with an older key to the active key: open with the old key, seal with
@@ -37,13 +37,12 @@ public final class Reencryptor {
     public Report run() {
         long moved = 0;
         for (SealedColumns column : columns) {
-            moved += reencrypt(column, " NOT LIKE :prefix", activePrefix(), false);
+            moved += reencrypt(column, "NOT LIKE", activePrefix(), false);
         }
         long remaining = 0;
         for (SealedColumns column : columns) {
-            remaining += db.read(h -> h.createQuery("SELECT COUNT(*) FROM " + column.table() + " WHERE "
-                    + column.column() + " IS NOT NULL AND " + column.column() + " NOT LIKE :prefix")
-                    .bind("prefix", activePrefix()).mapTo(Long.class).one());
+            remaining += db.read(h -> h.attach(SealedColumnDao.class)
+                    .countOnOlderKeys(column.table(), column.column(), activePrefix()));
         }
         return new Report(cipher.activeKeyId(), moved, remaining);
     }
@@ -59,7 +58,7 @@ public final class Reencryptor {
     long upgradeUnbound() {
         long moved = 0;
         for (SealedColumns column : columns) {
-            moved += reencrypt(column, " LIKE :prefix", "v1.%", true);
+            moved += reencrypt(column, "LIKE", "v1.%", true);
         }
         return moved;
     }
@@ -79,12 +78,13 @@ public final class Reencryptor {
         return moved;
     }
 
-    private long reencrypt(SealedColumns c, String condition, String pattern, boolean fromUnbound) {
+    /** {@code match} is {@code LIKE} or {@code NOT LIKE}: the values whose prefix does or does not match. */
+    private long reencrypt(SealedColumns c, String match, String pattern, boolean fromUnbound) {
         long moved = 0;
         List<Object> after = null;
         while (true) {
             List<Object> cursor = after;
-            List<Map<String, Object>> rows = db.read(h -> page(h, c, cursor, condition, pattern));
+            List<Map<String, Object>> rows = db.read(h -> page(h, c, cursor, match, pattern));
             if (rows.isEmpty()) {
                 return moved;
             }
@@ -109,50 +109,40 @@ public final class Reencryptor {
         }
     }
 
-    private List<Map<String, Object>> page(Handle h, SealedColumns c, List<Object> after, String condition,
+    private List<Map<String, Object>> page(Handle h, SealedColumns c, List<Object> after, String match,
                                            String pattern) {
-        String keys = String.join(", ", c.keyColumns());
-        java.util.LinkedHashSet<String> wanted = new java.util.LinkedHashSet<>(c.keyColumns());
+        LinkedHashSet<String> wanted = new LinkedHashSet<>(c.keyColumns());
         wanted.add(c.ownerColumn());
         wanted.add(c.column());
         wanted.addAll(c.rowColumns());
-        String select = String.join(", ", wanted);
-        StringBuilder sql = new StringBuilder("SELECT " + select + " FROM " + c.table() + " WHERE " + c.column()
-                + " IS NOT NULL AND " + c.column() + condition);
+        Map<String, Object> values = new HashMap<>();
+        values.put("prefix", pattern);
+        values.put("limit", BATCH);
+        String afterKeys = "";
         if (after != null) {
             List<String> marks = new ArrayList<>();
             for (int i = 0; i < c.keyColumns().size(); i++) {
                 marks.add(":after" + i);
+                values.put("after" + i, after.get(i));
             }
-            sql.append(" AND (").append(keys).append(") > (").append(String.join(", ", marks)).append(")");
-        }
-        sql.append(" ORDER BY ").append(keys).append(" LIMIT ").append(BATCH);
-        Query query = h.createQuery(sql.toString()).bind("prefix", pattern);
-        if (after != null) {
-            for (int i = 0; i < after.size(); i++) {
-                query.bind("after" + i, after.get(i));
-            }
+            afterKeys = "AND (" + String.join(", ", c.keyColumns()) + ") > (" + String.join(", ", marks) + ")";
         }
         // Column names come back lower case from both databases.
-        return query.mapToMap().list();
+        return h.attach(SealedColumnDao.class).page(c.table(), c.column(), match, String.join(", ", wanted),
+                String.join(", ", c.keyColumns()), afterKeys, values);
     }
 
     private int update(Handle h, SealedColumns c, Map<String, Object> row, String old, String fresh) {
-        StringBuilder sql = new StringBuilder("UPDATE " + c.table() + " SET " + c.column() + " = :fresh");
-        if (c.keyIdColumn() != null) {
-            sql.append(", ").append(c.keyIdColumn()).append(" = :keyId");
-        }
-        sql.append(" WHERE ").append(c.column()).append(" = :old");
+        Map<String, Object> values = new HashMap<>();
+        values.put("fresh", fresh);
+        values.put("old", old);
+        values.put("keyId", cipher.activeKeyId());
+        StringBuilder sameRow = new StringBuilder();
         for (String key : c.keyColumns()) {
-            sql.append(" AND ").append(key).append(" = :k_").append(key);
+            sameRow.append(" AND ").append(key).append(" = :k_").append(key);
+            values.put("k_" + key, row.get(key));
         }
-        Update update = h.createUpdate(sql.toString()).bind("fresh", fresh).bind("old", old);
-        if (c.keyIdColumn() != null) {
-            update.bind("keyId", cipher.activeKeyId());
-        }
-        for (String key : c.keyColumns()) {
-            update.bind("k_" + key, row.get(key));
-        }
-        return update.execute();
+        String keyIdSet = c.keyIdColumn() == null ? "" : ", " + c.keyIdColumn() + " = :keyId";
+        return h.attach(SealedColumnDao.class).replace(c.table(), c.column(), keyIdSet, sameRow.toString(), values);
     }
 }

@@ -41,7 +41,8 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin())
+                .registerArgument(new CodedColumns.Arguments()).registerColumnMapper(new CodedColumns.Mappers());
         if (dialect == Dialect.SQLITE) {
             // Prepared statements are kept per connection: preparing ~40 statements per case again and again
             // was a large share of the time the single writer's lock is held.

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import nl.gehoord.db.Database;
-import nl.gehoord.sla.DueDates;
+import nl.gehoord.intake.CaseDao;
+import nl.gehoord.intake.CaseStatus;
+import nl.gehoord.sla.SlaPolicy;
+import nl.gehoord.sla.WorkingDays;
 import nl.gehoord.trends.TrendRollup;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -63,17 +66,18 @@ public final class DemoCases {
     /** The first {@code count} of the demo's cases, for a demo inbox without the wait for all of them. */
     public static int seed(Database db, TrendRollup rollup, Clock clock, int count) {
         return db.writeAlone("demo-cases-seed", h -> {
-            if (exists(h, id(0))) {
+            CaseDao cases = h.attach(CaseDao.class);
+            if (cases.byId(id(0)).isPresent()) {
                 return 0;
             }
-            if (exists(h, OLD_FIRST_ID)) {
+            if (cases.byId(OLD_FIRST_ID).isPresent()) {
                 LOG.warn("The demo cases in this database have ids that are not UUIDs; start with an empty data "
                         + "folder to get demo cases that generated API clients can read");
                 return 0;
             }
             Random random = new Random(20_240_601L);
             long now = clock.millis();
-            DueDates due = DueDates.defaults();
+            SlaPolicy due = SlaPolicy.defaults();
             for (int i = 0; i < count; i++) {
                 insert(h, random, i, now, due);
                 rollup.refresh(h, id(i));
@@ -91,12 +95,7 @@ public final class DemoCases {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static boolean exists(Handle h, String caseId) {
-        return h.createQuery("SELECT COUNT(*) FROM cases WHERE id = :id").bind("id", caseId).mapTo(Integer.class)
-                .one() > 0;
-    }
-
-    private static void insert(Handle h, Random random, int i, long now, DueDates due) {
+    private static void insert(Handle h, Random random, int i, long now, SlaPolicy due) {
         int region = pick(random, REGION_WEIGHTS);
         String location = null;
         String setting = SETTINGS[pick(random, SETTING_WEIGHTS)];
@@ -114,36 +113,31 @@ public final class DemoCases {
         // More cases lately: a gentle upward trend over 18 months.
         double age = Math.sqrt(random.nextDouble());
         long created = now - (long) ((1 - age) * 548 * DAY) - random.nextInt(24) * HOUR;
-        long dueAt = due.firstResponseDue(Instant.ofEpochMilli(created), urgent).toEpochMilli();
+        long dueAt = urgent ? due.urgentDue(created)
+                : WorkingDays.add(Instant.ofEpochMilli(created), due.firstResponseWorkingDays()).toEpochMilli();
         long responseDelay = (long) (Math.exp(random.nextGaussian() * 0.9 + Math.log(urgent ? 3 : 20)) * HOUR);
         Long firstResponse = created + responseDelay < now ? created + responseDelay : null;
         double end = random.nextDouble();
         boolean formal = kind.equals("complaint") && random.nextDouble() < 0.12;
         long span = (long) (Math.exp(random.nextGaussian() * 0.8 + Math.log(formal ? 60 : 18)) * DAY);
-        String status;
+        CaseStatus status;
         Long closed = null;
         if (created + span < now) {
             closed = created + span;
-            status = end < 0.62 ? "resolved" : end < 0.86 ? "closed" : "withdrawn";
+            status = end < 0.62 ? CaseStatus.RESOLVED : end < 0.86 ? CaseStatus.CLOSED : CaseStatus.WITHDRAWN;
         } else {
-            status = formal ? "formal_complaint" : firstResponse == null ? "assigned" : "in_conversation";
+            status = formal ? CaseStatus.FORMAL_COMPLAINT
+                    : firstResponse == null ? CaseStatus.ASSIGNED : CaseStatus.IN_CONVERSATION;
         }
-        h.createUpdate("""
-                INSERT INTO cases (id, organisation_id, kind, topic, setting, region_code, age_band, location_id,
-                                   contact_preference, urgent, status, flow_version, assigned_staff_id, created_at,
-                                   updated_at, first_response_due_at, first_response_at, closed_at)
-                VALUES (:id, :org, :kind, :topic, :setting, :region, :ageBand, :location, 'app_message', :urgent,
-                        :status, 1, 'staff-demo-trust', :created, :updated, :due, :firstResponse, :closed)
-                """).bind("id", id(i)).bind("org", DemoData.ORGANISATION_ID).bind("kind", kind).bind("topic", topic)
-                .bind("setting", setting).bind("region", REGIONS[region]).bind("ageBand", ageBand)
-                .bind("location", location).bind("urgent", urgent).bind("status", status)
-                .bind("created", created).bind("updated", closed != null ? closed : created).bind("due", dueAt)
-                .bind("firstResponse", firstResponse).bind("closed", closed).execute();
+        CaseDao cases = h.attach(CaseDao.class);
+        CaseDao.Facts facts = new CaseDao.Facts(kind, topic, setting, REGIONS[region], ageBand, location,
+                "app_message", 1);
+        cases.insert(new CaseDao.CaseRow(id(i), null, DemoData.ORGANISATION_ID, facts, urgent, status,
+                "staff-demo-trust", new CaseDao.Sealed(null, null, null, null, null), created,
+                closed != null ? closed : created, dueAt, firstResponse, closed, null), null);
         if (formal) {
-            h.createUpdate("""
-                    INSERT INTO case_events (id, case_id, seq, type, status, created_at)
-                    VALUES (:id, :caseId, 1, 'status_changed', 'formal_complaint', :at)
-                    """).bind("id", uuid("gehoord-demo-case-event-" + i)).bind("caseId", id(i)).bind("at", created + span / 3).execute();
+            cases.insertEvent(new CaseDao.EventRow(uuid("gehoord-demo-case-event-" + i), id(i), 1, "status_changed",
+                    CaseStatus.FORMAL_COMPLAINT, null, null, null, created + span / 3));
         }
     }
 

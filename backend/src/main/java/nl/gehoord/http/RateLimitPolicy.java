@@ -1,7 +1,6 @@
 package nl.gehoord.http;
 
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,22 +8,13 @@ import java.util.Optional;
 import nl.gehoord.config.RateRule;
 
 /**
- * The one rate-limit policy: which routes are limited, by what (the device, the client's address, and all
- * callers together), and how much (config/RateLimitSettings, changeable per setting). Checked after the caller is
- * known and before the body is read, so a flood costs almost nothing. Failed staff log-ins are slowed further,
- * per account and per address, by the staff feature's own throttle (a rate per account would let a stranger lock
- * the owner out).
+ * The one rate-limit policy: a route declares which action it is ({@link Route#limited()}); the policy limits it
+ * by the device, the client's address and all callers together, as much as config/RateLimitSettings says
+ * (changeable per setting). Checked after the caller is known and before the body is read, so a flood costs
+ * almost nothing. Failed staff log-ins are slowed further, per account and per address, by the staff feature's
+ * own throttle (a rate per account would let a stranger lock the owner out).
  */
 public final class RateLimitPolicy {
-    /** The limited routes and their action names. */
-    static final Map<String, String> ROUTE_ACTIONS = Map.of(
-            "POST /v1/devices", "register",
-            "POST /v1/cases", "case",
-            "POST /v1/cases/{caseId}/messages", "message",
-            "POST /v1/cases/claim", "claim",
-            "POST /v1/staff/session", "login",
-            "POST /v1/staff/invitations/accept", "invitation",
-            "POST /web/login", "login");
     private static final List<String> SCOPES = List.of("device", "address", "global");
 
     private final Map<String, RateLimits.Limit> limits = new LinkedHashMap<>();
@@ -39,14 +29,14 @@ public final class RateLimitPolicy {
 
     /** The route with its limits checked before its handler; routes without limits come back unchanged. */
     public Route wrap(Route route) {
-        String action = ROUTE_ACTIONS.get(key(route.method(), route.path()));
-        if (action == null) {
+        if (route.limited() == null) {
             return route;
         }
-        return new Route(route.method(), route.path(), ctx -> {
+        String action = route.limited().action();
+        return route.withHandler(ctx -> {
             check(action, ctx);
             route.handler().handle(ctx);
-        }, route.roles());
+        });
     }
 
     void check(String action, Context ctx) {
@@ -70,9 +60,5 @@ public final class RateLimitPolicy {
 
     public String clientAddress(Context ctx) {
         return addresses.of(ctx);
-    }
-
-    static String key(HandlerType method, String path) {
-        return method.name() + " " + path;
     }
 }

@@ -10,9 +10,6 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -20,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
-import javax.sql.DataSource;
+import nl.gehoord.db.Database;
 
 /**
  * Token buckets (Bucket4j) per named limit and key (a device, an address, an account, or "global"), timed by
@@ -47,19 +44,20 @@ public final class RateLimits {
     private final AtomicLong calls = new AtomicLong();
     private final TimeMeter time;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
-    private final DataSource sharedDataSource;
+    private final Database sharedDatabase;
     private final UnaryOperator<String> keyDigest;
 
-    private RateLimits(Clock clock, DataSource sharedDataSource, UnaryOperator<String> keyDigest) {
+    private RateLimits(Clock clock, Database sharedDatabase, UnaryOperator<String> keyDigest) {
         this.time = meter(clock);
-        this.sharedDataSource = sharedDataSource;
+        this.sharedDatabase = sharedDatabase;
         this.keyDigest = keyDigest;
-        this.shared = sharedDataSource == null ? null : Bucket4jPostgreSQL.selectForUpdateBasedBuilder(sharedDataSource)
-                .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table(SHARED_TABLE)
-                .clientClock(time)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
-                .build();
+        this.shared = sharedDatabase == null ? null
+                : Bucket4jPostgreSQL.selectForUpdateBasedBuilder(sharedDatabase.dataSource())
+                        .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                        .table(SHARED_TABLE)
+                        .clientClock(time)
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
+                        .build();
     }
 
     /** Buckets in this process's memory: one instance on SQLite. */
@@ -71,8 +69,8 @@ public final class RateLimits {
      * Buckets shared by every instance on this PostgreSQL database; {@code keyDigest} turns a bucket's name
      * into the stored id (an HMAC, so addresses and accounts are not readable from the table).
      */
-    public static RateLimits shared(DataSource dataSource, Clock clock, UnaryOperator<String> keyDigest) {
-        return new RateLimits(clock, dataSource, keyDigest);
+    public static RateLimits shared(Database db, Clock clock, UnaryOperator<String> keyDigest) {
+        return new RateLimits(clock, db, keyDigest);
     }
 
     private static TimeMeter meter(Clock clock) {
@@ -141,12 +139,8 @@ public final class RateLimits {
     /** Forgets every bucket (tests and restarts). */
     public void reset() {
         buckets.clear();
-        if (sharedDataSource != null) {
-            try (Connection c = sharedDataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute("DELETE FROM " + SHARED_TABLE);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot clear the shared rate limits", e);
-            }
+        if (sharedDatabase != null) {
+            sharedDatabase.writeVoid(h -> h.attach(RateLimitDao.class).clear());
         }
     }
 }

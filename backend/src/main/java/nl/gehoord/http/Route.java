@@ -3,10 +3,14 @@ package nl.gehoord.http;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
-/** One endpoint: method, path, handler and the roles that may call it. */
-public record Route(HandlerType method, String path, Handler handler, Set<Role> roles) {
+/**
+ * One endpoint: method, path, handler, the roles that may call it and, for a rate-limited action, which one
+ * ({@code limited}, else null).
+ */
+public record Route(HandlerType method, String path, Handler handler, Set<Role> roles, Limited limited) {
     public Route {
         roles = Set.copyOf(roles);
         if (roles.isEmpty()) {
@@ -18,7 +22,21 @@ public record Route(HandlerType method, String path, Handler handler, Set<Role> 
     }
 
     public static Route of(HandlerType method, String path, Handler handler, Role first, Role... rest) {
-        return new Route(method, path, handler, EnumSet.of(first, rest));
+        return new Route(method, path, handler, EnumSet.of(first, rest), null);
+    }
+
+    /** The same route, rate limited as {@code action}. */
+    public Route limitedAs(Limited action) {
+        return new Route(method, path, handler, roles, action);
+    }
+
+    /** The same route with another handler (one that checks something first, then calls this one's). */
+    public Route withHandler(Handler other) {
+        return new Route(method, path, other, roles, limited);
+    }
+
+    public Optional<Limited> limit() {
+        return Optional.ofNullable(limited);
     }
 
     /** For each path with a GET route: a HEAD handler that refuses with 405 and the path's methods in Allow. */

@@ -2,6 +2,9 @@ package nl.gehoord.inbox;
 
 import java.util.List;
 import java.util.Optional;
+import nl.gehoord.intake.CaseStatus;
+import nl.gehoord.sla.Deadlines;
+import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -32,10 +35,9 @@ public interface InboxDao {
                   int openCases) {
     }
 
-    /** The inbox's view of a case's handling facts. */
-    record Handling(String id, String organisationId, String teamId, String assignedStaffId, String status,
-                    boolean urgent, long createdAt, Long firstResponseDueAt, Long firstResponseAt,
-                    Long nextResponseSince, Long nextResponseDueAt, Long resolutionDueAt, Long slaDueAt,
+    /** The inbox's view of a case's handling facts; the deadlines are the SLA's, read along. */
+    record Handling(String id, String organisationId, String teamId, String assignedStaffId, CaseStatus status,
+                    boolean urgent, long createdAt, @Nested Deadlines deadlines, Long slaDueAt,
                     boolean visitRequested, Long visitAt, String contactPreference, Long erasedAt) {
     }
 
@@ -165,6 +167,16 @@ public interface InboxDao {
             """)
     Optional<Handling> handling(@Bind("id") String caseId);
 
+    /** The team's unassigned open cases, urgent first, then by due time. */
+    @SqlQuery("""
+            SELECT id FROM cases
+            WHERE team_id = :teamId AND assigned_staff_id IS NULL AND erased_at IS NULL
+              AND status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')
+            ORDER BY urgent DESC, COALESCE(sla_due_at, 9000000000000000), id
+            LIMIT :limit
+            """)
+    List<String> queued(String teamId, int limit);
+
     @SqlUpdate("UPDATE cases SET team_id = :teamId WHERE id = :id")
     void setTeam(@Bind("id") String caseId, String teamId);
 
@@ -173,19 +185,7 @@ public interface InboxDao {
                 long at);
 
     @SqlUpdate("UPDATE cases SET status = :status, updated_at = :at WHERE id = :id")
-    void setStatusOnly(@Bind("id") String caseId, String status, long at);
-
-    @SqlUpdate("""
-            UPDATE cases SET first_response_due_at = :firstDue, next_response_since = :nextSince,
-                             next_response_due_at = :nextDue, resolution_due_at = :resolutionDue, sla_due_at = :slaDue
-            WHERE id = :id
-            """)
-    void setDeadlines(@Bind("id") String caseId, Long firstDue, Long nextSince,
-                      Long nextDue, Long resolutionDue,
-                      Long slaDue);
-
-    @SqlUpdate("UPDATE cases SET first_response_at = :at WHERE id = :id AND first_response_at IS NULL")
-    void markFirstResponse(@Bind("id") String caseId, long at);
+    void setStatusOnly(@Bind("id") String caseId, CaseStatus status, long at);
 
     @SqlUpdate("UPDATE cases SET staff_read_seq = :seq WHERE id = :id AND staff_read_seq < :seq")
     void markRead(@Bind("id") String caseId, int seq);

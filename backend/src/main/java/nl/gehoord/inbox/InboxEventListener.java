@@ -1,9 +1,8 @@
 package nl.gehoord.inbox;
 
-import java.time.Clock;
 import nl.gehoord.events.CaseEvent;
 import nl.gehoord.events.CaseEventListener;
-import nl.gehoord.sla.SlaPolicies;
+import nl.gehoord.sla.DueDates;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -11,26 +10,22 @@ import org.jdbi.v3.core.Handle;
  * answer after they write; internal notes go when the case is erased.
  */
 public final class InboxEventListener implements CaseEventListener {
-    private final SlaPolicies policies;
-    private final Clock clock;
+    private final DueDates dueDates;
 
-    public InboxEventListener(SlaPolicies policies, Clock clock) {
-        this.policies = policies;
-        this.clock = clock;
+    public InboxEventListener(DueDates dueDates) {
+        this.dueDates = dueDates;
     }
 
     @Override
     public void on(Handle h, CaseEvent event) {
         InboxDao inbox = h.attach(InboxDao.class);
         switch (event.type()) {
-            case CaseEvent.RECEIVED -> inbox.handling(event.caseId()).ifPresent(c ->
-                    Deadlines.start(h, c, policies.forOrganisation(h, c.organisationId())));
-            case CaseEvent.YOUNG_PERSON_MESSAGE -> inbox.handling(event.caseId()).ifPresent(c ->
-                    Deadlines.awaitNextResponse(h, c, policies.forOrganisation(h, c.organisationId()), clock.millis()));
-            case CaseEvent.WITHDRAWN -> Deadlines.recompute(h, event.caseId());
-            case CaseEvent.ERASED -> {
+            case RECEIVED -> dueDates.received(h, event.caseId());
+            case YOUNG_PERSON_MESSAGE -> dueDates.youngPersonWrote(h, event.caseId());
+            case WITHDRAWN -> dueDates.statusChanged(h, event.caseId());
+            case ERASED -> {
                 inbox.deleteNotes(event.caseId());
-                Deadlines.recompute(h, event.caseId());
+                dueDates.statusChanged(h, event.caseId());
             }
             default -> {
                 // Other events are the inbox's own or concern push and statistics.

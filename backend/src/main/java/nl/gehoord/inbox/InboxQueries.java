@@ -26,7 +26,7 @@ public final class InboxQueries {
      * The open statuses as the partial index cases_inbox_open says them: a query must say exactly this (literals,
      * same order) for SQLite and PostgreSQL to know the index holds every row it wants.
      */
-    static final String OPEN_STATUSES = "c.status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')";
+    static final String OPEN_STATUSES = "c.status IN (" + CaseStatus.openLiterals() + ")";
     private static final String COLUMNS = """
             c.id, c.kind, c.topic, c.setting, c.region_code, c.age_band, c.status, c.urgent, c.created_at, c.updated_at,
             c.sla_due_at, c.first_response_due_at, c.first_response_at, c.next_response_since,
@@ -55,7 +55,7 @@ public final class InboxQueries {
      * @param afterRank with afterId: the key and id of the last row of the previous page, or null for the first page
      * @param limit     rows to fetch
      */
-    public record Request(Scope scope, String staffId, String teamId, String organisationId, List<String> statuses,
+    public record Request(Scope scope, String staffId, String teamId, String organisationId, List<CaseStatus> statuses,
                           boolean urgentOnly, boolean overdueOnly, Long afterRank, String afterId, int limit, long now) {
     }
 
@@ -114,15 +114,15 @@ public final class InboxQueries {
     }
 
     /** Open (the partial index), one status (an equality the index starts with), or all (no term at all). */
-    private static String statusTerm(List<String> statuses, Map<String, Object> params) {
-        if (Set.copyOf(statuses).equals(CaseStatus.OPEN)) {
+    private static String statusTerm(List<CaseStatus> statuses, Map<String, Object> params) {
+        if (Set.copyOf(statuses).equals(Set.copyOf(CaseStatus.OPEN))) {
             return " AND " + OPEN_STATUSES;
         }
-        if (Set.copyOf(statuses).size() == CaseStatus.OPEN.size() + CaseStatus.FINISHED.size()) {
+        if (Set.copyOf(statuses).size() == CaseStatus.values().length) {
             return "";
         }
         if (statuses.size() == 1) {
-            params.put("status", statuses.get(0));
+            params.put("status", statuses.get(0).code());
             return " AND c.status = :status";
         }
         throw new IllegalArgumentException("a list shows open cases, one status or all");

@@ -1,6 +1,5 @@
 package nl.gehoord.inbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,14 +18,15 @@ import nl.gehoord.events.CaseEvents;
 import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.FieldError;
-import nl.gehoord.http.Json;
+import nl.gehoord.intake.CaseContent;
 import nl.gehoord.intake.CaseDao;
 import nl.gehoord.intake.CaseService;
 import nl.gehoord.intake.CaseStatus;
 import nl.gehoord.intake.CaseViews;
-import nl.gehoord.intake.MessageDao;
 import nl.gehoord.intake.TextRules;
 import nl.gehoord.organisations.PlacesDao;
+import nl.gehoord.sla.Deadlines;
+import nl.gehoord.sla.DueDates;
 import nl.gehoord.staff.StaffDao;
 import org.jdbi.v3.core.Handle;
 
@@ -39,16 +39,21 @@ public final class InboxService {
     public static final int MAX_PAGE = 100;
     public static final int MAX_EXPLANATION = 1000;
     public static final int MAX_NOTE = 4000;
+    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() { };
 
     private final Database db;
     private final FieldCipher cipher;
     private final Tokens tokens;
     private final CaseEvents events;
     private final AuditLog audit;
+    private final DueDates dueDates;
+    private final CaseContent sealed;
     private final Clock clock;
 
     public InboxService(Database db, FieldCipher cipher, Tokens tokens, CaseEvents events, AuditLog audit,
-                        Clock clock) {
+                        DueDates dueDates, Clock clock) {
+        this.dueDates = dueDates;
+        this.sealed = new CaseContent(cipher);
         this.db = db;
         this.cipher = cipher;
         this.tokens = tokens;
@@ -74,7 +79,7 @@ public final class InboxService {
 
     private InboxViews.Page list(InboxQueries.Scope scope, Actor.Staff me, Filter filter) {
         List<FieldError> errors = new ArrayList<>();
-        List<String> statuses = statuses(filter.status(), errors);
+        List<CaseStatus> statuses = statuses(filter.status(), errors);
         int limit = filter.limit() == null ? DEFAULT_PAGE : filter.limit();
         if (limit < 1 || limit > MAX_PAGE) {
             errors.add(new FieldError("limit", "invalid_value"));
@@ -90,13 +95,13 @@ public final class InboxService {
                 cursor == null ? null : cursor.id(), limit + 1, now));
         List<InboxViews.Item> items = db.read(h -> listing.query(h).map((rs, ctx) -> {
             Long due = nullable(rs, "sla_due_at");
-            String state = SlaState.of(rs.getString("status"), rs.getLong("created_at"),
-                    nullable(rs, "first_response_due_at"), nullable(rs, "first_response_at"),
+            String state = new Deadlines(nullable(rs, "first_response_due_at"), nullable(rs, "first_response_at"),
                     nullable(rs, "next_response_since"), nullable(rs, "next_response_due_at"),
-                    nullable(rs, "resolution_due_at"), now);
+                    nullable(rs, "resolution_due_at"))
+                    .state(CaseStatus.of(rs.getString("status")).isOpen(), rs.getLong("created_at"), now).code();
             return new InboxViews.Item(rs.getString("id"), rs.getString("kind"), rs.getString("topic"),
                     rs.getString("setting"), rs.getString("region_code"), rs.getString("age_band"),
-                    rs.getString("status"),
+                    CaseStatus.of(rs.getString("status")),
                     rs.getBoolean("urgent"), Instant.ofEpochMilli(rs.getLong("created_at")),
                     Instant.ofEpochMilli(rs.getLong("updated_at")), due == null ? null : Instant.ofEpochMilli(due),
                     due != null && due < now, state, rs.getInt("unread"),
@@ -113,20 +118,17 @@ public final class InboxService {
         return new InboxViews.Page(items, next);
     }
 
-    private static List<String> statuses(String status, List<FieldError> errors) {
+    private static List<CaseStatus> statuses(String status, List<FieldError> errors) {
         if (status == null || status.equals("open")) {
-            return List.copyOf(CaseStatus.OPEN);
+            return CaseStatus.OPEN;
         }
         if (status.equals("all")) {
-            List<String> all = new ArrayList<>(CaseStatus.OPEN);
-            all.addAll(CaseStatus.FINISHED);
-            return all;
+            return List.of(CaseStatus.values());
         }
-        if (!CaseStatus.OPEN.contains(status) && !CaseStatus.FINISHED.contains(status)) {
+        return CaseStatus.parse(status).map(List::of).orElseGet(() -> {
             errors.add(new FieldError("status", "unknown_option"));
             return List.of();
-        }
-        return List.of(status);
+        });
     }
 
     /** Where the previous page ended: urgent (1/0), its due time (or NO_DEADLINE) and id, as in the order. */
@@ -175,25 +177,14 @@ public final class InboxService {
         CaseDao.CaseRow row = cases.byId(caseId).orElseThrow(ApiException::notFound);
         InboxDao.Handling c = h.attach(InboxDao.class).handling(caseId).orElseThrow(ApiException::notFound);
         long now = clock.millis();
-        Map<String, String> answers = openJson(row.answersEnc(), caseId, "answers");
-        Map<String, String> about = openJson(row.aboutEnc(), caseId, "about");
+        Map<String, String> answers = sealed.openJson(row.sealed().answersEnc(), caseId, "answers", MAP);
+        Map<String, String> about = sealed.openJson(row.sealed().aboutEnc(), caseId, "about", MAP);
         InboxViews.About aboutView = null;
         if (about != null) {
-            String locationName = row.locationId() == null ? null : h.attach(PlacesDao.class).location(row.locationId())
-                    .map(l -> l.provider() + ", " + l.name()).orElse(null);
+            String locationName = h.attach(PlacesDao.class).locationName(row.facts().locationId()).orElse(null);
             aboutView = new InboxViews.About(about.get("locationId"), locationName, about.get("text"));
         }
-        List<CaseViews.MessageView> thread = new ArrayList<>();
-        int after = 0;
-        List<MessageDao.MessageRow> page;
-        do {
-            page = h.attach(MessageDao.class).page(caseId, after, CaseService.PAGE_SIZE);
-            for (MessageDao.MessageRow m : page) {
-                thread.add(new CaseViews.MessageView(m.id(), m.seq(), m.author(),
-                        cipher.open(m.bodyEnc(), caseId, "message", m.id(), m.author(), m.staffId()), Instant.ofEpochMilli(m.createdAt())));
-                after = m.seq();
-            }
-        } while (page.size() == CaseService.PAGE_SIZE);
+        List<CaseViews.MessageView> thread = sealed.thread(h, caseId);
         List<InboxViews.TimelineEntry> timeline = cases.events(caseId).stream()
                 .map(e -> new InboxViews.TimelineEntry(e.type(), e.status(), Instant.ofEpochMilli(e.createdAt()),
                         cipher.open(e.explanationEnc(), caseId, "explanation", e.id()), instant(e.dueAt())))
@@ -206,17 +197,22 @@ public final class InboxService {
                 .filter(a -> a.action().equals("case.read"))
                 .map(a -> new InboxViews.Opened(a.actorId(), a.actorRole(), Instant.ofEpochMilli(a.at())))
                 .toList();
-        String state = SlaState.of(c.status(), c.createdAt(), c.firstResponseDueAt(), c.firstResponseAt(),
-                c.nextResponseSince(), c.nextResponseDueAt(), c.resolutionDueAt(), now);
-        InboxViews.Deadlines deadlines = new InboxViews.Deadlines(instant(c.firstResponseDueAt()),
-                instant(c.firstResponseAt()), instant(c.nextResponseDueAt()), instant(c.resolutionDueAt()),
+        String state = c.deadlines().state(c.status().isOpen(), c.createdAt(), now).code();
+        Deadlines d = c.deadlines();
+        InboxViews.Deadlines deadlines = new InboxViews.Deadlines(instant(d.firstResponseDueAt()),
+                instant(d.firstResponseAt()), instant(d.nextResponseDueAt()), instant(d.resolutionDueAt()),
                 instant(c.slaDueAt()), state);
-        return new InboxViews.Detail(row.id(), row.kind(), row.topic(), row.setting(), row.regionCode(), row.ageBand(),
-                row.status(), row.urgent(), Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()),
-                row.assignedStaffId(), c.teamId(), row.contactPreference(),
-                c.visitRequested() || "in_person_visit".equals(row.contactPreference()), instant(c.visitAt()),
-                deadlines, answers, row.storyEnc() == null ? null : cipher.open(row.storyEnc(), caseId, "story"),
-                aboutView, openJson(row.contactEnc(), caseId, "contact"), thread, timeline, notes, opened);
+        CaseDao.Facts f = row.facts();
+        InboxViews.Facts facts = new InboxViews.Facts(row.id(), f.kind(), f.topic(), f.setting(), f.regionCode(),
+                f.ageBand(), row.status(), row.urgent(), Instant.ofEpochMilli(row.createdAt()),
+                Instant.ofEpochMilli(row.updatedAt()));
+        InboxViews.Handling handling = new InboxViews.Handling(row.assignedStaffId(), c.teamId(),
+                f.contactPreference(), c.visitRequested() || "in_person_visit".equals(f.contactPreference()),
+                instant(c.visitAt()), deadlines);
+        String story = row.sealed().storyEnc() == null ? null : cipher.open(row.sealed().storyEnc(), caseId, "story");
+        InboxViews.Content content = new InboxViews.Content(answers, story, aboutView,
+                sealed.openJson(row.sealed().contactEnc(), caseId, "contact", MAP));
+        return new InboxViews.Detail(facts, handling, content, thread, timeline, notes, opened);
     }
 
     /** A reply the young person reads. The first one sets the first response; each one meets the next-response time. */
@@ -224,25 +220,21 @@ public final class InboxService {
         String body = cleanText(text, "text", CaseService.MAX_MESSAGE);
         return db.write(h -> {
             InboxDao.Handling c = access(h, me, caseId);
-            if (!CaseStatus.isOpen(c.status())) {
+            if (!c.status().isOpen()) {
                 throw ApiException.conflict("case_closed");
             }
             long now = clock.millis();
-            String id = tokens.id();
-            MessageDao messages = h.attach(MessageDao.class);
-            messages.insert(new MessageDao.MessageRow(id, caseId, 0, "trust_person", me.staffId(),
-                    cipher.activeKeyId(), cipher.seal(body, caseId, "message", id, "trust_person", me.staffId()), now));
+            CaseViews.MessageView message = sealed.addMessage(h, tokens.id(), caseId, "trust_person", me.staffId(),
+                    body, now);
             InboxDao inbox = h.attach(InboxDao.class);
-            inbox.markFirstResponse(caseId, now);
             h.attach(CaseDao.class).touch(caseId, now);
             if (me.staffId().equals(c.assignedStaffId())) {
                 inbox.markRead(caseId, inbox.lastMessageSeq(caseId));
             }
-            Deadlines.clearNextResponse(h, caseId);
-            audit.append(h, who(me), "case.reply", caseId, id);
-            events.publish(h, new CaseEvent(CaseEvent.REPLY, caseId, me.staffId()));
-            MessageDao.MessageRow row = messages.byId(id);
-            return new CaseViews.MessageView(row.id(), row.seq(), row.author(), body, Instant.ofEpochMilli(now));
+            dueDates.staffAnswered(h, caseId);
+            audit.append(h, who(me), "case.reply", caseId, message.messageId());
+            events.publish(h, new CaseEvent(CaseEvent.Type.REPLY, caseId, me.staffId()));
+            return message;
         });
     }
 
@@ -265,14 +257,15 @@ public final class InboxService {
 
     public InboxViews.StatusResult changeStatus(Actor.Staff me, String caseId, StatusChange change) {
         List<FieldError> errors = new ArrayList<>();
+        CaseStatus status = change.status() == null ? null : CaseStatus.parse(change.status()).orElse(null);
         if (change.status() == null) {
             errors.add(new FieldError("status", "required"));
-        } else if (!CaseStatus.OPEN.contains(change.status()) && !CaseStatus.FINISHED.contains(change.status())) {
+        } else if (status == null) {
             errors.add(new FieldError("status", "unknown_option"));
         }
         String explanation = TextRules.clean(change.explanation(), "explanation", MAX_EXPLANATION, true, errors);
         long now = clock.millis();
-        if (change.dueAt() != null && (change.status() != null && !StatusMachine.WITH_DUE_DATE.contains(change.status())
+        if (change.dueAt() != null && (status != null && !StatusMachine.WITH_DUE_DATE.contains(status)
                 || change.dueAt().toEpochMilli() <= now)) {
             errors.add(new FieldError("dueAt", "invalid_value"));
         }
@@ -281,26 +274,26 @@ public final class InboxService {
         }
         return db.write(h -> {
             InboxDao.Handling c = access(h, me, caseId);
-            if (!StatusMachine.SETTABLE.contains(change.status()) || !StatusMachine.allowed(c.status(), change.status())) {
+            if (!StatusMachine.SETTABLE.contains(status) || !StatusMachine.allowed(c.status(), status)) {
                 throw ApiException.conflict("illegal_transition");
             }
             Long due = change.dueAt() == null ? null : change.dueAt().toEpochMilli();
-            setStatus(h, caseId, change.status(), explanation, due, now);
-            audit.append(h, who(me), "case.status", caseId, change.status());
-            events.publish(h, new CaseEvent(CaseEvent.STATUS_CHANGED, caseId, me.staffId()));
-            return new InboxViews.StatusResult(caseId, change.status(), Instant.ofEpochMilli(now), instant(due));
+            setStatus(h, caseId, status, explanation, due, now);
+            audit.append(h, who(me), "case.status", caseId, status.code());
+            events.publish(h, new CaseEvent(CaseEvent.Type.STATUS_CHANGED, caseId, me.staffId()));
+            return new InboxViews.StatusResult(caseId, status, Instant.ofEpochMilli(now), instant(due));
         });
     }
 
     /** Writes the status, closes or reopens, and adds the timeline row the young person reads. */
-    void setStatus(Handle h, String caseId, String status, String explanation, Long dueAt, long now) {
+    void setStatus(Handle h, String caseId, CaseStatus status, String explanation, Long dueAt, long now) {
         CaseDao cases = h.attach(CaseDao.class);
         cases.updateStatus(caseId, status, now, StatusMachine.finishes(status) ? now : null);
         String eventId = tokens.id();
         cases.insertEvent(new CaseDao.EventRow(eventId, caseId, 0, "status_changed", status,
                 explanation == null ? null : cipher.activeKeyId(),
                 explanation == null ? null : cipher.seal(explanation, caseId, "explanation", eventId), dueAt, now));
-        Deadlines.recompute(h, caseId);
+        dueDates.statusChanged(h, caseId);
     }
 
     public record DueDateChange(Instant dueAt, String explanation) {
@@ -331,7 +324,7 @@ public final class InboxService {
                     now));
             h.attach(CaseDao.class).touch(caseId, now);
             audit.append(h, who(me), "case.due_date", caseId, null);
-            events.publish(h, new CaseEvent(CaseEvent.DUE_DATE_MOVED, caseId, me.staffId()));
+            events.publish(h, new CaseEvent(CaseEvent.Type.DUE_DATE_MOVED, caseId, me.staffId()));
             return new InboxViews.StatusResult(caseId, c.status(), Instant.ofEpochMilli(now), change.dueAt());
         });
     }
@@ -347,7 +340,7 @@ public final class InboxService {
         }
         return db.write(h -> {
             InboxDao.Handling c = access(h, me, caseId);
-            if (!CaseStatus.isOpen(c.status())) {
+            if (!c.status().isOpen()) {
                 throw ApiException.conflict("case_closed");
             }
             h.attach(InboxDao.class).planVisit(caseId, visitAt.toEpochMilli(), now);
@@ -365,7 +358,7 @@ public final class InboxService {
         }
         return db.write(h -> {
             InboxDao.Handling c = access(h, me, caseId);
-            if (!CaseStatus.isOpen(c.status())) {
+            if (!c.status().isOpen()) {
                 throw ApiException.conflict("case_closed");
             }
             InboxDao inbox = h.attach(InboxDao.class);
@@ -378,29 +371,29 @@ public final class InboxService {
                 throw ApiException.conflict("already_assigned");
             }
             long now = clock.millis();
-            String status = assignTo(h, c, target, now);
+            CaseStatus status = assignTo(h, c, target, now);
             audit.append(h, who(me), "case.assign", caseId, staffId);
             return new InboxViews.AssignResult(caseId, status, staffId);
         });
     }
 
     /** Assigns and tells everyone: a first assignment moves a received case on; a change is a reassignment. */
-    String assignTo(Handle h, InboxDao.Handling c, InboxDao.Member target, long now) {
+    CaseStatus assignTo(Handle h, InboxDao.Handling c, InboxDao.Member target, long now) {
         InboxDao inbox = h.attach(InboxDao.class);
         inbox.assign(c.id(), target.id(), target.teamId(), now);
         h.attach(StaffDao.class).markAssigned(target.id(), now);
-        String status = c.status();
-        if (CaseStatus.RECEIVED.equals(c.status())) {
+        CaseStatus status = c.status();
+        if (c.status() == CaseStatus.RECEIVED) {
             setStatus(h, c.id(), CaseStatus.ASSIGNED, null, null, now);
             status = CaseStatus.ASSIGNED;
-            events.publish(h, new CaseEvent(CaseEvent.STATUS_CHANGED, c.id(), target.id()));
+            events.publish(h, new CaseEvent(CaseEvent.Type.STATUS_CHANGED, c.id(), target.id()));
         }
         if (c.assignedStaffId() == null) {
-            events.publish(h, new CaseEvent(CaseEvent.ASSIGNED, c.id(), target.id()));
+            events.publish(h, new CaseEvent(CaseEvent.Type.ASSIGNED, c.id(), target.id()));
         } else {
             h.attach(CaseDao.class).insertEvent(new CaseDao.EventRow(tokens.id(), c.id(), 0, "reassigned", null,
                     null, null, null, now));
-            events.publish(h, new CaseEvent(CaseEvent.REASSIGNED, c.id(), target.id()));
+            events.publish(h, new CaseEvent(CaseEvent.Type.REASSIGNED, c.id(), target.id()));
         }
         return status;
     }
@@ -416,14 +409,8 @@ public final class InboxService {
         if (teamId == null) {
             return 0;
         }
-        List<String> queued = h.createQuery("""
-                SELECT id FROM cases
-                WHERE team_id = :team AND assigned_staff_id IS NULL AND erased_at IS NULL
-                  AND status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')
-                ORDER BY urgent DESC, COALESCE(sla_due_at, 9000000000000000), id
-                LIMIT :limit
-                """).bind("team", teamId).bind("limit", DRAIN_LIMIT).mapTo(String.class).list();
         InboxDao inbox = h.attach(InboxDao.class);
+        List<String> queued = inbox.queued(teamId, DRAIN_LIMIT);
         int assigned = 0;
         for (String caseId : queued) {
             var target = Assignment.pick(h, teamId, null).flatMap(inbox::member);
@@ -439,8 +426,7 @@ public final class InboxService {
     }
 
     private static boolean sameOrganisation(Handle h, String staffId, String organisationId) {
-        return h.createQuery("SELECT organisation_id FROM staff WHERE id = :id").bind("id", staffId)
-                .mapTo(String.class).findOne().map(organisationId::equals).orElse(false);
+        return h.attach(StaffDao.class).organisationOf(staffId).map(organisationId::equals).orElse(false);
     }
 
     // The young person's requests about handling
@@ -449,7 +435,7 @@ public final class InboxService {
     private static InboxDao.Handling openCaseOfDevice(Handle h, Actor.Device device, String caseId) {
         h.attach(CaseDao.class).forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
         InboxDao.Handling c = h.attach(InboxDao.class).handling(caseId).orElseThrow(ApiException::notFound);
-        if (!CaseStatus.isOpen(c.status())) {
+        if (!c.status().isOpen()) {
             throw ApiException.conflict("case_not_open");
         }
         return c;
@@ -469,9 +455,9 @@ public final class InboxService {
                 assignTo(h, c, other.get(), now);
             } else if (c.assignedStaffId() != null) {
                 inbox.assign(caseId, null, c.teamId(), now);
-                if (!CaseStatus.RECEIVED.equals(c.status())) {
+                if (c.status() != CaseStatus.RECEIVED) {
                     setStatus(h, caseId, CaseStatus.RECEIVED, null, null, now);
-                    events.publish(h, CaseEvent.of(CaseEvent.STATUS_CHANGED, caseId));
+                    events.publish(h, CaseEvent.of(CaseEvent.Type.STATUS_CHANGED, caseId));
                 }
             }
         });
@@ -523,17 +509,6 @@ public final class InboxService {
             throw ApiException.validation(errors);
         }
         return clean;
-    }
-
-    private Map<String, String> openJson(String sealed, String caseId, String field) {
-        if (sealed == null) {
-            return null;
-        }
-        try {
-            return Json.mapper().readValue(cipher.open(sealed, caseId, field), new TypeReference<Map<String, String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + field + " is not JSON", e);
-        }
     }
 
     private static Instant instant(Long millis) {

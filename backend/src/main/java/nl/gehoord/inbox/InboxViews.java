@@ -1,8 +1,10 @@
 package nl.gehoord.inbox;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import nl.gehoord.intake.CaseStatus;
 import nl.gehoord.intake.CaseViews;
 
 /** What trust persons and coordinators receive. Only coded facts in lists; content only in the opened case. */
@@ -11,7 +13,7 @@ public final class InboxViews {
     }
 
     public record Item(String caseId, String kind, String topic, String setting, String region, String ageBand,
-                       String status,
+                       CaseStatus status,
                        boolean urgent, Instant createdAt, Instant updatedAt, Instant dueAt, boolean overdue,
                        String slaState, int unread, boolean visitRequested, String assignedStaffId) {
     }
@@ -26,7 +28,7 @@ public final class InboxViews {
     public record About(String locationId, String locationName, String text) {
     }
 
-    public record TimelineEntry(String type, String status, Instant at, String explanation, Instant dueAt) {
+    public record TimelineEntry(String type, CaseStatus status, Instant at, String explanation, Instant dueAt) {
     }
 
     public record Note(String noteId, String staffId, String text, Instant createdAt) {
@@ -35,18 +37,30 @@ public final class InboxViews {
     public record Opened(String staffId, String role, Instant at) {
     }
 
-    public record Detail(String caseId, String kind, String topic, String setting, String region, String ageBand,
-                         String status, boolean urgent, Instant createdAt, Instant updatedAt, String assignedStaffId,
-                         String teamId, String contactPreference, boolean visitRequested, Instant visitAt,
-                         Deadlines deadlines, Map<String, String> answers, String story, About about,
-                         Map<String, String> contact, List<CaseViews.MessageView> messages,
-                         List<TimelineEntry> timeline, List<Note> notes, List<Opened> openedBy) {
+    /** The opened case. One flat object in the API; its parts are records of their own so none is filled wrongly. */
+    public record Detail(@JsonUnwrapped Facts facts, @JsonUnwrapped Handling handling, @JsonUnwrapped Content content,
+                         List<CaseViews.MessageView> messages, List<TimelineEntry> timeline, List<Note> notes,
+                         List<Opened> openedBy) {
     }
 
-    public record StatusResult(String caseId, String status, Instant updatedAt, Instant dueAt) {
+    /** The coded facts of an opened case. */
+    public record Facts(String caseId, String kind, String topic, String setting, String region, String ageBand,
+                        CaseStatus status, boolean urgent, Instant createdAt, Instant updatedAt) {
     }
 
-    public record AssignResult(String caseId, String status, String assignedStaffId) {
+    /** Who handles an opened case, how the young person wants to talk, and by when. */
+    public record Handling(String assignedStaffId, String teamId, String contactPreference, boolean visitRequested,
+                           Instant visitAt, Deadlines deadlines) {
+    }
+
+    /** What the young person told, opened. */
+    public record Content(Map<String, String> answers, String story, About about, Map<String, String> contact) {
+    }
+
+    public record StatusResult(String caseId, CaseStatus status, Instant updatedAt, Instant dueAt) {
+    }
+
+    public record AssignResult(String caseId, CaseStatus status, String assignedStaffId) {
     }
 
     public record VisitResult(String caseId, Instant visitAt) {

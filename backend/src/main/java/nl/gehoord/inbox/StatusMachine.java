@@ -1,7 +1,16 @@
 package nl.gehoord.inbox;
 
+import static nl.gehoord.intake.CaseStatus.ASSIGNED;
+import static nl.gehoord.intake.CaseStatus.CLOSED;
+import static nl.gehoord.intake.CaseStatus.FORMAL_COMPLAINT;
+import static nl.gehoord.intake.CaseStatus.IN_CONVERSATION;
+import static nl.gehoord.intake.CaseStatus.RECEIVED;
+import static nl.gehoord.intake.CaseStatus.RESOLVED;
+import static nl.gehoord.intake.CaseStatus.WITHDRAWN;
+
 import java.util.Map;
 import java.util.Set;
+import nl.gehoord.intake.CaseStatus;
 
 /**
  * The steps a trust person may take: received -> assigned -> in_conversation -> formal_complaint ->
@@ -9,28 +18,28 @@ import java.util.Set;
  * case may be reopened when the young person writes that it is not solved.
  */
 public final class StatusMachine {
-    private static final Map<String, Set<String>> NEXT = Map.of(
-            "received", Set.of("closed"),
-            "assigned", Set.of("in_conversation", "formal_complaint", "resolved", "closed"),
-            "in_conversation", Set.of("formal_complaint", "resolved", "closed"),
-            "formal_complaint", Set.of("in_conversation", "resolved", "closed"),
-            "resolved", Set.of("in_conversation", "closed"),
-            "closed", Set.of(),
-            "withdrawn", Set.of());
+    private static final Map<CaseStatus, Set<CaseStatus>> NEXT = Map.of(
+            RECEIVED, Set.of(CLOSED),
+            ASSIGNED, Set.of(IN_CONVERSATION, FORMAL_COMPLAINT, RESOLVED, CLOSED),
+            IN_CONVERSATION, Set.of(FORMAL_COMPLAINT, RESOLVED, CLOSED),
+            FORMAL_COMPLAINT, Set.of(IN_CONVERSATION, RESOLVED, CLOSED),
+            RESOLVED, Set.of(IN_CONVERSATION, CLOSED),
+            CLOSED, Set.of(),
+            WITHDRAWN, Set.of());
 
     /** Statuses a trust person may set at all. */
-    public static final Set<String> SETTABLE = Set.of("in_conversation", "formal_complaint", "resolved", "closed");
+    public static final Set<CaseStatus> SETTABLE = Set.of(IN_CONVERSATION, FORMAL_COMPLAINT, RESOLVED, CLOSED);
     /** Statuses where a due date for the next step makes sense. */
-    public static final Set<String> WITH_DUE_DATE = Set.of("in_conversation", "formal_complaint");
+    public static final Set<CaseStatus> WITH_DUE_DATE = Set.of(IN_CONVERSATION, FORMAL_COMPLAINT);
 
     private StatusMachine() {
     }
 
-    public static boolean allowed(String from, String to) {
+    public static boolean allowed(CaseStatus from, CaseStatus to) {
         return NEXT.getOrDefault(from, Set.of()).contains(to);
     }
 
-    public static boolean finishes(String status) {
-        return "resolved".equals(status) || "closed".equals(status) || "withdrawn".equals(status);
+    public static boolean finishes(CaseStatus status) {
+        return !status.isOpen();
     }
 }

@@ -9,6 +9,7 @@ import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.FieldError;
 import nl.gehoord.intake.CaseDao;
+import nl.gehoord.intake.CaseStatus;
 import nl.gehoord.intake.CaseTexts;
 import nl.gehoord.intake.CaseViews;
 import nl.gehoord.intake.TextRules;
@@ -39,7 +40,8 @@ public final class StatusPreview {
 
     public Preview preview(Actor.Staff me, String caseId, InboxService.StatusChange change) {
         List<FieldError> errors = new ArrayList<>();
-        if (change.status() == null || !StatusMachine.SETTABLE.contains(change.status())) {
+        CaseStatus status = change.status() == null ? null : CaseStatus.parse(change.status()).orElse(null);
+        if (status == null || !StatusMachine.SETTABLE.contains(status)) {
             errors.add(new FieldError("status", change.status() == null ? "required" : "unknown_option"));
         }
         String explanation = TextRules.clean(change.explanation(), "explanation", InboxService.MAX_EXPLANATION, false,
@@ -51,11 +53,11 @@ public final class StatusPreview {
             inbox.access(h, me, caseId);
             return Language.ofTag(h.attach(CaseDao.class).readerLocale(caseId).orElse(null));
         });
-        Instant dueAt = change.dueAt() != null && StatusMachine.WITH_DUE_DATE.contains(change.status())
+        Instant dueAt = change.dueAt() != null && StatusMachine.WITH_DUE_DATE.contains(status)
                 ? change.dueAt() : null;
         Wording w = new Wording(language);
-        return new Preview(language.tag(), texts.status(w, change.status()),
-                texts.statusEntry(w, change.status(), explanation, dueAt, clock.instant()),
-                texts.nextStepFor(w, change.status(), dueAt));
+        return new Preview(language.tag(), texts.status(w, status),
+                texts.statusEntry(w, status, explanation, dueAt, clock.instant()),
+                texts.nextStepFor(w, status, dueAt));
     }
 }

@@ -11,7 +11,7 @@ import nl.gehoord.text.TextInfo;
 public final class CaseController {
     private final CaseService cases;
 
-    /** Rate limits are applied before these handlers run: see http/RateLimitPolicy. */
+    /** Rate limits are applied before these handlers run: see the route in Routes. */
     private final CaseDevicesService devices;
 
     public CaseController(CaseService cases, CaseDevicesService devices) {

@@ -2,6 +2,7 @@ package nl.gehoord.intake;
 
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -15,14 +16,22 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(CaseDao.DeviceLink.class)
 @RegisterConstructorMapper(CaseDao.LinkedDevice.class)
 public interface CaseDao {
-    record CaseRow(String id, String codeHmac, String organisationId, String kind, String topic, String setting,
-                   String regionCode, String ageBand, String locationId, String contactPreference, boolean urgent,
-                   String status, int flowVersion, String assignedStaffId, String keyId, String answersEnc,
-                   String storyEnc, String aboutEnc, String contactEnc, long createdAt, long updatedAt,
+    /** A case as stored: its coded facts and sealed fields in records of their own. */
+    record CaseRow(String id, String codeHmac, String organisationId, @Nested Facts facts, boolean urgent,
+                   CaseStatus status, String assignedStaffId, @Nested Sealed sealed, long createdAt, long updatedAt,
                    Long firstResponseDueAt, Long firstResponseAt, Long closedAt, Long erasedAt) {
     }
 
-    record EventRow(String id, String caseId, int seq, String type, String status, String keyId,
+    /** The coded facts of a case: what statistics count, and what stays after erasure (but the location). */
+    record Facts(String kind, String topic, String setting, String regionCode, String ageBand, String locationId,
+                 String contactPreference, int flowVersion) {
+    }
+
+    /** The young person's own words, sealed with key {@code keyId}; all null once erased. */
+    record Sealed(String keyId, String answersEnc, String storyEnc, String aboutEnc, String contactEnc) {
+    }
+
+    record EventRow(String id, String caseId, int seq, String type, CaseStatus status, String keyId,
                     String explanationEnc, Long dueAt, long createdAt) {
     }
 
@@ -47,9 +56,10 @@ public interface CaseDao {
                                contact_preference, urgent, status, flow_version, assigned_staff_id, key_id,
                                answers_enc, story_enc, about_enc, contact_enc, created_at, updated_at,
                                first_response_due_at, first_response_at, closed_at, erased_at, team_id)
-            VALUES (:id, :codeHmac, :organisationId, :kind, :topic, :setting, :regionCode, :ageBand, :locationId,
-                    :contactPreference, :urgent, :status, :flowVersion, :assignedStaffId, :keyId,
-                    :answersEnc, :storyEnc, :aboutEnc, :contactEnc, :createdAt, :updatedAt,
+            VALUES (:id, :codeHmac, :organisationId, :facts.kind, :facts.topic, :facts.setting, :facts.regionCode,
+                    :facts.ageBand, :facts.locationId, :facts.contactPreference, :urgent, :status, :facts.flowVersion,
+                    :assignedStaffId, :sealed.keyId, :sealed.answersEnc, :sealed.storyEnc, :sealed.aboutEnc,
+                    :sealed.contactEnc, :createdAt, :updatedAt,
                     :firstResponseDueAt, :firstResponseAt, :closedAt, :erasedAt, :teamId)
             """)
     void insert(@BindMethods CaseRow row, String teamId);
@@ -82,15 +92,14 @@ public interface CaseDao {
     Optional<CaseRow> byCodeHmac(String codeHmac);
 
     @SqlUpdate("UPDATE cases SET status = :status, updated_at = :at, closed_at = :closedAt WHERE id = :id")
-    void updateStatus(String id, String status, long at,
-                      Long closedAt);
+    void updateStatus(String id, CaseStatus status, long at, Long closedAt);
 
     @SqlUpdate("UPDATE cases SET updated_at = :at WHERE id = :id")
     void touch(String id, long at);
 
-    /** Words of danger in a later message: the case becomes urgent, with the (earlier) due time given. */
-    @SqlUpdate("UPDATE cases SET urgent = TRUE, first_response_due_at = :due, updated_at = :at WHERE id = :id")
-    void markUrgent(String id, Long due, long at);
+    /** Words of danger in a later message: the case becomes urgent. */
+    @SqlUpdate("UPDATE cases SET urgent = TRUE, updated_at = :at WHERE id = :id")
+    void markUrgent(String id, long at);
 
     /**
      * Erasure: every sealed field, the receipt, the location, the visit and who handled it go; the coded facts the
@@ -183,4 +192,14 @@ public interface CaseDao {
 
     @SqlUpdate("UPDATE case_feedback SET text_enc = NULL, key_id = NULL WHERE case_id = :caseId")
     void eraseFeedbackText(String caseId);
+
+    /** Finished cases whose content is still there and that closed before the cut-off, oldest first (retention). */
+    @SqlQuery("""
+            SELECT id FROM cases
+            WHERE erased_at IS NULL AND status IN ('closed', 'resolved', 'withdrawn')
+              AND COALESCE(closed_at, updated_at) < :before
+            ORDER BY COALESCE(closed_at, updated_at), id
+            LIMIT :limit
+            """)
+    List<String> finishedClosedBefore(long before, int limit);
 }

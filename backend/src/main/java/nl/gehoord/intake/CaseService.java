@@ -22,7 +22,6 @@ import nl.gehoord.http.FieldError;
 import nl.gehoord.http.Json;
 import nl.gehoord.organisations.PlacesDao;
 import nl.gehoord.safety.DangerPhrases;
-import nl.gehoord.sla.DueDates;
 import nl.gehoord.text.Language;
 import nl.gehoord.text.Wording;
 import org.jdbi.v3.core.Handle;
@@ -42,13 +41,13 @@ public final class CaseService {
     private final CaseRouter router;
     private final CaseTexts texts;
     private final ContentCatalog content;
-    private final DueDates dueDates;
     private final CaseEvents events;
+    private final CaseContent sealed;
     private final Clock clock;
 
     public CaseService(Database db, FieldCipher cipher, SecretHasher hasher, ReceiptCodes codes, Tokens tokens,
                        AnswerValidator validator, CaseRouter router, CaseTexts texts, ContentCatalog content,
-                       DueDates dueDates, CaseEvents events, Clock clock) {
+                       CaseEvents events, Clock clock) {
         this.db = db;
         this.cipher = cipher;
         this.hasher = hasher;
@@ -58,8 +57,8 @@ public final class CaseService {
         this.router = router;
         this.texts = texts;
         this.content = content;
-        this.dueDates = dueDates;
         this.events = events;
+        this.sealed = new CaseContent(cipher);
         this.clock = clock;
     }
 
@@ -85,10 +84,10 @@ public final class CaseService {
         String keyId = cipher.activeKeyId();
         Map<String, Object> about = valid.locationId() == null && valid.aboutText() == null ? null
                 : mapOf("locationId", valid.locationId(), "text", valid.aboutText());
-        String answersEnc = seal(valid.answers(), caseId, "answers");
+        String answersEnc = sealed.sealJson(valid.answers(), caseId, "answers");
         String storyEnc = cipher.seal(valid.story(), caseId, "story");
-        String aboutEnc = seal(about, caseId, "about");
-        String contactEnc = seal(valid.contact(), caseId, "contact");
+        String aboutEnc = sealed.sealJson(about, caseId, "about");
+        String contactEnc = sealed.sealJson(valid.contact(), caseId, "contact");
         String codeEnc = cipher.seal(code, caseId, "caseCode");
         CaseRouter.Request routing = new CaseRouter.Request(caseId, valid.kind(), valid.topic(), valid.setting(),
                 valid.region(), valid.locationId(), valid.urgent());
@@ -105,23 +104,23 @@ public final class CaseService {
             // The clock is read under the lock so timestamps follow the order in which cases are stored.
             long now = clock.millis();
             CaseRouter.Decision decision = router.route(h, routing);
-            long due = dueDates.firstResponseDue(Instant.ofEpochMilli(now), valid.urgent()).toEpochMilli();
-            String status = decision.assignedStaffId() == null ? CaseStatus.RECEIVED : CaseStatus.ASSIGNED;
-            cases.insert(new CaseDao.CaseRow(caseId, codeHmac, decision.organisationId(), valid.kind(),
-                    valid.topic(), valid.setting(), valid.region(), valid.ageBand(), valid.locationId(),
-                    valid.contactPreference(), valid.urgent(), status, valid.flowVersion(), decision.assignedStaffId(),
-                    keyId, answersEnc, storyEnc, aboutEnc, contactEnc, now, now, due, null, null, null),
-                    decision.teamId());
+            CaseStatus status = decision.assignedStaffId() == null ? CaseStatus.RECEIVED : CaseStatus.ASSIGNED;
+            CaseDao.Facts facts = new CaseDao.Facts(valid.kind(), valid.topic(), valid.setting(), valid.region(),
+                    valid.ageBand(), valid.locationId(), valid.contactPreference(), valid.flowVersion());
+            CaseDao.Sealed content = new CaseDao.Sealed(keyId, answersEnc, storyEnc, aboutEnc, contactEnc);
+            cases.insert(new CaseDao.CaseRow(caseId, codeHmac, decision.organisationId(), facts, valid.urgent(), status,
+                    decision.assignedStaffId(), content, now, now, null, null, null, null), decision.teamId());
             cases.link(new CaseDao.DeviceLink(caseId, device.deviceId(), now));
-            addEvent(cases, caseId, "received", CaseStatus.RECEIVED, due, now);
+            // The deadlines, and the due time on this receipt, are set by the SLA on the event below.
+            addEvent(cases, caseId, "received", CaseStatus.RECEIVED, null, now);
             if (decision.assignedStaffId() != null) {
                 addEvent(cases, caseId, "assigned", CaseStatus.ASSIGNED, null, now);
             }
             cases.insertIdempotency(new CaseDao.IdempotencyRow(device.deviceId(), keyHash, requestHash, caseId,
                     codeEnc, now));
-            events.publish(h, CaseEvent.of(CaseEvent.RECEIVED, caseId));
+            events.publish(h, CaseEvent.of(CaseEvent.Type.RECEIVED, caseId));
             if (decision.assignedStaffId() != null) {
-                events.publish(h, new CaseEvent(CaseEvent.ASSIGNED, caseId, decision.assignedStaffId()));
+                events.publish(h, new CaseEvent(CaseEvent.Type.ASSIGNED, caseId, decision.assignedStaffId()));
             }
             return created(cases.byId(caseId).orElseThrow(), code, language);
         });
@@ -190,8 +189,7 @@ public final class CaseService {
 
     public CaseViews.Summary summary(CaseDao.CaseRow row, Language language) {
         Wording w = new Wording(language);
-        String statusText = texts.status(w, row.status());
-        return new CaseViews.Summary(row.id(), row.kind(), row.status(), statusText,
+        return new CaseViews.Summary(row.id(), row.facts().kind(), row.status(), texts.status(w, row.status()),
                 row.urgent(), Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()), w.info());
     }
 
@@ -200,14 +198,13 @@ public final class CaseService {
             CaseDao cases = h.attach(CaseDao.class);
             CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
             List<CaseDao.EventRow> events = cases.events(caseId);
-            List<CaseViews.MessageView> thread = h.attach(MessageDao.class).page(caseId, 0, PAGE_SIZE).stream()
-                    .map(this::messageView).toList();
+            List<CaseViews.MessageView> thread = sealed.page(h, caseId, 0);
             Wording w = new Wording(language);
             String statusText = texts.status(w, row.status());
             List<CaseViews.TimelineEntry> timeline = texts.timeline(w, events);
             CaseViews.NextStep next = texts.nextStep(w, row, events);
             var help = row.urgent() ? content.helpContacts(w) : null;
-            return new CaseViews.Detail(row.id(), row.kind(), row.status(), statusText,
+            return new CaseViews.Detail(row.id(), row.facts().kind(), row.status(), statusText,
                     row.urgent(), Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()),
                     timeline, next, thread, help, w.info());
         });
@@ -223,33 +220,26 @@ public final class CaseService {
         return db.write(h -> {
             CaseDao cases = h.attach(CaseDao.class);
             CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
-            if (!CaseStatus.isOpen(row.status())) {
+            if (!row.status().isOpen()) {
                 throw ApiException.conflict("case_closed");
             }
             long now = clock.millis();
             if (dangerWords && !row.urgent()) {
-                // Words of danger later in the conversation make the case urgent from now on; a first answer
-                // that is still due comes within the urgent time.
-                long urgentDue = dueDates.firstResponseDue(Instant.ofEpochMilli(now), true).toEpochMilli();
-                Long due = row.firstResponseAt() != null ? row.firstResponseDueAt()
-                        : row.firstResponseDueAt() == null ? urgentDue : Math.min(row.firstResponseDueAt(), urgentDue);
-                cases.markUrgent(caseId, due, now);
+                // Words of danger later in the conversation make the case urgent from now on; the SLA then
+                // brings every answer still waited for within the organisation's urgent time.
+                cases.markUrgent(caseId, now);
             }
-            String id = tokens.id();
-            MessageDao messages = h.attach(MessageDao.class);
-            messages.insert(new MessageDao.MessageRow(id, caseId, 0, "young_person", null, cipher.activeKeyId(),
-                    cipher.seal(body, caseId, "message", id, "young_person", null), now));
+            CaseViews.MessageView message = sealed.addMessage(h, tokens.id(), caseId, "young_person", null, body, now);
             cases.touch(caseId, now);
-            events.publish(h, CaseEvent.of(CaseEvent.YOUNG_PERSON_MESSAGE, caseId));
-            return messageView(messages.byId(id));
+            events.publish(h, CaseEvent.of(CaseEvent.Type.YOUNG_PERSON_MESSAGE, caseId));
+            return message;
         });
     }
 
     public CaseViews.MessagePage messages(Actor.Device device, String caseId, int after) {
         return db.read(h -> {
             h.attach(CaseDao.class).forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
-            List<CaseViews.MessageView> page = h.attach(MessageDao.class).page(caseId, after, PAGE_SIZE).stream()
-                    .map(this::messageView).toList();
+            List<CaseViews.MessageView> page = sealed.page(h, caseId, after);
             Integer next = page.size() == PAGE_SIZE ? page.get(page.size() - 1).seq() : null;
             return new CaseViews.MessagePage(page, next);
         });
@@ -270,7 +260,7 @@ public final class CaseService {
             CaseDao.CaseRow row = cases.byCodeHmac(hmac).orElseThrow(() -> new ApiException(404, "claim_failed"));
             if (cases.forDevice(row.id(), device.deviceId()).isEmpty()) {
                 // Published before the new link exists, so the push reaches only the phones that were there.
-                events.publish(h, CaseEvent.of(CaseEvent.DEVICE_LINKED, row.id()));
+                events.publish(h, CaseEvent.of(CaseEvent.Type.DEVICE_LINKED, row.id()));
                 cases.link(new CaseDao.DeviceLink(row.id(), device.deviceId(), clock.millis()));
             }
             return summary(row, language);
@@ -281,13 +271,13 @@ public final class CaseService {
         db.writeVoid(h -> {
             CaseDao cases = h.attach(CaseDao.class);
             CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
-            if (!CaseStatus.isOpen(row.status())) {
+            if (!row.status().isOpen()) {
                 throw ApiException.conflict("case_not_open");
             }
             long now = clock.millis();
             cases.updateStatus(caseId, CaseStatus.WITHDRAWN, now, now);
             addEvent(cases, caseId, "withdrawn", CaseStatus.WITHDRAWN, null, now);
-            events.publish(h, CaseEvent.of(CaseEvent.WITHDRAWN, caseId));
+            events.publish(h, CaseEvent.of(CaseEvent.Type.WITHDRAWN, caseId));
         });
         return detail(device, caseId, language);
     }
@@ -312,13 +302,13 @@ public final class CaseService {
     }
 
     /**
-     * Shared by the young person's erase and the retention job. It publishes {@link CaseEvent#ERASED} itself:
+     * Shared by the young person's erase and the retention job. It publishes {@link CaseEvent.Type#ERASED} itself:
      * other features erase what they hold (internal notes, waiting pushes) on that event, so an erasure that
      * forgot to publish it would leave their part behind.
      */
     public static void eraseContent(Handle h, CaseDao.CaseRow row, long now, CaseEvents events) {
         CaseDao cases = h.attach(CaseDao.class);
-        if (CaseStatus.isOpen(row.status())) {
+        if (row.status().isOpen()) {
             cases.updateStatus(row.id(), CaseStatus.WITHDRAWN, now, now);
         }
         h.attach(MessageDao.class).deleteAll(row.id());
@@ -327,34 +317,29 @@ public final class CaseService {
         cases.forgetIdempotency(row.id());
         cases.unlinkAll(row.id());
         cases.eraseContent(row.id(), now);
-        events.publish(h, CaseEvent.of(CaseEvent.ERASED, row.id()));
+        events.publish(h, CaseEvent.of(CaseEvent.Type.ERASED, row.id()));
     }
 
     public CaseViews.Export export(Actor.Device device, String caseId, Language language) {
         return db.read(h -> {
             CaseDao cases = h.attach(CaseDao.class);
             CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
-            Map<String, String> answers = open(row.answersEnc(), row.id(), "answers", new TypeReference<>() { });
-            Map<String, String> about = open(row.aboutEnc(), row.id(), "about", new TypeReference<>() { });
-            NewCaseRequest.Contact contact = open(row.contactEnc(), row.id(), "contact", new TypeReference<>() { });
+            CaseDao.Sealed enc = row.sealed();
+            CaseDao.Facts facts = row.facts();
+            Map<String, String> answers = sealed.openJson(enc.answersEnc(), row.id(), "answers", new TypeReference<>() { });
+            Map<String, String> about = sealed.openJson(enc.aboutEnc(), row.id(), "about", new TypeReference<>() { });
+            NewCaseRequest.Contact contact = sealed.openJson(enc.contactEnc(), row.id(), "contact",
+                    new TypeReference<>() { });
             CaseViews.ExportAbout exportAbout = null;
             if (about != null) {
-                String locationName = row.locationId() == null ? null : h.attach(PlacesDao.class)
-                        .location(row.locationId()).map(l -> l.provider() + ", " + l.name()).orElse(null);
+                String locationName = h.attach(PlacesDao.class).locationName(facts.locationId()).orElse(null);
                 exportAbout = new CaseViews.ExportAbout(about.get("locationId"), locationName, about.get("text"));
             }
-            CaseViews.ExportCase data = new CaseViews.ExportCase(row.id(), row.kind(), row.status(), row.urgent(),
-                    row.topic(), row.setting(), row.regionCode(), row.ageBand(), answers,
-                    cipher.open(row.storyEnc(), row.id(), "story"), exportAbout, contact, row.contactPreference(),
+            CaseViews.ExportCase data = new CaseViews.ExportCase(row.id(), facts.kind(), row.status(), row.urgent(),
+                    facts.topic(), facts.setting(), facts.regionCode(), facts.ageBand(), answers,
+                    cipher.open(enc.storyEnc(), row.id(), "story"), exportAbout, contact, facts.contactPreference(),
                     Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()));
-            List<CaseViews.MessageView> thread = new ArrayList<>();
-            int after = 0;
-            List<MessageDao.MessageRow> page;
-            do {
-                page = h.attach(MessageDao.class).page(caseId, after, PAGE_SIZE);
-                page.forEach(m -> thread.add(messageView(m)));
-                after = page.isEmpty() ? after : page.get(page.size() - 1).seq();
-            } while (page.size() == PAGE_SIZE);
+            List<CaseViews.MessageView> thread = sealed.thread(h, caseId);
             CaseViews.ExportFeedback feedback = cases.feedback(caseId)
                     .map(f -> new CaseViews.ExportFeedback(f.score(), cipher.open(f.textEnc(), caseId, "feedback"),
                             Instant.ofEpochMilli(f.createdAt())))
@@ -383,7 +368,7 @@ public final class CaseService {
         db.writeVoid(h -> {
             CaseDao cases = h.attach(CaseDao.class);
             CaseDao.CaseRow row = cases.forDevice(caseId, device.deviceId()).orElseThrow(ApiException::notFound);
-            if (CaseStatus.isOpen(row.status())) {
+            if (row.status().isOpen()) {
                 throw ApiException.conflict("case_not_closed");
             }
             if (cases.feedback(caseId).isPresent()) {
@@ -394,35 +379,8 @@ public final class CaseService {
         });
     }
 
-    private void addEvent(CaseDao cases, String caseId, String type, String status, Long dueAt, long now) {
+    private void addEvent(CaseDao cases, String caseId, String type, CaseStatus status, Long dueAt, long now) {
         cases.insertEvent(new CaseDao.EventRow(tokens.id(), caseId, 0, type, status, null, null, dueAt, now));
-    }
-
-    CaseViews.MessageView messageView(MessageDao.MessageRow row) {
-        return new CaseViews.MessageView(row.id(), row.seq(), row.author(),
-                cipher.open(row.bodyEnc(), row.caseId(), "message", row.id(), row.author(), row.staffId()), Instant.ofEpochMilli(row.createdAt()));
-    }
-
-    private String seal(Object value, String caseId, String field) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return cipher.seal(Json.mapper().writeValueAsString(value), caseId, field);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T open(String sealed, String caseId, String field, TypeReference<T> type) {
-        if (sealed == null) {
-            return null;
-        }
-        try {
-            return Json.mapper().readValue(cipher.open(sealed, caseId, field), type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + field + " is not JSON", e);
-        }
     }
 
     private static String canonical(NewCaseRequest request) {

@@ -34,8 +34,8 @@ public final class CaseTexts {
         this.clock = clock;
     }
 
-    public String status(Wording w, String status) {
-        return messages.get(w, "status." + status);
+    public String status(Wording w, CaseStatus status) {
+        return messages.get(w, "status." + status.code());
     }
 
     public List<String> nextStepsAfterCreate(Wording w, boolean urgent, Instant dueBy) {
@@ -53,7 +53,7 @@ public final class CaseTexts {
     public List<CaseViews.TimelineEntry> timeline(Wording w, List<CaseDao.EventRow> events) {
         List<CaseViews.TimelineEntry> entries = new ArrayList<>();
         for (CaseDao.EventRow event : events) {
-            String base = "status_changed".equals(event.type()) ? "timeline.status." + event.status() : "timeline." + event.type();
+            String base = "status_changed".equals(event.type()) ? "timeline.status." + event.status().code() : "timeline." + event.type();
             String title = messages.has(base + ".title") ? messages.get(w, base + ".title")
                     : messages.get(w, "timeline.other.title");
             String text;
@@ -76,9 +76,9 @@ public final class CaseTexts {
      * The timeline entry a status change gives the young person, as their app will show it: the catalog's title
      * and the trust person's explanation as written (or the catalog's text when there is none).
      */
-    public CaseViews.TimelineEntry statusEntry(Wording w, String status, String explanation, Instant dueAt,
+    public CaseViews.TimelineEntry statusEntry(Wording w, CaseStatus status, String explanation, Instant dueAt,
                                                Instant at) {
-        String base = "timeline.status." + status;
+        String base = "timeline.status." + status.code();
         String title = messages.has(base + ".title") ? messages.get(w, base + ".title")
                 : messages.get(w, "timeline.other.title");
         String text = explanation != null ? explanation
@@ -89,9 +89,9 @@ public final class CaseTexts {
     }
 
     /** What happens next after a status change to this status, with its due date when one is given. */
-    public CaseViews.NextStep nextStepFor(Wording w, String status, Instant dueAt) {
-        String key = "next." + status;
-        String choices = messages.get(w, "choices." + status);
+    public CaseViews.NextStep nextStepFor(Wording w, CaseStatus status, Instant dueAt) {
+        String key = "next." + status.code();
+        String choices = messages.get(w, "choices." + status.code());
         if (dueAt != null && messages.has(key + "_due")) {
             return new CaseViews.NextStep(messages.get(w, key + "_due", w.when(dueAt)), dueAt, dueIn(w, dueAt),
                     choices);
@@ -107,12 +107,12 @@ public final class CaseTexts {
                 due = event.dueAt();
             }
         }
-        if ("received".equals(row.status()) && row.firstResponseDueAt() != null) {
+        if (row.status() == CaseStatus.RECEIVED && row.firstResponseDueAt() != null) {
             due = row.firstResponseDueAt();
         }
-        String key = "next." + row.status();
-        String choices = messages.get(w, "choices." + row.status());
-        boolean closed = !CaseStatus.isOpen(row.status());
+        String key = "next." + row.status().code();
+        String choices = messages.get(w, "choices." + row.status().code());
+        boolean closed = !row.status().isOpen();
         if (due != null && !closed && messages.has(key + "_due")) {
             Instant dueBy = Instant.ofEpochMilli(due);
             return new CaseViews.NextStep(messages.get(w, key + "_due", w.when(dueBy)), dueBy, dueIn(w, dueBy),

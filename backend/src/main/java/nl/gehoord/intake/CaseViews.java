@@ -15,19 +15,19 @@ public final class CaseViews {
     private CaseViews() {
     }
 
-    public record Created(String caseId, String caseCode, String status, String statusText, boolean urgent,
+    public record Created(String caseId, String caseCode, CaseStatus status, String statusText, boolean urgent,
                           List<String> nextSteps, Instant firstResponseDueBy, Instant createdAt,
                           List<ContentCatalog.HelpContactView> helpContacts, @JsonUnwrapped TextInfo textInfo) {
     }
 
-    public record Summary(String caseId, String kind, String status, String statusText, boolean urgent,
+    public record Summary(String caseId, String kind, CaseStatus status, String statusText, boolean urgent,
                           Instant createdAt, Instant updatedAt, @JsonUnwrapped TextInfo textInfo) {
     }
 
     public record CaseList(List<Summary> cases, @JsonUnwrapped TextInfo textInfo) {
     }
 
-    public record Detail(String caseId, String kind, String status, String statusText, boolean urgent,
+    public record Detail(String caseId, String kind, CaseStatus status, String statusText, boolean urgent,
                          Instant createdAt, Instant updatedAt, List<TimelineEntry> timeline, NextStep nextStep,
                          List<MessageView> messages, List<ContentCatalog.HelpContactView> helpContacts,
                          @JsonUnwrapped TextInfo textInfo) {
@@ -55,7 +55,7 @@ public final class CaseViews {
                          List<ExportDevice> devices, @JsonUnwrapped TextInfo textInfo) {
     }
 
-    public record ExportCase(String caseId, String kind, String status, boolean urgent, String topic, String setting,
+    public record ExportCase(String caseId, String kind, CaseStatus status, boolean urgent, String topic, String setting,
                              String region, String ageBand, Map<String, String> answers, String story,
                              ExportAbout about, NewCaseRequest.Contact contact, String contactPreference,
                              Instant createdAt, Instant updatedAt) {

@@ -8,7 +8,7 @@ import nl.gehoord.http.Http;
 public final class DeviceController {
     private final DeviceService devices;
 
-    /** Registration is rate limited before the handler runs: see http/RateLimitPolicy. */
+    /** Registration is rate limited before the handler runs: see the route in Routes. */
     public DeviceController(DeviceService devices) {
         this.devices = devices;
     }

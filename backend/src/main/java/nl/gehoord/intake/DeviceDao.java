@@ -1,5 +1,6 @@
 package nl.gehoord.intake;
 
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -60,4 +61,11 @@ public interface DeviceDao {
 
     @SqlUpdate("DELETE FROM devices WHERE id = :id")
     int delete(String id);
+
+    /** App installs not seen since the cut-off (retention). Their case links and idempotency records go with them. */
+    @SqlQuery("SELECT id FROM devices WHERE last_seen_at < :before ORDER BY last_seen_at, id LIMIT :limit")
+    List<String> unusedSince(long before, int limit);
+
+    @SqlUpdate("DELETE FROM devices WHERE id = :id AND last_seen_at < :before")
+    int deleteUnused(String id, long before);
 }

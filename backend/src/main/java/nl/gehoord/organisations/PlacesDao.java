@@ -58,4 +58,9 @@ public interface PlacesDao {
 
     @SqlQuery("SELECT id, region_code, provider, name, setting FROM locations WHERE id = :id")
     Optional<Location> location(String id);
+
+    /** How a care location is named to people: "provider, name"; empty for no or an unknown location. */
+    default Optional<String> locationName(String id) {
+        return id == null ? Optional.empty() : location(id).map(l -> l.provider() + ", " + l.name());
+    }
 }

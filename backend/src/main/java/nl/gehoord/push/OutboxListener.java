@@ -28,7 +28,7 @@ public final class OutboxListener implements CaseEventListener {
     @Override
     public void on(Handle handle, CaseEvent event) {
         OutboxDao outbox = handle.attach(OutboxDao.class);
-        if (CaseEvent.ERASED.equals(event.type())) {
+        if (CaseEvent.Type.ERASED.equals(event.type())) {
             outbox.deleteForCase(event.caseId());
             return;
         }
@@ -41,7 +41,7 @@ public final class OutboxListener implements CaseEventListener {
             String deviceId = PushPolicy.DEVICE.equals(push.recipientKind()) ? push.recipientId() : null;
             String staffId = deviceId == null ? push.recipientId() : null;
             outbox.collapsePending(event.caseId(), deviceId, staffId, push.messageKey(), now);
-            outbox.insert(new OutboxDao.Row(tokens.id(), event.caseId(), event.type(), push.messageKey(), deviceId,
+            outbox.insert(new OutboxDao.Row(tokens.id(), event.caseId(), event.type().code(), push.messageKey(), deviceId,
                     staffId, urgent, OutboxDao.PENDING, 0, now, now, null, null, null, null));
             written++;
         }

@@ -23,29 +23,29 @@ public final class PushPolicy {
         PushTargetDao targets = handle.attach(PushTargetDao.class);
         List<Push> pushes = new ArrayList<>();
         switch (event.type()) {
-            case CaseEvent.RECEIVED -> {
+            case RECEIVED -> {
                 toDevices(targets, event, PushTexts.CASE_RECEIVED, pushes);
                 toStaff(targets.caseHandlers(event.caseId()), PushTexts.STAFF_NEW_CASE, pushes);
             }
-            case CaseEvent.ASSIGNED -> {
+            case ASSIGNED -> {
                 toDevices(targets, event, PushTexts.CASE_ASSIGNED, pushes);
                 toStaff(activeStaff(targets, event.staffId()), PushTexts.STAFF_NEW_CASE, pushes);
             }
-            case CaseEvent.REASSIGNED -> {
+            case REASSIGNED -> {
                 // The young person has a new trust person: for them this is "someone helps you now" again.
                 toDevices(targets, event, PushTexts.CASE_ASSIGNED, pushes);
                 toStaff(activeStaff(targets, event.staffId()), PushTexts.STAFF_REASSIGNED, pushes);
             }
-            case CaseEvent.REPLY -> toDevices(targets, event, PushTexts.REPLY, pushes);
-            case CaseEvent.STATUS_CHANGED -> toDevices(targets, event, PushTexts.STATUS_CHANGED, pushes);
-            case CaseEvent.DUE_DATE_MOVED -> toDevices(targets, event, PushTexts.DUE_DATE_MOVED, pushes);
+            case REPLY -> toDevices(targets, event, PushTexts.REPLY, pushes);
+            case STATUS_CHANGED -> toDevices(targets, event, PushTexts.STATUS_CHANGED, pushes);
+            case DUE_DATE_MOVED -> toDevices(targets, event, PushTexts.DUE_DATE_MOVED, pushes);
             // The claiming phone is not linked yet when this is published: only the phones already there hear it.
-            case CaseEvent.DEVICE_LINKED -> toDevices(targets, event, PushTexts.DEVICE_LINKED, pushes);
-            case CaseEvent.YOUNG_PERSON_MESSAGE ->
+            case DEVICE_LINKED -> toDevices(targets, event, PushTexts.DEVICE_LINKED, pushes);
+            case YOUNG_PERSON_MESSAGE ->
                     toStaff(targets.caseHandlers(event.caseId()), PushTexts.STAFF_YOUNG_PERSON_MESSAGE, pushes);
-            case CaseEvent.SLA_WARNING -> toStaff(assigneeAndCoordinators(targets, event), PushTexts.STAFF_SLA_WARNING,
+            case SLA_WARNING -> toStaff(assigneeAndCoordinators(targets, event), PushTexts.STAFF_SLA_WARNING,
                     pushes);
-            case CaseEvent.SLA_BREACHED -> toStaff(assigneeAndCoordinators(targets, event),
+            case SLA_BREACHED -> toStaff(assigneeAndCoordinators(targets, event),
                     PushTexts.STAFF_SLA_BREACHED, pushes);
             default -> {
                 // WITHDRAWN: the young person did it themselves; ERASED: handled by the outbox (nothing may follow).
@@ -77,6 +77,6 @@ public final class PushPolicy {
 
     /** Urgent pushes skip quiet hours and go with high priority: an urgent case, or a deadline at risk. */
     public static boolean urgent(CaseEvent event, boolean caseUrgent) {
-        return caseUrgent || CaseEvent.SLA_WARNING.equals(event.type()) || CaseEvent.SLA_BREACHED.equals(event.type());
+        return caseUrgent || CaseEvent.Type.SLA_WARNING.equals(event.type()) || CaseEvent.Type.SLA_BREACHED.equals(event.type());
     }
 }

@@ -8,7 +8,8 @@ import nl.gehoord.db.Database;
 import nl.gehoord.events.CaseEvents;
 import nl.gehoord.intake.CaseDao;
 import nl.gehoord.intake.CaseService;
-import nl.gehoord.sla.DueDates;
+import nl.gehoord.intake.DeviceDao;
+import nl.gehoord.sla.WorkingDays;
 import nl.gehoord.staff.StaffDao;
 import nl.gehoord.staff.StaffSessionService;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The daily clean-up. Erases the content of cases that finished (closed, resolved, withdrawn) longer ago than
  * the retention period, the way a young person's own erase does (the coded facts for statistics stay, and
- * CaseEvent.ERASED tells statistics and push); removes app installs not used for a long time; removes expired
+ * CaseEvent.Type.ERASED tells statistics and push); removes app installs not used for a long time; removes expired
  * staff sessions and invitations and old idempotency records. Works in small batches, each its own transaction, so the writer is
  * never held for long. Safe to run twice: what is gone stays gone.
  */
@@ -45,7 +46,7 @@ public final class RetentionJob {
      * age and so catches up.
      */
     public java.util.Optional<Report> runDaily(Instant now) {
-        String day = now.atZone(DueDates.ZONE).toLocalDate().toString();
+        String day = now.atZone(WorkingDays.ZONE).toLocalDate().toString();
         if (db.write(h -> h.attach(RetentionDao.class).claimDay("retention", day)) == 0) {
             LOG.info("retention run skipped: another instance ran it today");
             return java.util.Optional.empty();
@@ -56,7 +57,7 @@ public final class RetentionJob {
     public Report run(Instant now) {
         long nowMs = now.toEpochMilli();
         // Months are calendar months in Amsterdam time, so "12 months" means the same date a year earlier.
-        long caseCutoff = ZonedDateTime.ofInstant(now, DueDates.ZONE).minus(settings.closedCaseContent())
+        long caseCutoff = ZonedDateTime.ofInstant(now, WorkingDays.ZONE).minus(settings.closedCaseContent())
                 .toInstant().toEpochMilli();
         int cases = eraseFinishedCases(caseCutoff, nowMs);
         int devices = removeUnusedDevices(nowMs - settings.unusedDevice().toMillis());
@@ -82,7 +83,7 @@ public final class RetentionJob {
         int total = 0;
         while (true) {
             int done = db.write(h -> {
-                List<String> ids = h.attach(RetentionDao.class).finishedCasesClosedBefore(cutoff, BATCH);
+                List<String> ids = h.attach(CaseDao.class).finishedClosedBefore(cutoff, BATCH);
                 CaseDao cases = h.attach(CaseDao.class);
                 for (String id : ids) {
                     CaseDao.CaseRow row = cases.byId(id).orElseThrow();
@@ -101,10 +102,10 @@ public final class RetentionJob {
         int total = 0;
         while (true) {
             int done = db.write(h -> {
-                RetentionDao dao = h.attach(RetentionDao.class);
+                DeviceDao dao = h.attach(DeviceDao.class);
                 int removed = 0;
-                for (String id : dao.devicesUnusedSince(cutoff, BATCH)) {
-                    removed += dao.deleteDevice(id, cutoff);
+                for (String id : dao.unusedSince(cutoff, BATCH)) {
+                    removed += dao.deleteUnused(id, cutoff);
                 }
                 return removed;
             });

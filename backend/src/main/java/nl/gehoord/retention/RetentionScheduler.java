@@ -8,7 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import nl.gehoord.sla.DueDates;
+import nl.gehoord.sla.WorkingDays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +56,7 @@ public final class RetentionScheduler implements AutoCloseable {
 
     /** The first moment at {@code runAt} (Amsterdam time) strictly after {@code now}. */
     static Instant nextRun(Instant now, LocalTime runAt) {
-        ZonedDateTime local = now.atZone(DueDates.ZONE);
+        ZonedDateTime local = now.atZone(WorkingDays.ZONE);
         ZonedDateTime candidate = local.with(runAt);
         if (!candidate.isAfter(local)) {
             candidate = candidate.plusDays(1).with(runAt);

@@ -1,61 +1,84 @@
 package nl.gehoord.sla;
 
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.Clock;
+import java.util.Objects;
+import nl.gehoord.db.Database;
+import nl.gehoord.intake.CaseStatus;
+import org.jdbi.v3.core.Handle;
 
 /**
- * When a first answer is due. Urgent cases: a fixed time around the clock. Others: a number of working days
- * (Monday to Friday, not on Dutch public holidays), counted from the moment the case came in.
+ * The one place that sets a case's deadlines: by the organisation's {@link SlaPolicy}, when the case comes in,
+ * when the young person writes (and when that makes the case urgent), when staff answer and when the status
+ * changes. It also keeps {@code sla_due_at}, the earliest open deadline the inbox shows and sorts on, in step.
+ * Every method runs in the caller's transaction.
  */
 public final class DueDates {
-    public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    private final Clock clock;
 
-    private final Duration urgentFirstResponse;
-    private final int firstResponseWorkingDays;
-
-    public DueDates(Duration urgentFirstResponse, int firstResponseWorkingDays) {
-        this.urgentFirstResponse = urgentFirstResponse;
-        this.firstResponseWorkingDays = firstResponseWorkingDays;
+    public DueDates(Clock clock) {
+        this.clock = clock;
     }
 
-    public static DueDates defaults() {
-        return new DueDates(Duration.ofHours(4), 2);
+    /** The organisation's limits, or the defaults where it has set none. */
+    public SlaPolicy policy(Handle h, String organisationId) {
+        return h.attach(SlaPolicyDao.class).policy(organisationId).orElse(SlaPolicy.defaults());
     }
 
-    public Instant firstResponseDue(Instant receivedAt, boolean urgent) {
-        if (urgent) {
-            return receivedAt.plus(urgentFirstResponse);
-        }
-        return addWorkingDays(receivedAt, firstResponseWorkingDays);
+    public SlaPolicy policy(Database db, String organisationId) {
+        return db.read(h -> policy(h, organisationId));
     }
 
-    /** Adds working days; a case that arrives on a day off counts from the start of the next working day. */
-    public static Instant addWorkingDays(Instant from, int days) {
-        ZonedDateTime start = from.atZone(ZONE);
-        if (!isWorkingDay(start.toLocalDate())) {
-            LocalDate next = start.toLocalDate().plusDays(1);
-            while (!isWorkingDay(next)) {
-                next = next.plusDays(1);
+    /** Replaces the organisation's limits; cases already in keep the due times they were given. */
+    public void setPolicy(Handle h, String organisationId, SlaPolicy policy) {
+        SlaPolicyDao dao = h.attach(SlaPolicyDao.class);
+        dao.deletePolicy(organisationId);
+        dao.insertPolicy(organisationId, policy, clock.millis());
+    }
+
+    /** A new case: the first answer and the resolution are due by the policy. */
+    public void received(Handle h, String caseId) {
+        h.attach(DeadlineDao.class).clocked(caseId).ifPresent(c -> {
+            SlaPolicy policy = policy(h, c.organisationId());
+            write(h, c, new Deadlines(policy.firstResponseDue(c.createdAt(), c.urgent()), null, null, null,
+                    policy.resolutionDue(c.createdAt())));
+        });
+    }
+
+    /**
+     * The young person wrote. After a first answer the next one is due by the policy (unless one is due
+     * already). On an urgent case, also one that just became urgent, every answer still waited for is due
+     * within the organisation's urgent time from now.
+     */
+    public void youngPersonWrote(Handle h, String caseId) {
+        h.attach(DeadlineDao.class).clocked(caseId).ifPresent(c -> {
+            long now = clock.millis();
+            SlaPolicy policy = policy(h, c.organisationId());
+            Deadlines d = c.deadlines();
+            if (d.firstResponseAt() != null && d.nextResponseDueAt() == null) {
+                d = d.awaitingNext(now, policy.nextResponseDue(now, c.urgent()));
             }
-            start = next.atTime(9, 0).atZone(ZONE);
-        }
-        ZonedDateTime due = start;
-        int added = 0;
-        while (added < days) {
-            due = due.plusDays(1);
-            if (isWorkingDay(due.toLocalDate())) {
-                added++;
+            if (c.urgent()) {
+                d = d.answersDueBy(policy.urgentDue(now));
             }
-        }
-        return due.toInstant();
+            write(h, c, d);
+        });
     }
 
-    public static boolean isWorkingDay(LocalDate date) {
-        DayOfWeek day = date.getDayOfWeek();
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !DutchHolidays.isHoliday(date);
+    /** Staff answered the young person: the first answer is given, and no next one is waited for. */
+    public void staffAnswered(Handle h, String caseId) {
+        h.attach(DeadlineDao.class).clocked(caseId).ifPresent(c -> write(h, c, c.deadlines().answered(clock.millis())));
+    }
+
+    /** After a status change or an erasure: a finished case has no open deadline. */
+    public void statusChanged(Handle h, String caseId) {
+        h.attach(DeadlineDao.class).clocked(caseId).ifPresent(c -> write(h, c, c.deadlines()));
+    }
+
+    private static void write(Handle h, DeadlineDao.Clocked c, Deadlines d) {
+        DeadlineDao dao = h.attach(DeadlineDao.class);
+        dao.write(c.id(), d, d.earliest(c.status().isOpen()));
+        if (!Objects.equals(d.firstResponseDueAt(), c.deadlines().firstResponseDueAt())) {
+            dao.showOnReceipt(c.id(), d.firstResponseDueAt());
+        }
     }
 }

@@ -6,7 +6,14 @@ import java.time.MonthDay;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Dutch public holidays on which trust persons do not work (the national days off). */
+/**
+ * The days off that deadlines skip: the "algemeen erkende feestdagen" of the Algemene termijnenwet, the law by
+ * which Dutch legal time limits are counted. Article 3(1) lists New Year's Day, Easter Monday, Ascension Day,
+ * Whit Monday, Christmas and Boxing Day, King's Day and 5 May; article 3(2) puts Good Friday on the same
+ * footing, so it is in. Easter Sunday and Whit Sunday are Sundays anyway. Days the government adds by decree
+ * for a few years at a time (article 3(3), such as the Friday after Ascension) are not in the law itself and
+ * are not counted here.
+ */
 public final class DutchHolidays {
     private DutchHolidays() {
     }
@@ -19,7 +26,7 @@ public final class DutchHolidays {
         Set<LocalDate> days = new HashSet<>();
         days.add(LocalDate.of(year, 1, 1));
         LocalDate easter = easterSunday(year);
-        days.add(easter.minusDays(2));       // Goede Vrijdag
+        days.add(easter.minusDays(2));       // Goede Vrijdag: article 3(2)
         days.add(easter);                    // Eerste Paasdag
         days.add(easter.plusDays(1));        // Tweede Paasdag
         LocalDate kingsDay = LocalDate.of(year, 4, 27);

@@ -2,7 +2,6 @@ package nl.gehoord.sla;
 
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,81 +32,53 @@ public final class SlaScheduler implements AutoCloseable {
         this.clock = clock;
     }
 
-    record Candidate(String id, String assignedStaffId, long createdAt, Long firstResponseDueAt, Long firstResponseAt,
-                     Long nextResponseSince, Long nextResponseDueAt, Long resolutionDueAt) {
-    }
-
     /** One pass; returns how many alerts it raised. */
     public synchronized int runOnce() {
         long now = clock.millis();
         return db.write(h -> {
-            List<Candidate> candidates = h.createQuery("""
-                    SELECT id, assigned_staff_id, created_at, first_response_due_at, first_response_at,
-                           next_response_since, next_response_due_at, resolution_due_at
-                    FROM cases
-                    WHERE status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')
-                      AND erased_at IS NULL
-                      AND ((first_response_at IS NULL AND first_response_due_at IS NOT NULL
-                            AND created_at + (first_response_due_at - created_at) * 3 / 4 <= :now)
-                        OR (next_response_due_at IS NOT NULL
-                            AND next_response_since + (next_response_due_at - next_response_since) * 3 / 4 <= :now)
-                        OR (resolution_due_at IS NOT NULL
-                            AND created_at + (resolution_due_at - created_at) * 3 / 4 <= :now))
-                    ORDER BY created_at, id
-                    """).bind("now", now).map((rs, ctx) -> new Candidate(rs.getString("id"),
-                            rs.getString("assigned_staff_id"), rs.getLong("created_at"),
-                            nullable(rs, "first_response_due_at"),
-                            nullable(rs, "first_response_at"),
-                            nullable(rs, "next_response_since"),
-                            nullable(rs, "next_response_due_at"),
-                            nullable(rs, "resolution_due_at"))).list();
             int raised = 0;
-            for (Candidate c : candidates) {
+            for (DeadlineDao.Candidate c : h.attach(DeadlineDao.class).atRisk(now)) {
                 raised += check(h, c, now);
             }
             return raised;
         });
     }
 
-    private int check(Handle h, Candidate c, long now) {
+    private int check(Handle h, DeadlineDao.Candidate c, long now) {
+        Deadlines d = c.deadlines();
         SlaPolicyDao dao = h.attach(SlaPolicyDao.class);
         Set<String> done = new HashSet<>();
         for (SlaPolicyDao.Alert a : dao.alerts(c.id())) {
             done.add(a.deadline() + "|" + a.dueAt() + "|" + a.level());
         }
         int raised = 0;
-        if (c.firstResponseAt() == null && c.firstResponseDueAt() != null) {
-            raised += raise(h, dao, done, c, "first_response", c.createdAt(), c.firstResponseDueAt(), now);
+        if (d.firstResponseAt() == null && d.firstResponseDueAt() != null) {
+            raised += raise(h, dao, done, c, "first_response", c.createdAt(), d.firstResponseDueAt(), now);
         }
-        if (c.nextResponseDueAt() != null && c.nextResponseSince() != null) {
-            raised += raise(h, dao, done, c, "next_response", c.nextResponseSince(), c.nextResponseDueAt(), now);
+        if (d.nextResponseDueAt() != null && d.nextResponseSince() != null) {
+            raised += raise(h, dao, done, c, "next_response", d.nextResponseSince(), d.nextResponseDueAt(), now);
         }
-        if (c.resolutionDueAt() != null) {
-            raised += raise(h, dao, done, c, "resolution", c.createdAt(), c.resolutionDueAt(), now);
+        if (d.resolutionDueAt() != null) {
+            raised += raise(h, dao, done, c, "resolution", c.createdAt(), d.resolutionDueAt(), now);
         }
         return raised;
     }
 
-    private int raise(Handle h, SlaPolicyDao dao, Set<String> done, Candidate c, String deadline, long start, long due,
+    private int raise(Handle h, SlaPolicyDao dao, Set<String> done, DeadlineDao.Candidate c, String deadline, long start, long due,
                       long now) {
         int raised = 0;
-        long warnAt = start + (due - start) * 3 / 4;
+        long warnAt = SlaState.warnAt(start, due);
         if (now >= warnAt && !done.contains(deadline + "|" + due + "|warning")) {
             dao.insertAlert(new SlaPolicyDao.Alert(c.id(), deadline, due, "warning", now));
-            events.publish(h, new CaseEvent(CaseEvent.SLA_WARNING, c.id(), c.assignedStaffId()));
+            events.publish(h, new CaseEvent(CaseEvent.Type.SLA_WARNING, c.id(), c.assignedStaffId()));
             raised++;
         }
         if (now >= due && !done.contains(deadline + "|" + due + "|breached")) {
             dao.insertAlert(new SlaPolicyDao.Alert(c.id(), deadline, due, "breached", now));
-            events.publish(h, new CaseEvent(CaseEvent.SLA_BREACHED, c.id(), c.assignedStaffId()));
+            events.publish(h, new CaseEvent(CaseEvent.Type.SLA_BREACHED, c.id(), c.assignedStaffId()));
             raised++;
         }
         return raised;
-    }
-
-    private static Long nullable(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
     }
 
     /** Starts the every-minute pass on a daemon thread. */

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 import nl.gehoord.http.Bodies;
 import nl.gehoord.http.Http;
+import nl.gehoord.http.Limited;
 import nl.gehoord.http.RateLimitPolicy;
 
 /** Staff sessions, invitations, the own password, the own sessions and the second factor. */

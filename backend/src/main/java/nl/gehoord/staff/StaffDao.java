@@ -54,6 +54,9 @@ public interface StaffDao {
             """)
     void insert(@BindMethods StaffRow row);
 
+    @SqlQuery("SELECT organisation_id FROM staff WHERE id = :id")
+    Optional<String> organisationOf(String id);
+
     @SqlQuery("SELECT * FROM staff WHERE email = :email")
     Optional<StaffRow> byEmail(String email);
 

@@ -7,6 +7,7 @@ import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.db.Database;
 import nl.gehoord.events.CaseEvent;
 import nl.gehoord.events.CaseEventListener;
+import nl.gehoord.intake.CaseStatus;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -96,16 +97,16 @@ public final class TrendRollup implements CaseEventListener {
 
     /** The facts of a case as it stands now; {@code old} keeps what erasure removed from the case row. */
     public static CaseFacts facts(String topic, String setting, String regionCode, String ageBand, String provider,
-                                  String status, long createdAt, Long firstResponseAt, Long firstResponseDueAt,
+                                  CaseStatus status, long createdAt, Long firstResponseAt, Long firstResponseDueAt,
                                   Long closedAt, boolean formalInTimeline, CaseFacts old, long now) {
         String keptProvider = provider != null ? provider : old != null ? old.provider() : "";
         String outcome = switch (status) {
-            case "resolved" -> CaseFacts.RESOLVED;
-            case "closed" -> CaseFacts.CLOSED;
-            case "withdrawn" -> CaseFacts.WITHDRAWN;
+            case RESOLVED -> CaseFacts.RESOLVED;
+            case CLOSED -> CaseFacts.CLOSED;
+            case WITHDRAWN -> CaseFacts.WITHDRAWN;
             default -> CaseFacts.OPEN;
         };
-        boolean formal = "formal_complaint".equals(status) || formalInTimeline || (old != null && old.formal());
+        boolean formal = status == CaseStatus.FORMAL_COMPLAINT || formalInTimeline || (old != null && old.formal());
         String sla = CaseFacts.SLA_PENDING;
         if (firstResponseDueAt != null) {
             if (firstResponseAt != null) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import nl.gehoord.intake.CaseStatus;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -22,7 +23,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(TrendRollupDao.CaseRow.class)
 public interface TrendRollupDao {
     /** The coded fields of a case that its facts come from. */
-    record CaseRow(String topic, String setting, String regionCode, String ageBand, String status, long createdAt,
+    record CaseRow(String topic, String setting, String regionCode, String ageBand, CaseStatus status, long createdAt,
                    Long firstResponseAt, Long firstResponseDueAt, Long closedAt, String provider, int formalEvents) {
     }
 

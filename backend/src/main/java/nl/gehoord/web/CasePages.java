@@ -18,6 +18,7 @@ import nl.gehoord.inbox.InboxService;
 import nl.gehoord.inbox.InboxViews;
 import nl.gehoord.inbox.StatusMachine;
 import nl.gehoord.inbox.StatusPreview;
+import nl.gehoord.intake.CaseStatus;
 import nl.gehoord.intake.CaseTexts;
 
 /**
@@ -41,7 +42,7 @@ public final class CasePages {
     }
 
     /** What the case page shows besides the case itself. */
-    public record Extras(List<CannedReplyService.View> canned, List<String> nextStatuses, boolean withDueDate,
+    public record Extras(List<CannedReplyService.View> canned, List<CaseStatus> nextStatuses, boolean withDueDate,
                          List<InboxDao.TeamMember> team, Map<String, String> names) {
         public String name(String staffId) {
             return staffId == null ? null : names.getOrDefault(staffId, null);
@@ -54,16 +55,17 @@ public final class CasePages {
         List<InboxDao.TeamMember> team = lookup.team(me);
         Map<String, String> names = new HashMap<>();
         team.forEach(m -> names.put(m.id(), m.displayName()));
-        List<String> next = StatusMachine.SETTABLE.stream().filter(s -> StatusMachine.allowed(c.status(), s))
+        List<CaseStatus> next = StatusMachine.SETTABLE.stream().filter(s -> StatusMachine.allowed(c.facts().status(), s))
                 .sorted(java.util.Comparator.comparingInt(ORDER::indexOf)).toList();
-        Extras extras = new Extras(canned.list(me), next, StatusMachine.WITH_DUE_DATE.contains(c.status()),
+        Extras extras = new Extras(canned.list(me), next, StatusMachine.WITH_DUE_DATE.contains(c.facts().status()),
                 me.role() == Role.COORDINATOR ? team.stream().filter(m -> m.role().equals("trust_person")).toList()
                         : List.of(), names);
         pages.render(ctx, "case.jte", pages.page(ctx, pages.words().get("case.title"), "inbox"),
                 "c", c, "x", extras);
     }
 
-    private static final List<String> ORDER = List.of("in_conversation", "formal_complaint", "resolved", "closed");
+    private static final List<CaseStatus> ORDER = List.of(CaseStatus.IN_CONVERSATION, CaseStatus.FORMAL_COMPLAINT,
+            CaseStatus.RESOLVED, CaseStatus.CLOSED);
 
     /** The thread and timeline alone, for the live refresh (reading them is audited like opening the case). */
     public void live(Context ctx) {

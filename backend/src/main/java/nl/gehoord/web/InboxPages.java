@@ -2,6 +2,9 @@ package nl.gehoord.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.Http;
@@ -9,6 +12,7 @@ import nl.gehoord.inbox.InboxLookup;
 import nl.gehoord.inbox.InboxService;
 import nl.gehoord.inbox.InboxViews;
 import nl.gehoord.inbox.StaffProfileService;
+import nl.gehoord.intake.CaseStatus;
 
 /** The trust person's inbox: their cases, urgent first then by due time, with filters, paging and code search. */
 public final class InboxPages {
@@ -25,6 +29,10 @@ public final class InboxPages {
         this.profiles = profiles;
         this.pages = pages;
     }
+
+    /** The choices of the status filter: every open case, every case, or one status. */
+    public static final List<String> STATUS_CHOICES = Stream.concat(Stream.of("open", "all"),
+            Arrays.stream(CaseStatus.values()).map(CaseStatus::code)).toList();
 
     /** The filters as the form sends them; only known values pass, the rest is the service's 422. */
     public record Filters(String status, boolean overdue, boolean urgent, String cursor) {

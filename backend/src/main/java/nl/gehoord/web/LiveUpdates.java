@@ -77,7 +77,7 @@ public final class LiveUpdates implements CaseEventListener, AutoCloseable {
         }
         String assigned = c.get().assignedStaffId();
         String team = c.get().teamId();
-        boolean sla = CaseEvent.SLA_WARNING.equals(event.type()) || CaseEvent.SLA_BREACHED.equals(event.type());
+        boolean sla = event.type() == CaseEvent.Type.SLA_WARNING || event.type() == CaseEvent.Type.SLA_BREACHED;
         String caseEvent = "case-" + event.caseId();
         handle.afterCommit(() -> {
             for (Listener l : listeners) {

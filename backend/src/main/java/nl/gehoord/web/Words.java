@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Properties;
+import nl.gehoord.intake.CaseStatus;
 import nl.gehoord.intake.CaseTexts;
 import nl.gehoord.text.Language;
 import nl.gehoord.text.Messages;
@@ -47,8 +48,13 @@ public final class Words {
         return words.containsKey(key);
     }
 
-    public String status(String status) {
-        return get("status." + status);
+    public String status(CaseStatus status) {
+        return get("status." + status.code());
+    }
+
+    /** A choice of the inbox's status filter: a status's code, or {@code open} or {@code all}. */
+    public String status(String filter) {
+        return get("status." + filter);
     }
 
     public String sla(String state) {

@@ -7,26 +7,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The audit log records who did what to which case, never content, and shows any tampering. */
 class AuditLogTest {
     private TestServer server;
     private ApiClient api;
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeEach
     void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         api = server.client();
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void recordsReadsStatusChangesAndLoginsWithoutContentAndVerifies() {

@@ -429,7 +429,8 @@ public final class InboxBenchmark {
                 : new String(Base64.getUrlDecoder().decode(s.cursor()), StandardCharsets.UTF_8).split("\\|");
         if (!beforeV13) {
             return InboxQueries.listing(new InboxQueries.Request(s.scope(), s.staffId(), team, org,
-                    statuses(s.status()), s.urgentOnly(), s.overdueOnly(),
+                    statuses(s.status()).stream().map(nl.gehoord.intake.CaseStatus::of).toList(), s.urgentOnly(),
+                    s.overdueOnly(),
                     cursor == null ? null : InboxQueries.rank(cursor[0].equals("1"), Long.parseLong(cursor[1])),
                     cursor == null ? null : cursor[2], 51, now)).query(h, prefix);
         }

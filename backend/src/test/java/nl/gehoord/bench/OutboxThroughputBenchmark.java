@@ -123,7 +123,7 @@ public final class OutboxThroughputBenchmark {
             });
             long start = System.nanoTime();
             for (String caseId : cases) {
-                db.writeVoid(h -> events.publish(h, CaseEvent.of(CaseEvent.REPLY, caseId)));
+                db.writeVoid(h -> events.publish(h, CaseEvent.of(CaseEvent.Type.REPLY, caseId)));
             }
             double enqueue = (System.nanoTime() - start) / 1e9;
             PushDispatcher.Settings settings = PushDispatcher.Settings.defaults();

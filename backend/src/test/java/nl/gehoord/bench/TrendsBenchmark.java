@@ -145,7 +145,7 @@ public final class TrendsBenchmark {
                 db.writeVoid(h -> {
                     h.createUpdate("UPDATE cases SET status = :s, updated_at = :now WHERE id = :id")
                             .bind("s", status).bind("now", clock.millis()).bind("id", id).execute();
-                    events.publish(h, CaseEvent.of(CaseEvent.STATUS_CHANGED, id));
+                    events.publish(h, CaseEvent.of(CaseEvent.Type.STATUS_CHANGED, id));
                 });
                 (variant == 0 ? plain : rolled)[i] = System.nanoTime() - t0;
             }

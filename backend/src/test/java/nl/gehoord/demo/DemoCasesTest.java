@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.UUID;
-import nl.gehoord.crypto.KeyRing;
-import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
@@ -21,8 +18,7 @@ class DemoCasesTest {
     @Test
     void theDemoCouncilsSeeRealNumbers() {
         try (TestServer server = TestServer.start()) {
-            TrendRollup rollup = new TrendRollup(new SecretHasher(KeyRing.loadOrCreate(server.settings().keyFile(),
-                    new SecureRandom())), server.clock(), new SecureRandom());
+            TrendRollup rollup = server.app().trendRollup();
             assertThat(DemoCases.seed(server.app().database(), rollup, server.clock())).isEqualTo(DemoCases.COUNT);
             assertThat(DemoCases.seed(server.app().database(), rollup, server.clock())).as("idempotent").isZero();
             long counted = server.app().database().read(h -> h.createQuery("SELECT SUM(cases) FROM trend_rollup")
@@ -74,9 +70,8 @@ class DemoCasesTest {
                     VALUES ('demo-case-00000', :org, 'help', 'residential', 'utrecht', 'app_message', FALSE,
                             'received', 1, 0, 0)
                     """).bind("org", DemoData.ORGANISATION_ID).execute());
-            TrendRollup rollup = new TrendRollup(new SecretHasher(KeyRing.loadOrCreate(server.settings().keyFile(),
-                    new SecureRandom())), server.clock(), new SecureRandom());
-            assertThat(DemoCases.seed(server.app().database(), rollup, server.clock(), 10)).isZero();
+            assertThat(DemoCases.seed(server.app().database(), server.app().trendRollup(), server.clock(), 10))
+                    .isZero();
             long cases = server.app().database().read(h -> h.createQuery("SELECT COUNT(*) FROM cases")
                     .mapTo(Long.class).one());
             assertThat(cases).as("the old demo cases stay, no second set beside them").isEqualTo(1);

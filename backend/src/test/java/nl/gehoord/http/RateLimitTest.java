@@ -2,9 +2,19 @@ package nl.gehoord.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import nl.gehoord.config.RateLimitSettings;
+import nl.gehoord.config.RateRule;
+import nl.gehoord.testing.SpecValidator;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
@@ -27,15 +37,38 @@ class RateLimitTest {
     }
 
     @Test
-    void everyLimitedRouteExistsSoARenamedPathCannotLoseItsLimit() {
+    void theLimitedRoutesAreDeclaredOnTheRouteAndEachHasItsLimitsAndTheDocumentedNumbers() throws Exception {
         try (TestServer server = TestServer.start()) {
-            var all = new java.util.ArrayList<>(server.app().routes());
-            all.addAll(server.app().pageRoutes());
-            assertThat(all).extracting(r -> RateLimitPolicy.key(r.method(), r.path()))
-                    .containsAll(RateLimitPolicy.ROUTE_ACTIONS.keySet());
-            for (String action : RateLimitPolicy.ROUTE_ACTIONS.values()) {
-                assertThat(server.settings().rateLimits().keySet()).anyMatch(name -> name.startsWith(action + "."));
+            Map<String, Limited> limited = new TreeMap<>();
+            server.app().routes().forEach(r -> r.limit().ifPresent(l -> limited.put(r.method() + " " + r.path(), l)));
+            assertThat(limited).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "POST /v1/devices", Limited.REGISTER,
+                    "POST /v1/cases", Limited.CASE,
+                    "POST /v1/cases/{caseId}/messages", Limited.MESSAGE,
+                    "POST /v1/cases/claim", Limited.CLAIM,
+                    "POST /v1/staff/session", Limited.LOGIN,
+                    "POST /v1/staff/invitations/accept", Limited.INVITATION));
+            // The staff pages' log-in counts against the same limits as the API's.
+            Map<String, Limited> limitedPages = new TreeMap<>();
+            server.app().pageRoutes().forEach(r -> r.limit().ifPresent(l -> limitedPages.put(r.method() + " " + r.path(), l)));
+            assertThat(limitedPages).containsExactlyInAnyOrderEntriesOf(Map.of("POST /web/login", Limited.LOGIN));
+            for (Limited action : Limited.values()) {
+                assertThat(server.settings().rateLimits().keySet()).anyMatch(n -> n.startsWith(action.action() + "."));
             }
+            // What the contract says at each limited operation is what the code does by default.
+            JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(SpecValidator.specPath().toFile()).path("paths");
+            for (var route : limited.entrySet()) {
+                String[] methodAndPath = route.getKey().split(" ");
+                String description = paths.path(methodAndPath[1]).path(methodAndPath[0].toLowerCase(Locale.ROOT))
+                        .path("description").asText();
+                Map<String, RateRule> documented = RateLimitDocs.inSpec(route.getValue().action(), description);
+                assertThat(documented).as(route.getKey() + " documents its limits").isNotEmpty();
+                assertThat(RateLimitSettings.DEFAULTS).as(route.getKey()).containsAllEntriesOf(documented);
+            }
+            // docs/security.md lists every default.
+            Path security = SpecValidator.specPath().getParent().resolveSibling("docs").resolve("security.md");
+            assertThat(RateLimitDocs.inSecurityTable(Files.readString(security)))
+                    .containsExactlyInAnyOrderEntriesOf(RateLimitSettings.DEFAULTS);
         }
     }
 

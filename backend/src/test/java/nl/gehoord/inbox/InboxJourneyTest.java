@@ -11,25 +11,53 @@ import nl.gehoord.audit.AuditLog;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The trust person's side of a case, through real HTTP: inbox, open, reply, note, status, visit, queue. */
 class InboxJourneyTest {
     private TestServer server;
     private ApiClient api;
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeEach
     void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         api = server.client();
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
+
+    /** Words of danger in a later message: the inbox shows and sorts on the organisation's urgent time. */
+    @Test
+    void aCaseThatBecomesUrgentLaterIsDueWithinTheOrganisationsUrgentTime() {
+        ApiClient admin = Journeys.staff(api, "admin@demo.local");
+        assertThat(admin.put("/v1/admin/organisations/demo-org/sla", Map.of("firstResponseWorkingDays", 2,
+                "urgentFirstResponseMinutes", 60, "nextResponseWorkingDays", 2, "resolutionWorkingDays", 30))
+                .status()).isEqualTo(200);
+        ApiClient phone = Journeys.newDevice(api);
+        String caseId = Journeys.submitCase(phone, "Ik mag mijn moeder niet bellen.");
+        ApiClient trust = Journeys.staff(api, "trust@demo.local");
+        assertThat(trust.get("/v1/inbox").json().path("cases").get(0).path("dueAt").asText())
+                .as("2 working days").isEqualTo("2026-11-25T09:00:00Z");
+
+        server.clock().advance(Duration.ofHours(1));
+        assertThat(phone.post("/v1/cases/" + caseId + "/messages", Map.of("text", "ik wil niet meer leven"))
+                .status()).isEqualTo(201);
+
+        trust = Journeys.staff(api, "trust@demo.local"); // the first session ran out while the clock moved on
+        JsonNode item = trust.get("/v1/inbox").json().path("cases").get(0);
+        assertThat(item.path("urgent").asBoolean()).isTrue();
+        assertThat(item.path("dueAt").asText()).as("60 minutes from the message, not a fixed 4 hours")
+                .isEqualTo("2026-11-23T11:00:00Z");
+        assertThat(trust.get("/v1/inbox/" + caseId).json().path("deadlines").path("firstResponseDueAt").asText())
+                .isEqualTo("2026-11-23T11:00:00Z");
+        JsonNode receipt = phone.get("/v1/cases/" + caseId).json().path("timeline").get(0);
+        assertThat(receipt.toString()).as("the receipt shows the same time").contains("2026-11-23T11:00:00Z");
     }
 
     @Test
@@ -149,7 +177,7 @@ class InboxJourneyTest {
     void whoBecomesAvailableTakesTheQueueUrgentFirst() {
         List<nl.gehoord.events.CaseEvent> assigned = new java.util.concurrent.CopyOnWriteArrayList<>();
         server.app().caseEvents().listen((h, e) -> {
-            if (e.type().equals(nl.gehoord.events.CaseEvent.ASSIGNED)) {
+            if (e.type() == nl.gehoord.events.CaseEvent.Type.ASSIGNED) {
                 assigned.add(e);
             }
         });

@@ -16,10 +16,11 @@ import nl.gehoord.demo.DemoData;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The order and paging of GET /v1/inbox and GET /v1/queue, checked against an order computed here in Java from
@@ -40,9 +41,12 @@ class InboxOrderTest {
     record Row(String id, String staffId, String teamId, boolean urgent, String status, Long due, boolean erased) {
     }
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeEach
     void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         now = server.clock().millis();
         Database db = server.app().database();
         Random random = new Random(7);
@@ -79,10 +83,6 @@ class InboxOrderTest {
         });
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void theInboxPagesThroughMyCasesInOrderUnderEveryFilter() {

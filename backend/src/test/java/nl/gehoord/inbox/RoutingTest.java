@@ -10,10 +10,11 @@ import nl.gehoord.events.CaseEvent;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Routing rules, a location's own trust person, fair assignment, the queue and asking for someone else. */
 class RoutingTest {
@@ -22,18 +23,17 @@ class RoutingTest {
     private ApiClient admin;
     private final List<CaseEvent> events = new CopyOnWriteArrayList<>();
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeEach
     void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         api = server.client();
         admin = Journeys.staff(api, "admin@demo.local");
         server.app().caseEvents().listen((h, e) -> events.add(e));
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private String team(String name) {
         return admin.post("/v1/admin/teams", Map.of("organisationId", "demo-org", "name", name)).text("teamId");
@@ -98,7 +98,7 @@ class RoutingTest {
                 "explanation", "Klaar.")).status()).isEqualTo(200);
         String fifth = Journeys.submit(phone, rotterdam("Vijf.")).text("caseId");
         assertThat(assignee(fifth)).isEqualTo(a);
-        assertThat(events).contains(new CaseEvent(CaseEvent.ASSIGNED, fifth, a));
+        assertThat(events).contains(new CaseEvent(CaseEvent.Type.ASSIGNED, fifth, a));
 
         // A rule on setting and topic, tried before the region rule.
         String closedCare = team("Team Gesloten");
@@ -143,7 +143,7 @@ class RoutingTest {
 
         assertThat(phone.post("/v1/cases/" + caseId + "/other-trust-person", Map.of()).status()).isEqualTo(202);
         assertThat(assignee(caseId)).isEqualTo(second);
-        assertThat(events).contains(new CaseEvent(CaseEvent.REASSIGNED, caseId, second));
+        assertThat(events).contains(new CaseEvent(CaseEvent.Type.REASSIGNED, caseId, second));
         JsonNode timeline = phone.english().get("/v1/cases/" + caseId).json().path("timeline");
         assertThat(timeline.findValuesAsText("type")).endsWith("other_trust_person_asked", "reassigned");
         assertThat(timeline.get(timeline.size() - 1).path("title").asText()).isEqualTo("You have a new trust person");

@@ -7,28 +7,27 @@ import java.util.Map;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Claiming is never silent: the phones already on a case get a neutral push when another phone claims it, every
  * phone on the case sees which phones follow it, and any of them can remove one.
  */
 class CaseDevicesTest {
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     private TestServer server;
     private ApiClient api;
 
     @BeforeEach
     void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         api = server.client();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private record Phone(ApiClient client, String deviceId) {

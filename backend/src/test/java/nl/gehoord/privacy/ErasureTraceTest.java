@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.gehoord.db.Database;
-import nl.gehoord.sla.DueDates;
+import nl.gehoord.sla.WorkingDays;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.Journeys;
 import nl.gehoord.testing.TestServer;
@@ -99,7 +99,7 @@ class ErasureTraceTest {
         List<String> canaries = sealedValuesOf(caseId);
         assertThat(rawFiles()).contains(canaries.get(0));
 
-        Instant later = ZonedDateTime.ofInstant(server.clock().instant(), DueDates.ZONE).plusMonths(13).toInstant();
+        Instant later = ZonedDateTime.ofInstant(server.clock().instant(), WorkingDays.ZONE).plusMonths(13).toInstant();
         assertThat(server.app().retention().run(later).casesErased()).isPositive();
 
         String raw = rawFiles();

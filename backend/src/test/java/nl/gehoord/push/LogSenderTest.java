@@ -36,7 +36,7 @@ class LogSenderTest {
         String caseId = fx.newCase(false, PushFixture.TRUST);
         String device = fx.newDevice("tok-demo-secret");
         fx.link(caseId, device);
-        fx.publish(new CaseEvent(CaseEvent.REPLY, caseId, PushFixture.TRUST));
+        fx.publish(new CaseEvent(CaseEvent.Type.REPLY, caseId, PushFixture.TRUST));
 
         assertThat(fx.dispatcher(new LogSender()).runOnce()).isEqualTo(1);
 

@@ -44,7 +44,7 @@ class PushDispatcherTest {
     void sendsInBatchesOfAtMost500() {
         String caseId = fx.newCase(false, null);
         fx.linkNewDevices(caseId, "tok-batch-", 1200);
-        fx.publish(CaseEvent.REPLY, caseId);
+        fx.publish(CaseEvent.Type.REPLY, caseId);
         RecordingSender recording = new RecordingSender(sender);
         PushDispatcher dispatcher = fx.dispatcher(recording);
 
@@ -65,7 +65,7 @@ class PushDispatcherTest {
     void a429IsRetriedNoSoonerThanItsRetryAfter() {
         String caseId = fx.caseWithDevice("tok-429");
         fcm.script("tok-429", Reply.quotaExceeded(30));
-        fx.publish(CaseEvent.REPLY, caseId);
+        fx.publish(CaseEvent.Type.REPLY, caseId);
         PushDispatcher dispatcher = fx.dispatcher(sender);
 
         dispatcher.runOnce();
@@ -91,7 +91,7 @@ class PushDispatcherTest {
         String caseId = fx.caseWithDevice("tok-503");
         // Beyond the SDK's own 60-second retry window, so the SDK hands it back to the dispatcher.
         fcm.script("tok-503", Reply.unavailable(120));
-        fx.publish(CaseEvent.REPLY, caseId);
+        fx.publish(CaseEvent.Type.REPLY, caseId);
         PushDispatcher dispatcher = fx.dispatcher(sender);
 
         dispatcher.runOnce();
@@ -112,7 +112,7 @@ class PushDispatcherTest {
     void aShort503IsAbsorbedByTheSdkRetryWithinOneBatch() {
         String caseId = fx.caseWithDevice("tok-503-short");
         fcm.script("tok-503-short", Reply.unavailable(null));
-        fx.publish(CaseEvent.REPLY, caseId);
+        fx.publish(CaseEvent.Type.REPLY, caseId);
 
         fx.dispatcher(sender).runOnce();
 
@@ -125,7 +125,7 @@ class PushDispatcherTest {
     void serverErrorsBackOffExponentiallyWithJitter() {
         String caseId = fx.caseWithDevice("tok-500");
         fcm.script("tok-500", Reply.internal(), Reply.internal(), Reply.internal());
-        fx.publish(CaseEvent.REPLY, caseId);
+        fx.publish(CaseEvent.Type.REPLY, caseId);
         PushDispatcher dispatcher = fx.dispatcher(sender);
         Duration base = PushDispatcher.Settings.defaults().baseBackoff();
 
@@ -151,7 +151,7 @@ class PushDispatcherTest {
     void givesUpAfterABoundedTimeAndRecordsIt() {
         String caseId = fx.caseWithDevice("tok-down");
         fcm.byDefault(token -> Reply.unavailable(3600));
-        fx.publish(CaseEvent.REPLY, caseId);
+        fx.publish(CaseEvent.Type.REPLY, caseId);
         PushDispatcher dispatcher = fx.dispatcher(sender);
 
         for (int hour = 0; hour < 13; hour++) {
@@ -176,7 +176,7 @@ class PushDispatcherTest {
         fx.link(caseId, dead);
         fx.link(caseId, fx.newDevice("tok-alive-2"));
         fcm.script("tok-dead", Reply.unregistered());
-        fx.publish(CaseEvent.REPLY, caseId);
+        fx.publish(CaseEvent.Type.REPLY, caseId);
 
         fx.dispatcher(sender).runOnce();
 
@@ -191,7 +191,7 @@ class PushDispatcherTest {
                 });
 
         // The next push for that device is not even attempted.
-        fx.publish(CaseEvent.STATUS_CHANGED, caseId);
+        fx.publish(CaseEvent.Type.STATUS_CHANGED, caseId);
         fx.dispatcher(sender).runOnce();
         assertThat(fcm.receivedFor("tok-dead")).isEmpty();
         assertThat(fcm.requests()).isEqualTo(3 + 2);
@@ -206,7 +206,7 @@ class PushDispatcherTest {
         fx.link(caseId, badPayload);
         fcm.script("tok-malformed", Reply.invalidToken());
         fcm.script("tok-bad-payload", Reply.invalidPayload());
-        fx.publish(CaseEvent.REPLY, caseId);
+        fx.publish(CaseEvent.Type.REPLY, caseId);
 
         fx.dispatcher(sender).runOnce();
 
@@ -230,7 +230,7 @@ class PushDispatcherTest {
             fx.link(caseId, device);
             fcm.script("tok-keep-" + i, replies.get(i));
         }
-        fx.publish(CaseEvent.REPLY, caseId);
+        fx.publish(CaseEvent.Type.REPLY, caseId);
 
         fx.dispatcher(sender).runOnce();
 
@@ -246,7 +246,7 @@ class PushDispatcherTest {
         String caseId = fx.newCase(false, PushFixture.TRUST);
         fx.staffToken(PushFixture.TRUST, "tok-staff-dead");
         fcm.script("tok-staff-dead", Reply.unregistered());
-        fx.publish(CaseEvent.YOUNG_PERSON_MESSAGE, caseId);
+        fx.publish(CaseEvent.Type.YOUNG_PERSON_MESSAGE, caseId);
 
         fx.dispatcher(sender).runOnce();
 
@@ -272,7 +272,7 @@ class PushDispatcherTest {
 
         try {
             fx.db.writeVoid(h -> {
-                fx.events.publish(h, CaseEvent.of(CaseEvent.REPLY, caseId));
+                fx.events.publish(h, CaseEvent.of(CaseEvent.Type.REPLY, caseId));
                 throw new IllegalStateException("the change fails after its event was published");
             });
         } catch (IllegalStateException expected) {
@@ -288,7 +288,7 @@ class PushDispatcherTest {
     void aDispatcherKilledMidBatchLosesNothingWhenRestarted() throws Exception {
         String caseId = fx.newCase(false, null);
         fx.linkNewDevices(caseId, "tok-crash-", 20);
-        fx.publish(CaseEvent.REPLY, caseId);
+        fx.publish(CaseEvent.Type.REPLY, caseId);
         // The first dispatcher hands half its batch to FCM, then hangs as if its process died: it never records.
         CountDownLatch halfSent = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
@@ -339,8 +339,8 @@ class PushDispatcherTest {
         for (int c = 0; c < 4; c++) {
             String caseId = fx.newCase(false, null);
             fx.linkNewDevices(caseId, "tok-two-" + c + "-", 150);
-            fx.publish(CaseEvent.REPLY, caseId);
-            fx.publish(CaseEvent.STATUS_CHANGED, caseId);
+            fx.publish(CaseEvent.Type.REPLY, caseId);
+            fx.publish(CaseEvent.Type.STATUS_CHANGED, caseId);
             total += 300;
         }
         PushDispatcher.Settings small = new PushDispatcher.Settings(50, Duration.ofMinutes(10), Duration.ofHours(12),
@@ -388,11 +388,11 @@ class PushDispatcherTest {
         PushDispatcher dispatcher = fx.dispatcher(sender);
 
         for (int i = 0; i < 20; i++) {
-            fx.publish(CaseEvent.REPLY, calm);
+            fx.publish(CaseEvent.Type.REPLY, calm);
             dispatcher.runOnce();
             fx.advance(Duration.ofMinutes(10));
         }
-        fx.publish(CaseEvent.REPLY, urgent);
+        fx.publish(CaseEvent.Type.REPLY, urgent);
         dispatcher.runOnce();
 
         assertThat(fcm.receivedFor("tok-night")).isEmpty();
@@ -416,14 +416,14 @@ class PushDispatcherTest {
         String caseId = fx.caseWithDevice("tok-erased");
         String other = fx.caseWithDevice("tok-other");
         PushDispatcher dispatcher = fx.dispatcher(sender);
-        fx.publish(CaseEvent.RECEIVED, caseId);
+        fx.publish(CaseEvent.Type.RECEIVED, caseId);
         dispatcher.runOnce();
         assertThat(fcm.receivedFor("tok-erased")).hasSize(1);
-        fx.publish(CaseEvent.REPLY, caseId);
-        fx.publish(CaseEvent.STATUS_CHANGED, caseId);
-        fx.publish(CaseEvent.REPLY, other);
+        fx.publish(CaseEvent.Type.REPLY, caseId);
+        fx.publish(CaseEvent.Type.STATUS_CHANGED, caseId);
+        fx.publish(CaseEvent.Type.REPLY, other);
 
-        fx.publish(CaseEvent.ERASED, caseId);
+        fx.publish(CaseEvent.Type.ERASED, caseId);
         dispatcher.runOnce();
 
         assertThat(fx.outbox(caseId)).as("sent and waiting rows alike").isEmpty();
@@ -437,9 +437,9 @@ class PushDispatcherTest {
         String caseId = fx.newCase(false, null);
         String phone = fx.newDevice("tok-forget");
         fx.link(caseId, phone);
-        fx.publish(CaseEvent.REPLY, caseId);
+        fx.publish(CaseEvent.Type.REPLY, caseId);
         fx.dispatcher(sender).runOnce();
-        fx.publish(CaseEvent.STATUS_CHANGED, caseId);
+        fx.publish(CaseEvent.Type.STATUS_CHANGED, caseId);
         assertThat(fx.outbox(caseId)).hasSize(2);
 
         fx.db.writeVoid(h -> h.attach(nl.gehoord.intake.DeviceDao.class).delete(phone));
@@ -457,7 +457,7 @@ class PushDispatcherTest {
         // Sealed for another device: opening it fails, as it would after losing the key it was sealed with.
         fx.db.writeVoid(h -> h.createUpdate("UPDATE devices SET push_token_enc = :t WHERE id = :id")
                 .bind("t", fx.cipher.seal("tok-unreadable", "someone-else", "pushToken")).bind("id", broken).execute());
-        fx.publish(CaseEvent.REPLY, caseId);
+        fx.publish(CaseEvent.Type.REPLY, caseId);
 
         assertThat(fx.dispatcher(sender).runOnce()).isEqualTo(2);
 
@@ -473,7 +473,7 @@ class PushDispatcherTest {
         fx.link(caseId, device);
         fx.db.writeVoid(h -> h.createUpdate("UPDATE devices SET push_token_enc = NULL WHERE id = :id")
                 .bind("id", device).execute());
-        fx.publish(CaseEvent.REPLY, caseId);
+        fx.publish(CaseEvent.Type.REPLY, caseId);
 
         assertThat(fx.dispatcher(sender).runOnce()).isEqualTo(1);
 

@@ -19,6 +19,7 @@ import nl.gehoord.events.CaseEvent;
 import nl.gehoord.events.CaseEvents;
 import nl.gehoord.intake.DeviceDao;
 import nl.gehoord.testing.MutableClock;
+import nl.gehoord.testing.TemplateData;
 import nl.gehoord.testing.TestServer;
 import nl.gehoord.text.Messages;
 
@@ -53,6 +54,9 @@ final class PushFixture implements AutoCloseable {
             dir = Files.createTempDirectory("gehoord-push");
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+        if (jdbcUrl == null) {
+            TemplateData.copyInto(dir); // migrated and seeded once per run
         }
         db = Database.open(jdbcUrl != null ? jdbcUrl : "jdbc:sqlite:" + dir.resolve("gehoord.db"));
         db.migrate();
@@ -139,7 +143,7 @@ final class PushFixture implements AutoCloseable {
                 .map(PushTargetDao.DeviceTarget::pushTokenEnc).map(sealed -> cipher.open(sealed, deviceId, "pushToken"));
     }
 
-    void publish(String type, String caseId) {
+    void publish(CaseEvent.Type type, String caseId) {
         publish(new CaseEvent(type, caseId, null));
     }
 

@@ -43,7 +43,7 @@ class PushPayloadTest {
         String caseId = fx.newCase(false, null);
         String device = fx.newDevice("tok-visible-nl");
         fx.link(caseId, device);
-        fx.publish(CaseEvent.REPLY, caseId);
+        fx.publish(CaseEvent.Type.REPLY, caseId);
 
         assertThat(dispatcher.runOnce()).isEqualTo(1);
 
@@ -69,7 +69,7 @@ class PushPayloadTest {
     void aDiscreetDeviceGetsNoVisibleTextAtAll() {
         String caseId = fx.newCase(false, null);
         fx.link(caseId, fx.newDevice("tok-discreet", true, "nl", null, null));
-        fx.publish(CaseEvent.STATUS_CHANGED, caseId);
+        fx.publish(CaseEvent.Type.STATUS_CHANGED, caseId);
 
         dispatcher.runOnce();
 
@@ -93,7 +93,7 @@ class PushPayloadTest {
     void theTextFollowsTheDeviceLanguage() {
         String caseId = fx.newCase(false, null);
         fx.link(caseId, fx.newDevice("tok-en", false, "en", null, null));
-        fx.publish(CaseEvent.RECEIVED, caseId);
+        fx.publish(CaseEvent.Type.RECEIVED, caseId);
 
         dispatcher.runOnce();
 
@@ -106,7 +106,7 @@ class PushPayloadTest {
     void aStaffPushDeepLinksToTheCaseInTheInboxAndCarriesNoContent() {
         String caseId = fx.newCase(false, PushFixture.TRUST);
         fx.staffToken(PushFixture.TRUST, "tok-trust");
-        fx.publish(CaseEvent.YOUNG_PERSON_MESSAGE, caseId);
+        fx.publish(CaseEvent.Type.YOUNG_PERSON_MESSAGE, caseId);
 
         dispatcher.runOnce();
 
@@ -126,7 +126,7 @@ class PushPayloadTest {
         String caseId = fx.newCase(false, PushFixture.TRUST);
         fx.staffToken(PushFixture.TRUST, "tok-trust-ar");
         fx.db.writeVoid(h -> h.execute("UPDATE staff SET language = 'ar' WHERE id = ?", PushFixture.TRUST));
-        fx.publish(CaseEvent.YOUNG_PERSON_MESSAGE, caseId);
+        fx.publish(CaseEvent.Type.YOUNG_PERSON_MESSAGE, caseId);
 
         dispatcher.runOnce();
 
@@ -142,7 +142,7 @@ class PushPayloadTest {
         String device = fx.newDevice("tok-picked");
         fx.db.writeVoid(h -> h.execute("UPDATE devices SET language = 'uk' WHERE id = ?", device));
         fx.link(caseId, device);
-        fx.publish(CaseEvent.REPLY, caseId);
+        fx.publish(CaseEvent.Type.REPLY, caseId);
 
         dispatcher.runOnce();
 
@@ -156,8 +156,8 @@ class PushPayloadTest {
         fx.link(urgentCase, fx.newDevice("tok-urgent"));
         String calmCase = fx.newCase(false, null);
         fx.link(calmCase, fx.newDevice("tok-calm"));
-        fx.publish(CaseEvent.REPLY, urgentCase);
-        fx.publish(CaseEvent.REPLY, calmCase);
+        fx.publish(CaseEvent.Type.REPLY, urgentCase);
+        fx.publish(CaseEvent.Type.REPLY, calmCase);
 
         dispatcher.runOnce();
 

@@ -30,8 +30,8 @@ class PushPostgresTest {
             for (int c = 0; c < 4; c++) {
                 String caseId = fx.newCase(false, null);
                 fx.linkNewDevices(caseId, "tok-pg-" + c + "-", 100);
-                fx.publish(CaseEvent.REPLY, caseId);
-                fx.publish(CaseEvent.STATUS_CHANGED, caseId);
+                fx.publish(CaseEvent.Type.REPLY, caseId);
+                fx.publish(CaseEvent.Type.STATUS_CHANGED, caseId);
                 total += 200;
             }
             PushDispatcher.Settings small = new PushDispatcher.Settings(25, Duration.ofMinutes(10),

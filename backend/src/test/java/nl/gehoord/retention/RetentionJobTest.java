@@ -13,13 +13,14 @@ import nl.gehoord.config.RetentionSettings;
 import nl.gehoord.db.Database;
 import nl.gehoord.events.CaseEvent;
 import nl.gehoord.events.CaseEvents;
-import nl.gehoord.sla.DueDates;
+import nl.gehoord.sla.WorkingDays;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RetentionJobTest {
     private TestServer server;
@@ -28,19 +29,18 @@ class RetentionJobTest {
     private final List<CaseEvent> published = new ArrayList<>();
     private RetentionJob job;
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeEach
     void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         client = server.client();
         db = server.app().database();
         CaseEvents events = new CaseEvents().listen((h, e) -> published.add(e));
         job = new RetentionJob(db, events, RetentionSettings.defaults());
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void erasesContentOfCasesFinishedLongerAgoThanTheRetentionPeriodAndNothingElse() {
@@ -56,7 +56,7 @@ class RetentionJobTest {
         assertThat(later.post("/v1/cases/" + recentWithdrawn + "/withdraw", null).status()).isEqualTo(200);
 
         // Just before twelve months since the first case closed: nothing goes yet.
-        Instant twelveMonths = ZonedDateTime.ofInstant(TestServer.START, DueDates.ZONE).plusMonths(12).toInstant();
+        Instant twelveMonths = ZonedDateTime.ofInstant(TestServer.START, WorkingDays.ZONE).plusMonths(12).toInstant();
         assertThat(job.run(twelveMonths.minusSeconds(60)).casesErased()).isZero();
         assertThat(storyOf(oldWithdrawn)).isNotNull();
 
@@ -76,7 +76,7 @@ class RetentionJobTest {
         assertThat(kind).isEqualTo("complaint");
         assertThat(storyOf(stillOpen)).isNotNull();
         assertThat(storyOf(recentWithdrawn)).isNotNull();
-        assertThat(published).containsExactly(CaseEvent.of(CaseEvent.ERASED, oldWithdrawn));
+        assertThat(published).containsExactly(CaseEvent.of(CaseEvent.Type.ERASED, oldWithdrawn));
 
         // A second run finds nothing more to do.
         assertThat(job.run(twelveMonths.plusSeconds(120)).casesErased()).isZero();

@@ -37,8 +37,27 @@ class SlaPolicyTest {
 
     @Test
     void theEarliestOpenDeadlineCountsAndNoneOnceFinished() {
-        assertThat(SlaPolicy.earliest("assigned", 300L, null, 200L, 900L)).isEqualTo(200L);
-        assertThat(SlaPolicy.earliest("assigned", 100L, 50L, null, 900L)).as("first response met").isEqualTo(900L);
-        assertThat(SlaPolicy.earliest("closed", 100L, null, 200L, 900L)).isNull();
+        assertThat(new Deadlines(300L, null, 100L, 200L, 900L).earliest(true)).isEqualTo(200L);
+        assertThat(new Deadlines(100L, 50L, null, null, 900L).earliest(true)).as("first response met").isEqualTo(900L);
+        assertThat(new Deadlines(100L, null, 100L, 200L, 900L).earliest(false)).isNull();
+    }
+
+    @Test
+    void aDeadlineWarnsAtThreeQuartersAndIsBreachedWhenDue() {
+        Deadlines d = new Deadlines(1_000L, null, null, null, null);
+        assertThat(d.state(true, 0, 749)).isEqualTo(SlaState.OK);
+        assertThat(d.state(true, 0, 750)).isEqualTo(SlaState.WARNING);
+        assertThat(d.state(true, 0, 1_000)).isEqualTo(SlaState.BREACHED);
+        assertThat(d.state(false, 0, 1_000)).as("finished").isEqualTo(SlaState.OK);
+    }
+
+    @Test
+    void becomingUrgentBringsOpenAnswersForwardButNeverLater() {
+        Deadlines waiting = new Deadlines(5_000L, null, null, null, 9_000L);
+        assertThat(waiting.answersDueBy(3_000L)).isEqualTo(new Deadlines(3_000L, null, null, null, 9_000L));
+        assertThat(waiting.answersDueBy(7_000L)).as("already sooner").isEqualTo(waiting);
+        Deadlines answered = new Deadlines(5_000L, 4_000L, 6_000L, 8_000L, 9_000L);
+        assertThat(answered.answersDueBy(7_000L)).as("the next answer, not the one given")
+                .isEqualTo(new Deadlines(5_000L, 4_000L, 6_000L, 7_000L, 9_000L));
     }
 }

@@ -10,10 +10,11 @@ import nl.gehoord.events.CaseEvent;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Time limits with the test's clock: warnings at 75%, breaches at the due time, each once; working days and holidays. */
 class SlaSchedulerTest {
@@ -21,23 +22,22 @@ class SlaSchedulerTest {
     private ApiClient api;
     private final List<CaseEvent> events = new CopyOnWriteArrayList<>();
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeEach
     void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         api = server.client();
         server.app().caseEvents().listen((h, e) -> events.add(e));
         // This test runs the passes itself; the every-minute thread would race it for the same alerts.
         server.app().slaScheduler().close();
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private List<CaseEvent> slaEvents(String caseId) {
         return events.stream().filter(e -> e.caseId().equals(caseId))
-                .filter(e -> e.type().startsWith("sla_")).toList();
+                .filter(e -> e.type().code().startsWith("sla_")).toList();
     }
 
     private int run(String at) {
@@ -56,7 +56,7 @@ class SlaSchedulerTest {
 
         assertThat(run("2026-11-24T20:59:00Z")).isZero();
         assertThat(run("2026-11-24T21:00:00Z")).isEqualTo(1);
-        assertThat(slaEvents(caseId)).containsExactly(new CaseEvent(CaseEvent.SLA_WARNING, caseId, "staff-demo-trust"));
+        assertThat(slaEvents(caseId)).containsExactly(new CaseEvent(CaseEvent.Type.SLA_WARNING, caseId, "staff-demo-trust"));
         assertThat(run("2026-11-24T23:00:00Z")).as("a warning is raised once").isZero();
         trust = Journeys.staff(api, "trust@demo.local");
         assertThat(trust.get("/v1/inbox").json().path("cases").get(0).path("slaState").asText()).isEqualTo("warning");
@@ -64,7 +64,7 @@ class SlaSchedulerTest {
         assertThat(run("2026-11-25T09:00:00Z")).isEqualTo(1);
         assertThat(run("2026-11-25T12:00:00Z")).as("a breach is raised once").isZero();
         assertThat(slaEvents(caseId)).extracting(CaseEvent::type)
-                .containsExactly(CaseEvent.SLA_WARNING, CaseEvent.SLA_BREACHED);
+                .containsExactly(CaseEvent.Type.SLA_WARNING, CaseEvent.Type.SLA_BREACHED);
         trust = Journeys.staff(api, "trust@demo.local");
         assertThat(trust.get("/v1/inbox?overdue=true").json().path("cases").get(0).path("slaState").asText())
                 .isEqualTo("breached");
@@ -95,7 +95,7 @@ class SlaSchedulerTest {
         assertThat(run("2026-11-29T01:00:00Z")).isEqualTo(1);
         assertThat(run("2026-11-29T02:00:00Z")).isEqualTo(1);
         assertThat(slaEvents(caseId)).extracting(CaseEvent::type)
-                .containsExactly(CaseEvent.SLA_WARNING, CaseEvent.SLA_BREACHED);
+                .containsExactly(CaseEvent.Type.SLA_WARNING, CaseEvent.Type.SLA_BREACHED);
 
         // Christmas Eve 10:00: the 25th and 26th are holidays and the 27th a Sunday, so due Tuesday the 29th.
         server.clock().set(Instant.parse("2026-12-24T09:00:00Z"));

@@ -13,10 +13,11 @@ import java.util.Map;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Log-in: the second factor (RFC 6238) and its confirmed enrolment, recovery codes and growing lock-out; failed
@@ -28,16 +29,15 @@ class StaffLoginTest {
     private TestServer server;
     private ApiClient api;
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer(Map.of("GEHOORD_TRUSTED_PROXIES", "127.0.0.1"));
+
     @BeforeEach
     void start() {
-        server = TestServer.start(Map.of("GEHOORD_TRUSTED_PROXIES", "127.0.0.1"));
+        server = SHARED.server();
         api = server.client();
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private ApiResponse login(String address, Map<String, Object> fields) {
         return api.anonymous().header("X-Forwarded-For", address).post("/v1/staff/session", fields);

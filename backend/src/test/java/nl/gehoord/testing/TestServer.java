@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import nl.gehoord.App;
 import nl.gehoord.config.Settings;
 import nl.gehoord.config.SettingsLoader;
@@ -20,6 +22,22 @@ public final class TestServer implements AutoCloseable {
     public static final String DEMO_PASSWORD = "demo-password-for-tests";
     /** A Monday morning in Amsterdam, so working-day arithmetic is easy to follow. */
     public static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+
+    /**
+     * Servers started in this test run, written to target/test-server-starts.txt at the end, so a change that
+     * starts many more shows.
+     */
+    private static final AtomicInteger STARTS = new AtomicInteger();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.writeString(Path.of("target", "test-server-starts.txt"), STARTS.get() + "\n");
+            } catch (IOException e) {
+                // only a figure for people; never fail a run over it
+            }
+        }));
+    }
 
     private final Path dataDir;
     private final MutableClock clock;
@@ -38,18 +56,17 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Map<String, String> extraEnv) {
-        try {
-            Path dir = Files.createTempDirectory("gehoord-test");
-            return startIn(dir, extraEnv);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return start(extraEnv, null);
     }
 
     /** With the push transport given, such as the real FCM sender aimed at a {@link FakeFcm}. */
     public static TestServer start(Map<String, String> extraEnv, nl.gehoord.push.PushSender pushSender) {
         try {
-            return startIn(Files.createTempDirectory("gehoord-test"), extraEnv, pushSender);
+            Path dir = Files.createTempDirectory("gehoord-test");
+            if (!extraEnv.containsKey("GEHOORD_DATABASE_URL") && !extraEnv.containsKey("GEHOORD_KEY_FILE")) {
+                TemplateData.copyInto(dir); // a migrated, seeded copy: the start finds nothing left to do
+            }
+            return startIn(dir, extraEnv, pushSender);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -68,7 +85,9 @@ public final class TestServer implements AutoCloseable {
         env.putAll(extraEnv);
         Settings settings = SettingsLoader.from(env);
         MutableClock clock = new MutableClock(START);
-        App app = App.startWithDemo(settings, clock, new SecureRandom(), DEMO_PASSWORD, pushSender);
+        STARTS.incrementAndGet();
+        App app = App.start(settings, clock, new SecureRandom(), App.Options.plain()
+                .withDemo(new App.Demo(DEMO_PASSWORD, false, false)).withPushSender(pushSender));
         return new TestServer(dataDir, clock, settings, app);
     }
 
@@ -104,6 +123,33 @@ public final class TestServer implements AutoCloseable {
 
     public String demoOrganisation() {
         return DemoData.ORGANISATION_ID;
+    }
+
+    /**
+     * Puts the server back to how a new one starts: every table as in the template (the demo data), the clock at
+     * START, no rate-limit buckets. The triggers are lifted for the copy and the template's put back, also one a
+     * test dropped.
+     */
+    public void reset() {
+        clock.set(START);
+        app.rateLimits().reset();
+        app.loginThrottle().reset();
+        Map<String, List<Map<String, Object>>> template = TemplateData.rows();
+        app.database().writeVoid(h -> {
+            h.createQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'").mapTo(String.class).list()
+                    .forEach(name -> h.execute("DROP TRIGGER " + name));
+            h.execute("PRAGMA defer_foreign_keys = ON");
+            template.forEach((table, rows) -> {
+                h.execute("DELETE FROM \"" + table + "\"");
+                for (Map<String, Object> row : rows) {
+                    String columns = String.join(", ", row.keySet());
+                    String values = String.join(", ", row.keySet().stream().map(c -> ":" + c).toList());
+                    h.createUpdate("INSERT INTO \"" + table + "\" (" + columns + ") VALUES (" + values + ")")
+                            .bindMap(row).execute();
+                }
+            });
+            TemplateData.triggers().forEach(h::execute);
+        });
     }
 
     @Override

@@ -15,16 +15,21 @@ import nl.gehoord.events.CaseEvent;
 import nl.gehoord.events.CaseEvents;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
+import nl.gehoord.intake.CaseStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The rollup follows case changes inside the changing transaction, whatever the order of events. Status and first
  * response are changed directly in the database here (the inbox does it in production) and the event published.
  */
 class TrendRollupTest {
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     private TestServer server;
     private Database db;
     private TrendRollup rollup;
@@ -32,15 +37,10 @@ class TrendRollupTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         db = server.app().database();
         rollup = TrendCases.rollupOf(server);
         events = new CaseEvents().listen(rollup);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test
@@ -54,7 +54,7 @@ class TrendRollupTest {
                 TrendCases.insert(h, new TrendCases.Spec(spec.id(), spec.topic(), spec.setting(), spec.region(),
                         spec.ageBand(), i % 3 == 0 ? (spec.region().equals("utrecht") ? "loc-utr-linde"
                         : "loc-ams-jb") : null, "received", spec.createdAt(), null, spec.dueAt(), null));
-                events.publish(h, CaseEvent.of(CaseEvent.RECEIVED, spec.id()));
+                events.publish(h, CaseEvent.of(CaseEvent.Type.RECEIVED, spec.id()));
                 ids.add(spec.id());
             }
         });
@@ -88,7 +88,7 @@ class TrendRollupTest {
             order.addAll(ids.subList(0, 50));
             Collections.shuffle(order, random);
             for (String id : order) {
-                events.publish(h, CaseEvent.of(random.nextBoolean() ? CaseEvent.STATUS_CHANGED : CaseEvent.REPLY, id));
+                events.publish(h, CaseEvent.of(random.nextBoolean() ? CaseEvent.Type.STATUS_CHANGED : CaseEvent.Type.REPLY, id));
             }
         });
         assertThat(rollupTable()).isEqualTo(fromScratch()).isNotEmpty();
@@ -131,12 +131,12 @@ class TrendRollupTest {
         db.writeVoid(h -> {
             h.createUpdate("UPDATE cases SET status = 'formal_complaint', first_response_at = first_response_due_at WHERE id = :id")
                     .bind("id", id).execute();
-            events.publish(h, CaseEvent.of(CaseEvent.STATUS_CHANGED, id));
+            events.publish(h, CaseEvent.of(CaseEvent.Type.STATUS_CHANGED, id));
         });
         db.writeVoid(h -> {
             h.createUpdate("UPDATE cases SET status = 'resolved', closed_at = :at WHERE id = :id")
                     .bind("at", created + 10 * 86_400_000L).bind("id", id).execute();
-            events.publish(h, CaseEvent.of(CaseEvent.STATUS_CHANGED, id));
+            events.publish(h, CaseEvent.of(CaseEvent.Type.STATUS_CHANGED, id));
         });
         Map<String, Object> row = onlyRow();
         assertThat(row.get("formal")).isEqualTo(1L);
@@ -152,7 +152,7 @@ class TrendRollupTest {
         Map<List<Object>, List<Object>> before = rollupTable();
         assertThatThrownBy(() -> db.writeVoid(h -> {
             h.createUpdate("UPDATE cases SET status = 'closed', closed_at = 1 WHERE id = :id").bind("id", id).execute();
-            events.publish(h, CaseEvent.of(CaseEvent.STATUS_CHANGED, id));
+            events.publish(h, CaseEvent.of(CaseEvent.Type.STATUS_CHANGED, id));
             throw new IllegalStateException("the request failed after the event");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(rollupTable()).isEqualTo(before);
@@ -179,7 +179,7 @@ class TrendRollupTest {
         db.writeVoid(h -> {
             h.createUpdate("DELETE FROM case_events WHERE case_id = :id").bind("id", caseId).execute();
             h.createUpdate("DELETE FROM cases WHERE id = :id").bind("id", caseId).execute();
-            events.publish(h, CaseEvent.of(CaseEvent.ERASED, caseId));
+            events.publish(h, CaseEvent.of(CaseEvent.Type.ERASED, caseId));
         });
         assertThat(onlyRow().get("cases")).isEqualTo(1L);
     }
@@ -190,7 +190,7 @@ class TrendRollupTest {
         db.writeVoid(h -> {
             TrendCases.insert(h, new TrendCases.Spec(id, "freedom", "residential", "utrecht", "13_15", location,
                     "received", created, null, created + 2 * 86_400_000L, null));
-            events.publish(h, CaseEvent.of(CaseEvent.RECEIVED, id));
+            events.publish(h, CaseEvent.of(CaseEvent.Type.RECEIVED, id));
         });
         return id;
     }
@@ -234,7 +234,7 @@ class TrendRollupTest {
                     """).mapToMap().forEach(r -> {
                         CaseFacts f = TrendRollup.facts((String) r.get("topic"), (String) r.get("setting"),
                                 (String) r.get("region_code"), (String) r.get("age_band"), (String) r.get("provider_name"),
-                                (String) r.get("status"), ((Number) r.get("created_at")).longValue(),
+                                CaseStatus.of((String) r.get("status")), ((Number) r.get("created_at")).longValue(),
                                 asLong(r.get("first_response_at")), asLong(r.get("first_response_due_at")),
                                 asLong(r.get("closed_at")), ((Number) r.get("f")).longValue() > 0, null,
                                 server.clock().millis()).withRecordKey(recordKey(h, (String) r.get("id")));
