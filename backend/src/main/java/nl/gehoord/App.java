@@ -94,7 +94,6 @@ import nl.gehoord.staff.StaffAccounts;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.staff.StaffSessionService;
 import nl.gehoord.text.Messages;
-import nl.gehoord.trends.PTable;
 import nl.gehoord.trends.TrendLabels;
 import nl.gehoord.trends.TrendPublisher;
 import nl.gehoord.trends.TrendRollup;
@@ -305,7 +304,7 @@ public final class App implements AutoCloseable {
         trendRollup = new TrendRollup(hasher, clock, random);
         trendRollup.assignMissingKeys(db);
         caseEvents.listen(trendRollup);
-        trendPublisher = new TrendPublisher(db, PTable.standard());
+        trendPublisher = new TrendPublisher(db);
         trendsWarmer = new TrendsWarmer(db, trendPublisher, clock);
         lifecycle.manage("trends warmer", () -> trendsWarmer.start(Duration.ofSeconds(1)), trendsWarmer::close);
         return new TrendsService(db, clock, trendPublisher);

@@ -97,8 +97,21 @@ public final class Routes {
                 Route.of(GET, "/web/council/trends.csv", p.council()::csv, COUNCIL),
                 Route.of(GET, "/web/council/chart.svg", p.council()::svg, COUNCIL),
 
-                // Admin: the audit chain, teams and staff; never a case
-                Route.of(GET, "/web/admin", p.admin()::page, ADMIN)
+                // Admin: staff, teams, routing, time limits and the audit log of the own organisation; never a case
+                Route.of(GET, "/web/admin", p.admin()::page, ADMIN),
+                Route.of(GET, "/web/admin/staff", p.admin()::staffPage, ADMIN),
+                Route.of(POST, "/web/admin/staff", p.admin()::invite, ADMIN),
+                Route.of(POST, "/web/admin/staff/{staffId}", p.admin()::changeStaff, ADMIN),
+                Route.of(GET, "/web/admin/teams", p.admin()::teamsPage, ADMIN),
+                Route.of(POST, "/web/admin/teams", p.admin()::createTeam, ADMIN),
+                Route.of(POST, "/web/admin/teams/{teamId}/members", p.admin()::addMember, ADMIN),
+                Route.of(GET, "/web/admin/routing", p.admin()::routingPage, ADMIN),
+                Route.of(POST, "/web/admin/routing-rules", p.admin()::createRule, ADMIN),
+                Route.of(POST, "/web/admin/routing-rules/{ruleId}/delete", p.admin()::deleteRule, ADMIN),
+                Route.of(POST, "/web/admin/locations/{locationId}/trust-person", p.admin()::locationTrustPerson, ADMIN),
+                Route.of(GET, "/web/admin/time-limits", p.admin()::timeLimitsPage, ADMIN),
+                Route.of(POST, "/web/admin/time-limits", p.admin()::setTimeLimits, ADMIN),
+                Route.of(GET, "/web/admin/audit", p.admin()::auditPage, ADMIN)
         );
     }
 

@@ -10,12 +10,8 @@ import java.util.Map;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.DatabaseState;
-import nl.gehoord.testing.Journeys;
-import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How a body is decoded: strict UTF-8 (no overlong forms, no guessing of other encodings, no half surrogate
@@ -23,36 +19,14 @@ import org.junit.jupiter.api.Test;
  * contract's, with no ERROR line and no change to the data.
  */
 class BodyDecodingTest {
-    private static TestServer server;
-    private static RawHttp raw;
-    private static ApiClient phone;
-    private static String deviceToken;
-    private static String caseId;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(HostileCorpusTest.ROOMY);
-        raw = new RawHttp(server.app().port());
-        ApiResponse registered = server.client().post("/v1/devices", Map.of("platform", "android", "locale", "nl"));
-        deviceToken = registered.text("deviceToken");
-        phone = server.client().as(deviceToken);
-    }
-
-    @BeforeEach
-    void aCaseOfItsOwn() {
-        caseId = Journeys.submitCase(phone, "Mijn verhaal over de groep");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RawHttpPhone FIXTURE = new RawHttpPhone();
 
     // ---- strict UTF-8 ----
 
     @Test
     void overlongAndInvalidUtf8IsMalformedJson() {
-        String before = DatabaseState.fingerprint(server.app().database());
+        String before = DatabaseState.fingerprint(FIXTURE.server().app().database());
         int mark = LogScan.lineCount();
         List<byte[]> bodies = List.of(
                 withBytes("{\"text\": \"", new byte[] {(byte) 0xC0, (byte) 0xAE, (byte) 0xC0, (byte) 0xAF}, "\"}"),
@@ -68,11 +42,11 @@ class BodyDecodingTest {
                 "{\"text\": \"hallo\"}".getBytes(StandardCharsets.UTF_16),
                 withBytes("", new byte[] {0, 0, 0}, "{\"text\": \"hallo\"}"));
         for (byte[] body : bodies) {
-            ApiResponse response = phone.raw("POST", "/v1/cases/" + caseId + "/messages", body, "application/json");
+            ApiResponse response = FIXTURE.phone().raw("POST", FIXTURE.messagesPath(), body, "application/json");
             assertThat(response.status()).as(response.toString()).isEqualTo(400);
             assertThat(response.json().path("code").asText()).isEqualTo("malformed_json");
         }
-        assertThat(DatabaseState.fingerprint(server.app().database())).isEqualTo(before);
+        assertThat(DatabaseState.fingerprint(FIXTURE.server().app().database())).isEqualTo(before);
         LogScan.assertNoErrorsSince(mark);
     }
 
@@ -80,9 +54,9 @@ class BodyDecodingTest {
     void aByteOrderMarkAndRealSurrogatePairsAreFine() {
         byte[] withBom = withBytes("", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
                 "{\"text\": \"met een teken ervoor\"}");
-        assertThat(phone.raw("POST", "/v1/cases/" + caseId + "/messages", withBom, "application/json").status())
+        assertThat(FIXTURE.phone().raw("POST", FIXTURE.messagesPath(), withBom, "application/json").status())
                 .isEqualTo(201);
-        ApiResponse pair = phone.raw("POST", "/v1/cases/" + caseId + "/messages",
+        ApiResponse pair = FIXTURE.phone().raw("POST", FIXTURE.messagesPath(),
                 "{\"text\": \"blij \\ud83d\\ude00\"}".getBytes(StandardCharsets.UTF_8), "application/json");
         assertThat(pair.status()).as(pair.toString()).isEqualTo(201);
     }
@@ -91,36 +65,36 @@ class BodyDecodingTest {
 
     @Test
     void onlyApplicationJsonIsJson() {
-        String before = DatabaseState.fingerprint(server.app().database());
+        String before = DatabaseState.fingerprint(FIXTURE.server().app().database());
         byte[] body = "{\"text\": \"hallo\"}".getBytes(StandardCharsets.UTF_8);
         for (String type : List.of("application/jsonx", "application/json-patch+json", "application/json+xml",
                 "application/jsonp", "application/json; charset=utf-16", "application/json; charset=iso-8859-1",
                 "application/json; charset=\"utf-16\"", "application/json; boundary=x", "application/json;;",
                 "text/json", "application/x-www-form-urlencoded", "application/json, text/plain", "*/*",
                 "application/*", "application")) {
-            ApiResponse response = phone.raw("POST", "/v1/cases/" + caseId + "/messages", body, type);
+            ApiResponse response = FIXTURE.phone().raw("POST", FIXTURE.messagesPath(), body, type);
             assertThat(response.status()).as(type + ": " + response).isEqualTo(415);
             assertThat(response.json().path("code").asText()).isEqualTo("unsupported_media_type");
         }
-        assertThat(DatabaseState.fingerprint(server.app().database())).isEqualTo(before);
+        assertThat(DatabaseState.fingerprint(FIXTURE.server().app().database())).isEqualTo(before);
         for (String type : List.of("application/json", "Application/JSON", "application/json; charset=utf-8",
                 "application/json;charset=UTF-8", "application/json; charset=\"utf-8\"")) {
-            ApiResponse response = phone.raw("POST", "/v1/cases/" + caseId + "/messages", body, type);
+            ApiResponse response = FIXTURE.phone().raw("POST", FIXTURE.messagesPath(), body, type);
             assertThat(response.status()).as(type + ": " + response).isEqualTo(201);
         }
     }
 
     @Test
     void aCompressedBodyIsRefusedNotGuessed() {
-        String before = DatabaseState.fingerprint(server.app().database());
+        String before = DatabaseState.fingerprint(FIXTURE.server().app().database());
         for (String coding : List.of("gzip", "deflate", "br", "identity, gzip", "x-unknown")) {
-            RawHttp.Answer answer = raw.send("POST", "/v1/cases/" + caseId + "/messages", Map.of("Authorization",
-                    "Bearer " + deviceToken, "Content-Type", "application/json", "Content-Encoding", coding),
+            RawHttp.Answer answer = FIXTURE.raw().send("POST", FIXTURE.messagesPath(), Map.of("Authorization",
+                    FIXTURE.bearer(), "Content-Type", "application/json", "Content-Encoding", coding),
                     gzip("{\"text\": \"" + "a".repeat(5000) + "\"}"));
             assertThat(answer.status()).as(coding + ": " + answer.body()).isEqualTo(415);
             RawHttp.assertProblem(answer.body(), 415);
         }
-        assertThat(DatabaseState.fingerprint(server.app().database())).isEqualTo(before);
+        assertThat(DatabaseState.fingerprint(FIXTURE.server().app().database())).isEqualTo(before);
     }
 
     // ---- helpers ----
