@@ -15,7 +15,14 @@ import java.util.Optional;
 import nl.gehoord.admin.AdminController;
 import nl.gehoord.admin.AdminService;
 import nl.gehoord.audit.AuditLog;
+import nl.gehoord.complaint.ComplaintController;
+import nl.gehoord.complaint.ComplaintEraser;
+import nl.gehoord.complaint.ComplaintService;
+import nl.gehoord.complaint.ComplaintTexts;
 import nl.gehoord.config.Settings;
+import nl.gehoord.signals.SignalController;
+import nl.gehoord.signals.SignalEraser;
+import nl.gehoord.signals.SignalService;
 import nl.gehoord.crypto.FieldCipher;
 import nl.gehoord.crypto.KeyRing;
 import nl.gehoord.crypto.ReceiptCodes;
@@ -87,7 +94,6 @@ import nl.gehoord.staff.StaffAccounts;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.staff.StaffSessionService;
 import nl.gehoord.text.Messages;
-import nl.gehoord.trends.PTable;
 import nl.gehoord.trends.TrendLabels;
 import nl.gehoord.trends.TrendPublisher;
 import nl.gehoord.trends.TrendRollup;
@@ -239,7 +245,9 @@ public final class App implements AutoCloseable {
                 new CannedReplyController(cannedReplies),
                 new AdminController(admin),
                 new TrendsController(trendsService, trendsChart, trendLabels),
-                new YouthAppController());
+                new YouthAppController(),
+                complaints(inbox),
+                signals());
         routes = Routes.all(controllers);
         WebGuard webGuard = pages(staffSessions, inbox, cannedReplies, profiles, admin, trendsService, trendsChart,
                 trendLabels);
@@ -296,7 +304,7 @@ public final class App implements AutoCloseable {
         trendRollup = new TrendRollup(hasher, clock, random);
         trendRollup.assignMissingKeys(db);
         caseEvents.listen(trendRollup);
-        trendPublisher = new TrendPublisher(db, PTable.standard());
+        trendPublisher = new TrendPublisher(db);
         trendsWarmer = new TrendsWarmer(db, trendPublisher, clock);
         lifecycle.manage("trends warmer", () -> trendsWarmer.start(Duration.ofSeconds(1)), trendsWarmer::close);
         return new TrendsService(db, clock, trendPublisher);
@@ -347,6 +355,19 @@ public final class App implements AutoCloseable {
                 new AnswerValidator(flow), new RuleRouter(clock), new CaseTexts(messages, cipher, clock),
                 new ContentCatalog(), caseEvents, clock);
         return new CaseController(cases, new CaseDevicesService(db, hasher, messages));
+    }
+
+    /** The formal complaint: drafted, approved by the young person, sent as a tagged PDF; erased with its case. */
+    private ComplaintController complaints(InboxService inbox) {
+        caseEvents.listen(new ComplaintEraser());
+        return new ComplaintController(new ComplaintService(db, cipher, tokens, audit, caseEvents, inbox,
+                new ComplaintTexts(messages), clock));
+    }
+
+    /** Signals of structural abuses, written by trust persons; a case's erasure drops its links. */
+    private SignalController signals() {
+        caseEvents.listen(new SignalEraser());
+        return new SignalController(new SignalService(db, cipher, tokens, audit, clock));
     }
 
     private void retentionJob() {

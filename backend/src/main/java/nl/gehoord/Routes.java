@@ -13,6 +13,7 @@ import static nl.gehoord.http.Role.TRUST_PERSON;
 
 import java.util.List;
 import nl.gehoord.admin.AdminController;
+import nl.gehoord.complaint.ComplaintController;
 import nl.gehoord.http.Limited;
 import nl.gehoord.http.Route;
 import nl.gehoord.inbox.CannedReplyController;
@@ -23,6 +24,7 @@ import nl.gehoord.intake.DeviceController;
 import nl.gehoord.intake.InfoController;
 import nl.gehoord.ops.MetricsController;
 import nl.gehoord.ops.OpsController;
+import nl.gehoord.signals.SignalController;
 import nl.gehoord.staff.StaffController;
 import nl.gehoord.trends.TrendsController;
 import nl.gehoord.web.AdminPages;
@@ -49,7 +51,8 @@ public final class Routes {
                               // The inbox
                               InboxController inbox, StaffProfileController staffProfile,
                               CannedReplyController cannedReplies, AdminController admin,
-                              TrendsController trends, YouthAppController youthApp) {
+                              TrendsController trends, YouthAppController youthApp,
+                              ComplaintController complaints, SignalController signals) {
     }
 
     /** The staff pages' controllers. */
@@ -94,8 +97,21 @@ public final class Routes {
                 Route.of(GET, "/web/council/trends.csv", p.council()::csv, COUNCIL),
                 Route.of(GET, "/web/council/chart.svg", p.council()::svg, COUNCIL),
 
-                // Admin: the audit chain, teams and staff; never a case
-                Route.of(GET, "/web/admin", p.admin()::page, ADMIN)
+                // Admin: staff, teams, routing, time limits and the audit log of the own organisation; never a case
+                Route.of(GET, "/web/admin", p.admin()::page, ADMIN),
+                Route.of(GET, "/web/admin/staff", p.admin()::staffPage, ADMIN),
+                Route.of(POST, "/web/admin/staff", p.admin()::invite, ADMIN),
+                Route.of(POST, "/web/admin/staff/{staffId}", p.admin()::changeStaff, ADMIN),
+                Route.of(GET, "/web/admin/teams", p.admin()::teamsPage, ADMIN),
+                Route.of(POST, "/web/admin/teams", p.admin()::createTeam, ADMIN),
+                Route.of(POST, "/web/admin/teams/{teamId}/members", p.admin()::addMember, ADMIN),
+                Route.of(GET, "/web/admin/routing", p.admin()::routingPage, ADMIN),
+                Route.of(POST, "/web/admin/routing-rules", p.admin()::createRule, ADMIN),
+                Route.of(POST, "/web/admin/routing-rules/{ruleId}/delete", p.admin()::deleteRule, ADMIN),
+                Route.of(POST, "/web/admin/locations/{locationId}/trust-person", p.admin()::locationTrustPerson, ADMIN),
+                Route.of(GET, "/web/admin/time-limits", p.admin()::timeLimitsPage, ADMIN),
+                Route.of(POST, "/web/admin/time-limits", p.admin()::setTimeLimits, ADMIN),
+                Route.of(GET, "/web/admin/audit", p.admin()::auditPage, ADMIN)
         );
     }
 
@@ -203,7 +219,33 @@ public final class Routes {
                 // Trends for councils: aggregates within the council's own scope, council role only
                 Route.of(GET, "/v1/trends", c.trends()::json, COUNCIL),
                 Route.of(GET, "/v1/trends.csv", c.trends()::csv, COUNCIL),
-                Route.of(GET, "/v1/trends/chart.svg", c.trends()::svg, COUNCIL)
+                Route.of(GET, "/v1/trends/chart.svg", c.trends()::svg, COUNCIL),
+
+                // The formal complaint: only the case's young person and the trust person who handles it
+                Route.of(GET, "/v1/cases/{caseId}/complaint", c.complaints()::youthView, DEVICE),
+                Route.of(PUT, "/v1/cases/{caseId}/complaint", c.complaints()::answer, DEVICE),
+                Route.of(POST, "/v1/cases/{caseId}/complaint/approval", c.complaints()::approve, DEVICE),
+                Route.of(GET, "/v1/cases/{caseId}/complaint/letter.pdf", c.complaints()::youthLetter, DEVICE),
+                Route.of(POST, "/v1/inbox/{caseId}/complaint", c.complaints()::start, TRUST_PERSON),
+                Route.of(GET, "/v1/inbox/{caseId}/complaint", c.complaints()::staffView, TRUST_PERSON),
+                Route.of(PUT, "/v1/inbox/{caseId}/complaint/wording", c.complaints()::reword, TRUST_PERSON),
+                Route.of(POST, "/v1/inbox/{caseId}/complaint/send", c.complaints()::send, TRUST_PERSON),
+                Route.of(POST, "/v1/inbox/{caseId}/complaint/decision", c.complaints()::decision, TRUST_PERSON),
+                Route.of(POST, "/v1/inbox/{caseId}/complaint/measures", c.complaints()::measures, TRUST_PERSON),
+                Route.of(GET, "/v1/inbox/{caseId}/complaint/letter.pdf", c.complaints()::staffLetter, TRUST_PERSON),
+                Route.of(GET, "/v1/admin/organisations/{organisationId}/complaint-settings",
+                        c.complaints()::settings, ADMIN),
+                Route.of(PUT, "/v1/admin/organisations/{organisationId}/complaint-settings",
+                        c.complaints()::saveSettings, ADMIN),
+
+                // Signals: the organisation's trust persons and coordinators; never a child's words or name
+                Route.of(POST, "/v1/signals", c.signals()::create, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/v1/signals", c.signals()::list, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/v1/signals/suggestions", c.signals()::suggestions, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/v1/signals/{signalId}", c.signals()::get, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/v1/signals/{signalId}/report", c.signals()::report, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/v1/signals/{signalId}/sent", c.signals()::sent, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/v1/signals/{signalId}/answer", c.signals()::answer, TRUST_PERSON, COORDINATOR)
         );
     }
 }

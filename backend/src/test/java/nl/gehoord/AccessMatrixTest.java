@@ -216,6 +216,53 @@ class AccessMatrixTest {
         declare("GET /v1/admin/audit", Scope.ANY, (f, w) -> Request.of("/v1/admin/audit"), ADMIN);
         declare("GET /v1/admin/audit/verify", Scope.ANY, (f, w) -> Request.of("/v1/admin/audit/verify"), ADMIN);
 
+        // The formal complaint: the case's young person and the trust person who handles it; the admin's settings
+        declare("GET /v1/cases/{caseId}/complaint", Scope.CASE, (f, w) -> Request.of("/v1/cases/" + f.caseId
+                + "/complaint"), DEVICE);
+        declare("PUT /v1/cases/{caseId}/complaint", Scope.CASE, (f, w) -> Request.of("/v1/cases/" + f.caseId
+                + "/complaint", Map.of("hearing", "yes")), DEVICE);
+        declare("POST /v1/cases/{caseId}/complaint/approval", Scope.CASE, (f, w) -> Request.of("/v1/cases/"
+                + f.caseId + "/complaint/approval", Map.of("version", 1)), DEVICE);
+        declare("GET /v1/cases/{caseId}/complaint/letter.pdf", Scope.CASE, (f, w) -> Request.of("/v1/cases/"
+                + f.caseId + "/complaint/letter.pdf"), DEVICE);
+        declare("POST /v1/inbox/{caseId}/complaint", Scope.CASE, (f, w) -> Request.of("/v1/inbox/" + f.caseId
+                + "/complaint", Map.of("kind", "committee")), TRUST_PERSON);
+        declare("GET /v1/inbox/{caseId}/complaint", Scope.CASE, (f, w) -> Request.of("/v1/inbox/" + f.caseId
+                + "/complaint"), TRUST_PERSON);
+        declare("PUT /v1/inbox/{caseId}/complaint/wording", Scope.CASE, (f, w) -> Request.of("/v1/inbox/"
+                + f.caseId + "/complaint/wording", Map.of("paragraphs", Map.of("about", "Anders."))), TRUST_PERSON);
+        declare("POST /v1/inbox/{caseId}/complaint/send", Scope.CASE, (f, w) -> Request.of("/v1/inbox/" + f.caseId
+                + "/complaint/send", Map.of()), TRUST_PERSON);
+        declare("POST /v1/inbox/{caseId}/complaint/decision", Scope.CASE, (f, w) -> Request.of("/v1/inbox/"
+                + f.caseId + "/complaint/decision", Map.of("outcome", "upheld")), TRUST_PERSON);
+        declare("POST /v1/inbox/{caseId}/complaint/measures", Scope.CASE, (f, w) -> Request.of("/v1/inbox/"
+                + f.caseId + "/complaint/measures", Map.of()), TRUST_PERSON);
+        declare("GET /v1/inbox/{caseId}/complaint/letter.pdf", Scope.CASE, (f, w) -> Request.of("/v1/inbox/"
+                + f.caseId + "/complaint/letter.pdf"), TRUST_PERSON);
+        declare("GET /v1/admin/organisations/{organisationId}/complaint-settings", Scope.ANY, (f, w) -> Request.of(
+                "/v1/admin/organisations/demo-org/complaint-settings"), ADMIN);
+        declare("PUT /v1/admin/organisations/{organisationId}/complaint-settings", Scope.ANY, (f, w) -> Request.of(
+                "/v1/admin/organisations/demo-org/complaint-settings", Map.of("letterheadName", "Vertrouwenswerk Demo",
+                        "letterheadLines", List.of("Postbus 1234, 3500 AA Utrecht"), "committeeWeeks", 6,
+                        "freedomWeeks", 4)), ADMIN);
+
+        // Signals: the organisation's trust persons and coordinators
+        declare("POST /v1/signals", Scope.ANY, (f, w) -> Request.of("/v1/signals", Map.of("locationId",
+                "loc-utr-linde", "theme", "freedom_restriction", "text", "Kinderen moeten op hun kamer blijven.")),
+                TRUST_PERSON, COORDINATOR);
+        declare("GET /v1/signals", Scope.ANY, (f, w) -> Request.of("/v1/signals"), TRUST_PERSON, COORDINATOR);
+        declare("GET /v1/signals/suggestions", Scope.ANY, (f, w) -> Request.of("/v1/signals/suggestions"),
+                TRUST_PERSON, COORDINATOR);
+        declare("GET /v1/signals/{signalId}", Scope.ANY, (f, w) -> Request.of("/v1/signals/" + f.signal()),
+                TRUST_PERSON, COORDINATOR);
+        declare("GET /v1/signals/{signalId}/report", Scope.ANY, (f, w) -> Request.of("/v1/signals/" + f.signal()
+                + "/report"), TRUST_PERSON, COORDINATOR);
+        declare("POST /v1/signals/{signalId}/sent", Scope.ANY, (f, w) -> Request.of("/v1/signals/" + f.signal()
+                + "/sent", Map.of("recipient", "provider", "answerDueBy", "2027-01-05T10:00:00Z")),
+                TRUST_PERSON, COORDINATOR);
+        declare("POST /v1/signals/{signalId}/answer", Scope.ANY, (f, w) -> Request.of("/v1/signals/" + f.signal()
+                + "/answer", Map.of("text", "De zorg past de huisregels aan.")), TRUST_PERSON, COORDINATOR);
+
         // Trends: councils only, aggregates within their own scope
         declare("GET /v1/trends", Scope.ANY, (f, w) -> Request.of("/v1/trends?by=month"), COUNCIL);
         declare("GET /v1/trends.csv", Scope.ANY, (f, w) -> Request.of("/v1/trends.csv?by=topic"), COUNCIL);
@@ -281,6 +328,17 @@ class AccessMatrixTest {
             return Journeys.staff(admin, email).get("/v1/staff/sessions").json().path("sessions").findParents("current")
                     .stream().filter(n -> n.path("current").asBoolean()).findFirst().orElseThrow()
                     .path("sessionId").asText();
+        }
+
+        private String signal;
+
+        /** A signal of the demo organisation (made once per route). */
+        String signal() {
+            if (signal == null) {
+                signal = coordinator.post("/v1/signals", Map.of("locationId", "loc-utr-linde", "theme",
+                        "freedom_restriction", "text", "Kinderen moeten op hun kamer blijven.")).text("signalId");
+            }
+            return signal;
         }
 
         String newCannedReply() {

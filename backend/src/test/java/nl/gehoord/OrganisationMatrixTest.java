@@ -90,6 +90,13 @@ class OrganisationMatrixTest {
                 sla.formatted("no-such-org"), null)));
         p.put("PUT /v1/admin/organisations/{organisationId}/sla", List.of(new Probe("PUT", sla.formatted(ORG_B),
                 slaBody, sla.formatted("no-such-org"), slaBody)));
+        String letter = "/v1/admin/organisations/%s/complaint-settings";
+        Map<String, Object> letterBody = body("letterheadName", "Vertrouwenswerk B", "letterheadLines",
+                List.of("Postbus 1"), "committeeWeeks", 6, "freedomWeeks", 4);
+        p.put("GET /v1/admin/organisations/{organisationId}/complaint-settings", List.of(new Probe("GET",
+                letter.formatted(ORG_B), null, letter.formatted("no-such-org"), null)));
+        p.put("PUT /v1/admin/organisations/{organisationId}/complaint-settings", List.of(new Probe("PUT",
+                letter.formatted(ORG_B), letterBody, letter.formatted("no-such-org"), letterBody)));
         p.put("GET /v1/admin/regions", List.of(Probe.list("GET", "/v1/admin/regions", null)));
         p.put("POST /v1/admin/regions", List.of(new Probe("POST", "/v1/admin/regions", body("code", "regio-x",
                 "name", "X", "municipality", "X", "organisationId", ORG_B), "/v1/admin/regions", body("code",

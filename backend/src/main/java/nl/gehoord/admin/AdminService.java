@@ -95,6 +95,11 @@ public final class AdminService {
     public record TeamView(String teamId, String organisationId, String name) {
     }
 
+    /** A care location of the admin's organisation and its own trust person, if it has one. */
+    public record LocationView(String locationId, String regionCode, String provider, String name,
+                               String trustPersonId) {
+    }
+
     public record OrganisationView(String organisationId, String name) {
     }
 
@@ -315,6 +320,13 @@ public final class AdminService {
             }
             audit.append(h, who(admin), "admin.location.trust_person", null, locationId);
         });
+    }
+
+    /** The care locations in the admin's regions, each with its own trust person (or none). */
+    public List<LocationView> locations(Actor.Staff admin) {
+        return db.read(h -> h.attach(InboxDao.class).locationsOf(admin.organisationId())).stream()
+                .map(l -> new LocationView(l.id(), l.regionCode(), l.provider(), l.name(), l.trustPersonId()))
+                .toList();
     }
 
     // Time limits

@@ -28,6 +28,8 @@ public record SealedColumns(String table, List<String> keyColumns, String ownerC
     public static final List<String> EVENT_ROW = List.of("id");
     public static final List<String> NOTE_ROW = List.of("id", "staff_id");
     public static final List<String> CANNED_ROW = List.of("id");
+    /** A complaint's and a signal's texts are bound to their own row, so they cannot move to another. */
+    public static final List<String> OWN_ROW = List.of("id");
 
     public static final List<SealedColumns> ALL = List.of(
             new SealedColumns("cases", List.of("id"), "id", "answers_enc", "answers", "key_id"),
@@ -48,7 +50,15 @@ public record SealedColumns(String table, List<String> keyColumns, String ownerC
             new SealedColumns("canned_replies", List.of("id"), "organisation_id", "title_enc", "cannedTitle", "key_id",
                     CANNED_ROW),
             new SealedColumns("canned_replies", List.of("id"), "organisation_id", "body_enc", "cannedBody", "key_id",
-                    CANNED_ROW));
+                    CANNED_ROW),
+            new SealedColumns("complaints", List.of("id"), "case_id", "draft_enc", "complaintDraft", "key_id", OWN_ROW),
+            new SealedColumns("complaints", List.of("id"), "case_id", "approved_enc", "complaintApproved", "key_id",
+                    OWN_ROW),
+            new SealedColumns("complaints", List.of("id"), "case_id", "letter_enc", "complaintLetter", "key_id",
+                    OWN_ROW),
+            new SealedColumns("signals", List.of("id"), "organisation_id", "text_enc", "signalText", "key_id", OWN_ROW),
+            new SealedColumns("signals", List.of("id"), "organisation_id", "answer_enc", "signalAnswer", "key_id",
+                    OWN_ROW));
 
     /** The values of this column's row binding in one row read by the re-encrypt pass (lower-case names). */
     public String[] rowValues(java.util.Map<String, Object> row) {

@@ -5,6 +5,7 @@ import java.util.List;
 import nl.gehoord.db.Database;
 import nl.gehoord.inbox.InboxDao;
 import org.jdbi.v3.core.Handle;
+import nl.gehoord.complaint.ComplaintService;
 import nl.gehoord.organisations.PlacesDao;
 import nl.gehoord.staff.Passwords;
 import nl.gehoord.staff.StaffDao;
@@ -41,6 +42,7 @@ public final class DemoData {
             PlacesDao places = h.attach(PlacesDao.class);
             if (places.organisation(ORGANISATION_ID).isPresent()) {
                 seedInbox(h, clock.millis());
+                ComplaintService.seedDemoLetterhead(h, ORGANISATION_ID, clock.millis());
                 return false;
             }
             long now = clock.millis();
@@ -68,6 +70,7 @@ public final class DemoData {
                 staff.insert(new StaffDao.StaffRow(a[0], ORGANISATION_ID, a[1], a[2], a[3], hash, true, true, now));
             }
             seedInbox(h, now);
+            ComplaintService.seedDemoLetterhead(h, ORGANISATION_ID, now);
             // The municipal council sees Utrecht; the client council sees Stichting De Linde.
             CouncilScopes.setInTransaction(h, "staff-demo-council", CouncilScope.MUNICIPALITY, List.of("Utrecht"), now);
             CouncilScopes.setInTransaction(h, "staff-demo-council-linde", CouncilScope.PROVIDER,

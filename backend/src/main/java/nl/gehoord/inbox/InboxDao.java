@@ -18,6 +18,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(InboxDao.Handling.class)
 @RegisterConstructorMapper(InboxDao.Note.class)
 @RegisterConstructorMapper(InboxDao.CannedReply.class)
+@RegisterConstructorMapper(InboxDao.LocationCare.class)
 public interface InboxDao {
     record Team(String id, String organisationId, String name, long createdAt) {
     }
@@ -47,6 +48,10 @@ public interface InboxDao {
     /** Title and body sealed with (organisationId, "cannedTitle"/"cannedBody", id). */
     record CannedReply(String id, String organisationId, String keyId, String titleEnc, String bodyEnc, long createdAt,
                        long updatedAt) {
+    }
+
+    /** A care location of an organisation with its own trust person (null when it has none). */
+    record LocationCare(String id, String regionCode, String provider, String name, String trustPersonId) {
     }
 
     // Teams and routing
@@ -86,6 +91,14 @@ public interface InboxDao {
             WHERE l.location_id = :locationId AND s.active = TRUE AND s.available = TRUE AND s.role = 'trust_person'
             """)
     Optional<String> availableLocationTrustPerson(String locationId);
+
+    @SqlQuery("""
+            SELECT l.id, l.region_code, l.provider, l.name, t.staff_id AS trust_person_id
+            FROM locations l JOIN regions r ON r.code = l.region_code
+            LEFT JOIN location_trust_persons t ON t.location_id = l.id
+            WHERE r.organisation_id = :organisationId ORDER BY l.region_code, l.provider, l.name, l.id
+            """)
+    List<LocationCare> locationsOf(@Bind("organisationId") String organisationId);
 
     @SqlUpdate("DELETE FROM location_trust_persons WHERE location_id = :locationId")
     void clearLocationTrustPerson(String locationId);

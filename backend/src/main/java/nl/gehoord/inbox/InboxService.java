@@ -286,7 +286,7 @@ public final class InboxService {
     }
 
     /** Writes the status, closes or reopens, and adds the timeline row the young person reads. */
-    void setStatus(Handle h, String caseId, CaseStatus status, String explanation, Long dueAt, long now) {
+    public void setStatus(Handle h, String caseId, CaseStatus status, String explanation, Long dueAt, long now) {
         CaseDao cases = h.attach(CaseDao.class);
         cases.updateStatus(caseId, status, now, StatusMachine.finishes(status) ? now : null);
         String eventId = tokens.id();

@@ -6,11 +6,11 @@ import java.util.Locale;
  * A coarse name for the client that opened a session ("Firefox on Linux"), so the owner can tell their sessions
  * apart. Deliberately coarse: no versions, no full user agent, nothing that fingerprints a person.
  */
-public final class ClientLabel {
+final class ClientLabel {
     private ClientLabel() {
     }
 
-    public static String of(String userAgent) {
+    static String of(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {
             return "unknown";
         }

@@ -25,6 +25,11 @@ public final class StaffController {
     }
 
     private StaffSessionService.Origin origin(Context ctx) {
+        return originOf(ctx, limits);
+    }
+
+    /** Where a log-in comes from, for the API and the staff pages alike: the client address and a coarse label. */
+    public static StaffSessionService.Origin originOf(Context ctx, RateLimitPolicy limits) {
         return new StaffSessionService.Origin(limits.clientAddress(ctx), ClientLabel.of(ctx.header("User-Agent")));
     }
 

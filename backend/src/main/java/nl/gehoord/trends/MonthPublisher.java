@@ -2,8 +2,10 @@ package nl.gehoord.trends;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
@@ -54,32 +56,80 @@ final class MonthPublisher {
         return new Table(CATEGORY_DIMS.stream().filter(dims::contains).map(CATEGORY_DIMS::indexOf).toList()).code();
     }
 
-    static List<PublishedCell> cells(String month, List<PublishedTrendsDao.Atom> atoms, PTable ptable) {
+    /** The counts of a cell that are perturbed: cases, the seven layer values, first responses pending. */
+    private static final int COUNTS = 9;
+
+    /** A cell being added up: its value columns, and per count (cases, layer values, pending) its months with any. */
+    private static final class Sum {
+        final long[] v;
+        final Set<String>[] months;
+
+        @SuppressWarnings("unchecked")
+        Sum(int length) {
+            v = new long[length];
+            months = new Set[COUNTS];
+            for (int i = 0; i < COUNTS; i++) {
+                months[i] = new HashSet<>(2);
+            }
+        }
+
+        void add(PublishedTrendsDao.Atom atom) {
+            long[] a = atom.v();
+            for (int i = 0; i < v.length; i++) {
+                v[i] += a[i];
+            }
+            for (int i = 0; i < COUNTS - 1; i++) {
+                if (a[i] != 0) {
+                    months[i].add(atom.month());
+                }
+            }
+            if (a[0] - a[6] - a[7] != 0) {
+                months[COUNTS - 1].add(atom.month());
+            }
+        }
+    }
+
+    /**
+     * The cells of one publication (a month, or the months of a year) from the scope's rollup rows of its months.
+     * A count whose cases all lie in one month is the same set of cases as that month's count, with the same key:
+     * it is perturbed with {@code monthTable}, so that it shows the same number as the month does; a count of cases
+     * from several months with {@code wideTable}. Only the tables with at most {@code maxDimensions} category
+     * dimensions.
+     */
+    static List<PublishedCell> cells(String month, List<PublishedTrendsDao.Atom> atoms, PTable monthTable,
+                                     PTable wideTable, int maxDimensions) {
         List<PublishedCell> cells = new ArrayList<>();
         for (Table table : TABLES) {
-            Map<String, long[]> sums = new TreeMap<>();
+            if (table.positions().size() > maxDimensions) {
+                continue;
+            }
+            Map<String, Sum> sums = new TreeMap<>();
             for (PublishedTrendsDao.Atom atom : atoms) {
                 StringJoiner code = new StringJoiner(PublishedCell.SEPARATOR);
                 table.positions().forEach(p -> code.add(atom.values().get(p)));
-                long[] sum = sums.computeIfAbsent(code.toString(), c -> new long[atom.v().length]);
-                for (int i = 0; i < sum.length; i++) {
-                    sum[i] += atom.v()[i];
-                }
+                sums.computeIfAbsent(code.toString(), c -> new Sum(atom.v().length)).add(atom);
             }
             String dims = table.code();
-            sums.forEach((code, v) -> {
-                if (v[0] > 0) {
-                    cells.add(perturbed(dims, month, code, v, ptable));
+            sums.forEach((code, sum) -> {
+                if (sum.v[0] > 0) {
+                    PTable[] tables = new PTable[COUNTS];
+                    for (int i = 0; i < COUNTS; i++) {
+                        tables[i] = sum.months[i].size() > 1 ? wideTable : monthTable;
+                    }
+                    cells.add(perturbed(dims, month, code, sum.v, tables));
                 }
             });
         }
         return cells;
     }
 
-    /** One cell: each count (and each layer value) perturbed with its own cell key; a cell published as 0 is all 0. */
-    static PublishedCell perturbed(String dims, String month, String code, long[] v, PTable ptable) {
+    /**
+     * One cell: each count (and each layer value) perturbed with its own cell key and its table ({@code tables}:
+     * cases, the seven layer values, pending); a cell published as 0 is all 0.
+     */
+    static PublishedCell perturbed(String dims, String month, String code, long[] v, PTable[] tables) {
         int k = CaseFacts.KEY_OFFSET;
-        long cases = ptable.publish(v[0], v[k]);
+        long cases = tables[0].publish(v[0], v[k]);
         String fr = histogram(v, CaseFacts.FR_OFFSET);
         String res = histogram(v, CaseFacts.RES_OFFSET);
         if (cases == 0) {
@@ -87,10 +137,11 @@ final class MonthPublisher {
         }
         long pendingCount = v[0] - v[6] - v[7];
         long pendingKey = v[k] - v[k + 6] - v[k + 7];
-        return new PublishedCell(dims, month, code, cases, ptable.publish(v[1], v[k + 1]),
-                ptable.publish(v[2], v[k + 2]), ptable.publish(v[3], v[k + 3]), ptable.publish(v[4], v[k + 4]),
-                ptable.publish(v[5], v[k + 5]), ptable.publish(v[6], v[k + 6]), ptable.publish(v[7], v[k + 7]),
-                ptable.publish(pendingCount, pendingKey), fr, res);
+        return new PublishedCell(dims, month, code, cases, tables[1].publish(v[1], v[k + 1]),
+                tables[2].publish(v[2], v[k + 2]), tables[3].publish(v[3], v[k + 3]),
+                tables[4].publish(v[4], v[k + 4]), tables[5].publish(v[5], v[k + 5]),
+                tables[6].publish(v[6], v[k + 6]), tables[7].publish(v[7], v[k + 7]),
+                tables[8].publish(pendingCount, pendingKey), fr, res);
     }
 
     /**

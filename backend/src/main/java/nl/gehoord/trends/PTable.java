@@ -17,6 +17,7 @@ import java.util.TreeMap;
 public final class PTable {
     static final long KEY_SPACE = 1L << 32;
     private static final String RESOURCE = "/trends/ptable.txt";
+    private static final String YEAR_RESOURCE = "/trends/ptable_year.txt";
 
     /** One row: the published counts in ascending order, each with the upper end of its share of the key space. */
     private record Row(long[] published, long[] upperKey) {
@@ -34,11 +35,20 @@ public final class PTable {
         this.rows = rows;
     }
 
-    /** The table the trends publish with. */
+    /** The table the trends publish months with. */
     public static PTable standard() {
-        try (InputStream in = PTable.class.getResourceAsStream(RESOURCE)) {
+        return read(RESOURCE);
+    }
+
+    /** The table the trends publish rolling years with (wider noise within the same promises). */
+    public static PTable year() {
+        return read(YEAR_RESOURCE);
+    }
+
+    private static PTable read(String resource) {
+        try (InputStream in = PTable.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing " + RESOURCE);
+                throw new IllegalStateException("missing " + resource);
             }
             return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
         } catch (IOException e) {

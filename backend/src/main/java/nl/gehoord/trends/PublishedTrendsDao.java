@@ -17,8 +17,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * What trends publish: the stored months and cells per scope (trend_published_*), and what they are computed from
- * (the scope's rollup rows of one month).
+ * What trends publish: the stored months and years and their cells per scope (trend_published_*, the table names
+ * given by {@link Span}), and what they are computed from (the scope's rollup rows of the months they cover).
  */
 @RegisterConstructorMapper(PublishedCell.class)
 @RegisterConstructorMapper(PublishedTrendsDao.PublishedMonth.class)
@@ -32,8 +32,8 @@ public interface PublishedTrendsDao {
     record RegionName(String code, String name) {
     }
 
-    /** One rollup row of a scope: its topic, setting, region and age band, and its value columns. */
-    record Atom(List<String> values, long[] v) {
+    /** One rollup row of a scope: its topic, setting, region and age band, its month, and its value columns. */
+    record Atom(List<String> values, String month, long[] v) {
     }
 
     final class AtomMapper implements RowMapper<Atom> {
@@ -41,84 +41,84 @@ public interface PublishedTrendsDao {
         public Atom map(ResultSet rs, StatementContext ctx) throws SQLException {
             long[] v = new long[CaseFacts.VALUE_COLUMNS.length];
             for (int i = 0; i < v.length; i++) {
-                v[i] = rs.getLong(5 + i);
+                v[i] = rs.getLong(6 + i);
             }
-            return new Atom(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), v);
+            return new Atom(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                    rs.getString(5), v);
         }
     }
 
-    String COLUMNS = String.join(", ", CaseFacts.VALUE_COLUMNS);
     String SUMS = Stream.of(CaseFacts.VALUE_COLUMNS).map(c -> "SUM(" + c + ")").collect(Collectors.joining(", "));
 
     @SqlQuery("""
-            SELECT topic, setting, region_code, age_band, <columns> FROM trend_rollup_region
-            WHERE region_code IN (<regions>) AND month = :month AND cases > 0
+            SELECT topic, setting, region_code, age_band, month, <sums> FROM trend_rollup_region
+            WHERE region_code IN (<regions>) AND month >= :from AND month <= :to
+            GROUP BY topic, setting, region_code, age_band, month HAVING SUM(cases) > 0
             """)
-    List<Atom> regionAtoms(@BindList("regions") List<String> regions, String month,
-                           @Define("columns") String columns);
+    List<Atom> regionAtoms(@BindList("regions") List<String> regions, String from, String to,
+                           @Define("sums") String sums);
 
     @SqlQuery("""
-            SELECT topic, setting, region_code, age_band, <sums> FROM trend_rollup
-            WHERE provider IN (<providers>) AND month = :month
-            GROUP BY topic, setting, region_code, age_band HAVING SUM(cases) > 0
+            SELECT topic, setting, region_code, age_band, month, <sums> FROM trend_rollup
+            WHERE provider IN (<providers>) AND month >= :from AND month <= :to
+            GROUP BY topic, setting, region_code, age_band, month HAVING SUM(cases) > 0
             """)
-    List<Atom> providerAtoms(@BindList("providers") List<String> providers, String month,
+    List<Atom> providerAtoms(@BindList("providers") List<String> providers, String from, String to,
                              @Define("sums") String sums);
 
-    /** The scope's rollup rows of one month. */
-    default List<Atom> atoms(CouncilScope scope, List<String> regions, String month) {
+    /** The scope's rollup rows of the months from..to, added up per topic, setting, region, age band and month. */
+    default List<Atom> atoms(CouncilScope scope, List<String> regions, String from, String to) {
         if (CouncilScope.PROVIDER.equals(scope.kind())) {
-            return providerAtoms(scope.values(), month, SUMS);
+            return providerAtoms(scope.values(), from, to, SUMS);
         }
-        return regions.isEmpty() ? List.of() : regionAtoms(regions, month, COLUMNS);
+        return regions.isEmpty() ? List.of() : regionAtoms(regions, from, to, SUMS);
     }
 
     @SqlQuery("""
-            SELECT month, layers_final FROM trend_published_months
+            SELECT month, layers_final FROM <months>
             WHERE scope_key = :scopeKey AND month >= :from AND month <= :to ORDER BY month
             """)
-    List<PublishedMonth> months(String scopeKey, String from, String to);
+    List<PublishedMonth> months(@Define("months") String table, String scopeKey, String from, String to);
 
-    /** Claims a month's publication: 1 when this transaction publishes it, 0 when it was published already. */
+    /** Claims a publication: 1 when this transaction publishes it, 0 when it was published already. */
     @SqlUpdate("""
-            INSERT INTO trend_published_months (scope_key, month, layers_final) VALUES (:scopeKey, :month, :layersFinal)
+            INSERT INTO <months> (scope_key, month, layers_final) VALUES (:scopeKey, :month, :layersFinal)
             ON CONFLICT (scope_key, month) DO NOTHING
             """)
-    int claimMonth(String scopeKey, String month, boolean layersFinal);
+    int claimMonth(@Define("months") String table, String scopeKey, String month, boolean layersFinal);
 
-    /** Claims a month's final layer values: 1 when this transaction computes them, 0 when they were final already. */
+    /** Claims a publication's final layer values: 1 when this transaction computes them, 0 when they were already. */
     @SqlUpdate("""
-            UPDATE trend_published_months SET layers_final = TRUE
+            UPDATE <months> SET layers_final = TRUE
             WHERE scope_key = :scopeKey AND month = :month AND layers_final = FALSE
             """)
-    int claimFinalLayers(String scopeKey, String month);
+    int claimFinalLayers(@Define("months") String table, String scopeKey, String month);
 
     @SqlBatch("""
-            INSERT INTO trend_published_cells (scope_key, dims, month, cell, cases, o_open, o_resolved, o_closed,
-                                               o_withdrawn, formal, sla_met, sla_missed, sla_pending, fr_hist,
-                                               res_hist)
+            INSERT INTO <cells> (scope_key, dims, month, cell, cases, o_open, o_resolved, o_closed,
+                                 o_withdrawn, formal, sla_met, sla_missed, sla_pending, fr_hist, res_hist)
             VALUES (:scopeKey, :c.dims, :c.month, :c.cell, :c.cases, :c.open, :c.resolved, :c.closed, :c.withdrawn,
                     :c.formal, :c.slaMet, :c.slaMissed, :c.slaPending, :c.frHist, :c.resHist)
             """)
-    void insertCells(String scopeKey, @BindMethods("c") List<PublishedCell> cells);
+    void insertCells(@Define("cells") String table, String scopeKey, @BindMethods("c") List<PublishedCell> cells);
 
-    @SqlUpdate("DELETE FROM trend_published_cells WHERE scope_key = :scopeKey AND month = :month")
-    void deleteCells(String scopeKey, String month);
-
-    @SqlQuery("""
-            SELECT dims, month, cell, cases, o_open AS open, o_resolved AS resolved, o_closed AS closed,
-                   o_withdrawn AS withdrawn, formal, sla_met, sla_missed, sla_pending, fr_hist, res_hist
-            FROM trend_published_cells WHERE scope_key = :scopeKey AND month = :month
-            """)
-    List<PublishedCell> monthCells(String scopeKey, String month);
+    @SqlUpdate("DELETE FROM <cells> WHERE scope_key = :scopeKey AND month = :month")
+    void deleteCells(@Define("cells") String table, String scopeKey, String month);
 
     @SqlQuery("""
             SELECT dims, month, cell, cases, o_open AS open, o_resolved AS resolved, o_closed AS closed,
                    o_withdrawn AS withdrawn, formal, sla_met, sla_missed, sla_pending, fr_hist, res_hist
-            FROM trend_published_cells
-            WHERE scope_key = :scopeKey AND dims = :dims AND month >= :from AND month <= :to
+            FROM <cells> WHERE scope_key = :scopeKey AND month = :month
             """)
-    List<PublishedCell> cells(String scopeKey, String dims, String from, String to);
+    List<PublishedCell> monthCells(@Define("cells") String table, String scopeKey, String month);
+
+    /** One stored table of one publication. */
+    @SqlQuery("""
+            SELECT dims, month, cell, cases, o_open AS open, o_resolved AS resolved, o_closed AS closed,
+                   o_withdrawn AS withdrawn, formal, sla_met, sla_missed, sla_pending, fr_hist, res_hist
+            FROM <cells> WHERE scope_key = :scopeKey AND dims = :dims AND month = :month
+            """)
+    List<PublishedCell> tableCells(@Define("cells") String table, String scopeKey, String dims, String month);
 
     /** Months that hold data of any scope, in a window: the months the background publication looks at. */
     @SqlQuery("SELECT month FROM trend_month_versions WHERE month >= :from AND month <= :to ORDER BY month")

@@ -2,17 +2,20 @@ package nl.gehoord.trends;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import nl.gehoord.db.Database;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Publishes ended months per scope, once: the cells of a month are computed when it is first needed (by a query,
- * or ahead by {@link TrendsWarmer}) and stored; a published count never changes after that. The layer values
- * (outcomes, formal complaints, first response on time) and the duration histograms are computed a second and
- * last time when the month is {@link #LAYERS_FINAL_AFTER_MONTHS} months old, and never again.
+ * Publishes ended months and rolling years per scope, once: the cells of a publication are computed when it is
+ * first needed (by a query, or ahead by {@link TrendsWarmer}) and stored; a published count never changes after
+ * that. The layer values (outcomes, formal complaints, first response on time) and the duration histograms are
+ * computed a second and last time when the publication's last month is {@link #LAYERS_FINAL_AFTER_MONTHS} months
+ * old, and never again. Stored tables are kept in memory once read ({@link PublishedCache}).
  *
  * <p>Several server instances may publish the same month at the same time: the month row is claimed first (an
  * insert that does nothing when the row exists), and only the transaction that claimed it writes the cells.
@@ -23,14 +26,33 @@ public final class TrendPublisher {
 
     private final Database db;
     private final PTable ptable;
+    private final PTable yearPtable;
+    private final PublishedCache cache = new PublishedCache();
 
-    public TrendPublisher(Database db, PTable ptable) {
+    /** Publishes months with {@code ptable} and rolling years with {@code yearPtable}. */
+    public TrendPublisher(Database db, PTable ptable, PTable yearPtable) {
         this.db = db;
         this.ptable = ptable;
+        this.yearPtable = yearPtable;
     }
 
+    /** With the standard tables: {@link PTable#standard()} for months, {@link PTable#year()} for years. */
+    public TrendPublisher(Database db) {
+        this(db, PTable.standard(), PTable.year());
+    }
+
+    /** The table of months (what every answer states as its maximum deviation; a year's table promises the same). */
     public PTable ptable() {
         return ptable;
+    }
+
+    private static int maxDimensions(Span span) {
+        return span == Span.YEAR ? Span.YEAR_MAX_DIMENSIONS : TrendsQuery.MAX_DIMENSIONS;
+    }
+
+    /** The table for counts of cases from more than one month. */
+    private PTable ptable(Span span) {
+        return span == Span.YEAR ? yearPtable : ptable;
     }
 
     /** True when a month's layer values are final, given the last month that has ended. */
@@ -39,55 +61,131 @@ public final class TrendPublisher {
     }
 
     /**
-     * Makes sure every month of the range (up to {@code lastEnded}) is published for the scope, with final layer
-     * values where they are due.
+     * Makes sure every month of the range (up to {@code lastEnded}), and every year ending in it, is published for
+     * the scope, with final layer values where they are due.
      *
-     * @return how many months were published or made final now
+     * @return how many publications were made or made final now
      */
     public int ensure(CouncilScope scope, YearMonth from, YearMonth to, YearMonth lastEnded) {
+        List<Span.Part> parts = new ArrayList<>();
         YearMonth end = to.isAfter(lastEnded) ? lastEnded : to;
-        if (from.isAfter(end)) {
+        for (YearMonth m = from; !m.isAfter(end); m = m.plusMonths(1)) {
+            parts.add(new Span.Part(Span.MONTH, m));
+            parts.add(new Span.Part(Span.YEAR, m));
+        }
+        return ensure(scope, parts, lastEnded);
+    }
+
+    /** Makes sure these publications (up to {@code lastEnded}) are there, with final layer values where due. */
+    int ensure(CouncilScope scope, List<Span.Part> parts, YearMonth lastEnded) {
+        Map<Span, TreeSet<YearMonth>> wanted = new EnumMap<>(Span.class);
+        for (Span.Part p : parts) {
+            if (!p.end().isAfter(lastEnded)) {
+                wanted.computeIfAbsent(p.span(), s -> new TreeSet<>()).add(p.end());
+            }
+        }
+        if (wanted.isEmpty()) {
             return 0;
         }
         String key = scope.key();
-        Map<String, Boolean> have = new HashMap<>();
-        db.read(h -> h.attach(PublishedTrendsDao.class).months(key, from.toString(), end.toString()))
-                .forEach(m -> have.put(m.month(), m.layersFinal()));
-        List<YearMonth> due = new ArrayList<>();
-        for (YearMonth m = from; !m.isAfter(end); m = m.plusMonths(1)) {
-            Boolean layers = have.get(m.toString());
-            if (layers == null || (!layers && layersFinal(m, lastEnded))) {
-                due.add(m);
-            }
-        }
+        List<Span.Part> due = db.read(h -> {
+            PublishedTrendsDao dao = h.attach(PublishedTrendsDao.class);
+            List<Span.Part> list = new ArrayList<>();
+            wanted.forEach((span, months) -> {
+                Map<String, Boolean> have = new HashMap<>();
+                dao.months(span.monthsTable, key, months.first().toString(), months.last().toString())
+                        .forEach(m -> have.put(m.month(), m.layersFinal()));
+                for (YearMonth m : months) {
+                    Boolean layers = have.get(m.toString());
+                    if (layers == null || (!layers && layersFinal(m, lastEnded))) {
+                        list.add(new Span.Part(span, m));
+                    }
+                }
+            });
+            return list;
+        });
         if (due.isEmpty()) {
             return 0;
         }
         return db.write(h -> {
             List<String> regions = CouncilScopes.regionsOf(h, scope);
             int n = 0;
-            for (YearMonth month : due) {
-                n += publish(h, scope, regions, month, layersFinal(month, lastEnded)) ? 1 : 0;
+            for (Span.Part part : due) {
+                n += publish(h, scope, regions, part, layersFinal(part.end(), lastEnded)) ? 1 : 0;
             }
             return n;
         });
     }
 
-    private boolean publish(Handle h, CouncilScope scope, List<String> regions, YearMonth month, boolean finalNow) {
+    private boolean publish(Handle h, CouncilScope scope, List<String> regions, Span.Part part, boolean finalNow) {
         PublishedTrendsDao dao = h.attach(PublishedTrendsDao.class);
         String key = scope.key();
-        String m = month.toString();
-        if (dao.claimMonth(key, m, finalNow) == 1) {
-            dao.insertCells(key, MonthPublisher.cells(m, dao.atoms(scope, regions, m), ptable));
+        Span span = part.span();
+        String m = part.end().toString();
+        String first = span.first(part.end()).toString();
+        if (dao.claimMonth(span.monthsTable, key, m, finalNow) == 1) {
+            dao.insertCells(span.cellsTable, key,
+                    MonthPublisher.cells(m, dao.atoms(scope, regions, first, m), ptable, ptable(span), maxDimensions(span)));
             return true;
         }
-        if (finalNow && dao.claimFinalLayers(key, m) == 1) {
-            List<PublishedCell> first = dao.monthCells(key, m);
-            List<PublishedCell> now = MonthPublisher.cells(m, dao.atoms(scope, regions, m), ptable);
-            dao.deleteCells(key, m);
-            dao.insertCells(key, MonthPublisher.withFinalLayers(first, now));
+        if (finalNow && dao.claimFinalLayers(span.monthsTable, key, m) == 1) {
+            List<PublishedCell> before = dao.monthCells(span.cellsTable, key, m);
+            List<PublishedCell> now =
+                    MonthPublisher.cells(m, dao.atoms(scope, regions, first, m), ptable, ptable(span), maxDimensions(span));
+            dao.deleteCells(span.cellsTable, key, m);
+            dao.insertCells(span.cellsTable, key, MonthPublisher.withFinalLayers(before, now));
             return true;
         }
         return false;
+    }
+
+    /** A stored table wanted for an answer: a publication and the table's category dimensions (its code). */
+    record Wanted(Span.Part part, String dims) {
+    }
+
+    /**
+     * The stored tables, published first where needed: from memory when kept and still current, otherwise read
+     * from the database (and kept). In the order asked.
+     */
+    List<PublishedCache.Table> tables(CouncilScope scope, List<Wanted> wanted, YearMonth lastEnded) {
+        String key = scope.key();
+        PublishedCache.Table[] out = new PublishedCache.Table[wanted.size()];
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < out.length; i++) {
+            Wanted w = wanted.get(i);
+            PublishedCache.Table t = cache.get(cacheKey(key, w));
+            if (t != null && (t.layersFinal() || !layersFinal(w.part().end(), lastEnded))) {
+                out[i] = t;
+            } else {
+                missing.add(i);
+            }
+        }
+        if (missing.isEmpty()) {
+            return List.of(out);
+        }
+        ensure(scope, missing.stream().map(i -> wanted.get(i).part()).toList(), lastEnded);
+        db.read(h -> {
+            PublishedTrendsDao dao = h.attach(PublishedTrendsDao.class);
+            for (int i : missing) {
+                Wanted w = wanted.get(i);
+                Span span = w.part().span();
+                String m = w.part().end().toString();
+                List<PublishedTrendsDao.PublishedMonth> row = dao.months(span.monthsTable, key, m, m);
+                boolean layers = !row.isEmpty() && row.get(0).layersFinal();
+                PublishedCache.Table t = PublishedCache.table(layers,
+                        dao.tableCells(span.cellsTable, key, w.dims(), m));
+                // Kept only when it is what every instance stores for it by now: published, and final once due.
+                if (!row.isEmpty() && layers == layersFinal(w.part().end(), lastEnded)) {
+                    cache.put(cacheKey(key, w), t);
+                }
+                out[i] = t;
+            }
+            return null;
+        });
+        return List.of(out);
+    }
+
+    private static PublishedCache.Key cacheKey(String scopeKey, Wanted w) {
+        return new PublishedCache.Key(scopeKey, w.part().span(), w.part().end().toString(), w.dims());
     }
 }

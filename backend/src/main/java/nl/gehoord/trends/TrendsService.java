@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import nl.gehoord.db.Database;
 import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Answers a council's trends query within the council's scope. Every number is a sum of the stored, perturbed
@@ -50,8 +49,10 @@ public final class TrendsService {
     /** The answer for a scope and minimum group size (the service's core; tests call it directly). */
     TrendsTable answer(CouncilScope scope, int k, TrendsQuery query) {
         YearMonth lastEnded = lastEnded(clock);
-        publisher.ensure(scope, query.from(), query.to(), lastEnded);
-        return db.read(h -> read(h, scope, k, query, publisher.ptable()));
+        List<String> dims = query.categoryDims();
+        List<String> regions = dims.contains(TrendDims.REGION)
+                ? db.read(h -> CouncilScopes.regionsOf(h, scope)) : List.of();
+        return read(scope, k, query, regions, lastEnded);
     }
 
     /** Region names by code, for labels. */
@@ -75,56 +76,72 @@ public final class TrendsService {
                 TrendPublisher.LAYERS_FINAL_AFTER_MONTHS, null);
     }
 
-    /** A cell of the answer being added up: its perturbed counts and exact histograms, and whether all are final. */
+    /** A cell of the answer being added up: its perturbed counts and exact histograms. */
     private static final class Sum {
-        final long[] counts = new long[9];
-        final long[] fr = new long[TrendBuckets.COUNT];
-        final long[] res = new long[TrendBuckets.COUNT];
-        boolean layersFinal = true;
+        final long[] v = new long[PublishedCache.Cell.LENGTH];
 
-        void add(PublishedCell c) {
-            long[] v = {c.cases(), c.open(), c.resolved(), c.closed(), c.withdrawn(), c.formal(), c.slaMet(),
-                c.slaMissed(), c.slaPending()};
+        void add(long[] cell) {
             for (int i = 0; i < v.length; i++) {
-                counts[i] += v[i];
+                v[i] += cell[i];
             }
-            addHistogram(fr, c.frHist());
-            addHistogram(res, c.resHist());
         }
     }
 
-    private static TrendsTable read(Handle h, CouncilScope scope, int k, TrendsQuery query, PTable ptable) {
-        PublishedTrendsDao dao = h.attach(PublishedTrendsDao.class);
-        String key = scope.key();
-        Map<String, Boolean> finalByMonth = new HashMap<>();
-        dao.months(key, query.from().toString(), query.to().toString())
-                .forEach(m -> finalByMonth.put(m.month(), m.layersFinal()));
+    /**
+     * Adds up stored tables. A cell of a month (by month) is that month's stored cell; any other cell, and the
+     * total, is the sum of the same cell of the range's parts ({@link Span#parts}: its years, then its months; only
+     * months for three-dimension tables).
+     */
+    private TrendsTable read(CouncilScope scope, int k, TrendsQuery query, List<String> regions,
+                             YearMonth lastEnded) {
         List<String> dims = query.categoryDims();
-        List<String> regions = dims.contains(TrendDims.REGION) ? CouncilScopes.regionsOf(h, scope) : List.of();
+        String code = MonthPublisher.tableCode(dims);
+        List<Span.Part> parts = Span.parts(query.from(), query.to(), 0);
+        List<TrendPublisher.Wanted> wanted = new ArrayList<>();
+        parts.forEach(p -> wanted.add(new TrendPublisher.Wanted(p, "")));
+        if (query.byMonth()) {
+            for (YearMonth m = query.from(); !m.isAfter(query.to()); m = m.plusMonths(1)) {
+                wanted.add(new TrendPublisher.Wanted(new Span.Part(Span.MONTH, m), code));
+            }
+        } else {
+            Span.parts(query.from(), query.to(), dims.size())
+                    .forEach(p -> wanted.add(new TrendPublisher.Wanted(p, code)));
+        }
+        List<PublishedCache.Table> tables = publisher.tables(scope, wanted, lastEnded);
+
         // Stored cells carry their values in the fixed order of MonthPublisher.CATEGORY_DIMS; the answer in the asked order.
         List<String> stored = MonthPublisher.CATEGORY_DIMS.stream().filter(dims::contains).toList();
         int[] order = dims.stream().mapToInt(stored::indexOf).toArray();
-        Map<String, Sum> sums = new HashMap<>();
-        for (PublishedCell c : dao.cells(key, MonthPublisher.tableCode(dims), query.from().toString(),
-                query.to().toString())) {
-            String[] values = c.cell().isEmpty() ? new String[0] : c.cell().split(PublishedCell.SEPARATOR, -1);
-            List<String> asked = new ArrayList<>(order.length);
-            for (int position : order) {
-                asked.add(values[position]);
-            }
-            sums.computeIfAbsent(cellId(query.byMonth() ? c.month() : null, asked), x -> new Sum()).add(c);
-        }
         Sum all = new Sum();
-        for (PublishedCell c : dao.cells(key, "", query.from().toString(), query.to().toString())) {
-            all.add(c);
+        Map<String, Sum> sums = new HashMap<>();
+        Map<String, Boolean> finalByMonth = new HashMap<>();
+        boolean rangeFinal = true;
+        for (int t = 0; t < tables.size(); t++) {
+            PublishedCache.Table table = tables.get(t);
+            TrendPublisher.Wanted w = wanted.get(t);
+            if (w.dims().isEmpty() && t < parts.size()) {
+                rangeFinal &= table.layersFinal();
+                table.cells().forEach(c -> all.add(c.v()));
+                continue;
+            }
+            String month = query.byMonth() ? w.part().end().toString() : null;
+            if (month != null) {
+                finalByMonth.put(month, table.layersFinal());
+            }
+            for (PublishedCache.Cell c : table.cells()) {
+                String[] asked = new String[order.length];
+                for (int i = 0; i < order.length; i++) {
+                    asked[i] = c.values()[order[i]];
+                }
+                sums.computeIfAbsent(cellId(month, Arrays.asList(asked)), x -> new Sum()).add(c.v());
+            }
         }
 
         List<TrendsTable.Cell> cells = new ArrayList<>();
         List<String> months = query.byMonth() ? query.months() : Collections.singletonList(null);
         List<List<String>> domains = dims.stream().map(d -> domain(d, regions)).toList();
         for (String month : months) {
-            boolean layersFinal = month != null ? finalByMonth.getOrDefault(month, false)
-                    : query.months().stream().allMatch(m -> finalByMonth.getOrDefault(m, false));
+            boolean layersFinal = month != null ? finalByMonth.getOrDefault(month, false) : rangeFinal;
             for (List<String> values : cross(domains)) {
                 Map<String, String> keyMap = new LinkedHashMap<>();
                 for (String d : query.by()) {
@@ -133,10 +150,9 @@ public final class TrendsService {
                 cells.add(cell(keyMap, sums.get(cellId(month, values)), layersFinal, k));
             }
         }
-        boolean allFinal = query.months().stream().allMatch(m -> finalByMonth.getOrDefault(m, false));
-        TrendsTable.Cell total = cell(Map.of(), all, allFinal, k);
+        TrendsTable.Cell total = cell(Map.of(), all, rangeFinal, k);
         return new TrendsTable(query.from().toString(), query.to().toString(), query.by(), k, scope,
-                perturbation(ptable), cells, total);
+                perturbation(publisher.ptable()), cells, total);
     }
 
     private static String cellId(String month, List<String> values) {
@@ -144,11 +160,12 @@ public final class TrendsService {
     }
 
     private static TrendsTable.Cell cell(Map<String, String> key, Sum sum, boolean layersFinal, int k) {
-        Sum s = sum == null ? new Sum() : sum;
-        long[] v = s.counts;
+        long[] v = sum == null ? new long[PublishedCache.Cell.LENGTH] : sum.v;
         Double share = v[6] + v[7] > 0 ? Math.round(1000.0 * v[6] / (v[6] + v[7])) / 1000.0 : null;
         return new TrendsTable.Cell(key, v[0], layersFinal, new TrendsTable.Outcomes(v[1], v[2], v[3], v[4], v[5]),
-                new TrendsTable.Sla(v[6], v[7], v[8], share), duration(s.fr, k), duration(s.res, k));
+                new TrendsTable.Sla(v[6], v[7], v[8], share),
+                duration(Arrays.copyOfRange(v, PublishedCache.Cell.HIST, PublishedCache.Cell.HIST + TrendBuckets.COUNT), k),
+                duration(Arrays.copyOfRange(v, PublishedCache.Cell.HIST + TrendBuckets.COUNT, v.length), k));
     }
 
     /** Median and p90 from the histogram, only when at least k durations lie behind them. */
@@ -163,20 +180,6 @@ public final class TrendsService {
 
     private static TrendsTable.Range range(int bucket) {
         return new TrendsTable.Range(TrendBuckets.lowerHours(bucket), TrendBuckets.upperHours(bucket));
-    }
-
-    private static void addHistogram(long[] sum, String stored) {
-        if (stored == null) {
-            return;
-        }
-        int i = 0;
-        int start = 0;
-        for (int pos = 0; pos <= stored.length(); pos++) {
-            if (pos == stored.length() || stored.charAt(pos) == ',') {
-                sum[i++] += Long.parseLong(stored, start, pos, 10);
-                start = pos + 1;
-            }
-        }
     }
 
     static List<String> domain(String dim, List<String> regions) {

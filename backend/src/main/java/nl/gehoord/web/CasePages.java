@@ -60,7 +60,7 @@ public final class CasePages {
         Extras extras = new Extras(canned.list(me), next, StatusMachine.WITH_DUE_DATE.contains(c.facts().status()),
                 me.role() == Role.COORDINATOR ? team.stream().filter(m -> m.role().equals("trust_person")).toList()
                         : List.of(), names);
-        pages.render(ctx, "case.jte", pages.page(ctx, pages.words().get("case.title"), "inbox"),
+        pages.render(ctx, "case.jte", pages.titled(ctx, "case.title", "inbox"),
                 "c", c, "x", extras);
     }
 
@@ -103,7 +103,7 @@ public final class CasePages {
                 throw e;
             }
             pages.render(ctx, "preview.jte", pages.page(ctx, "", "inbox"), "p", null, "problem",
-                    pages.words().get("preview.incomplete"));
+                    pages.words(ctx).get("preview.incomplete"));
         }
     }
 

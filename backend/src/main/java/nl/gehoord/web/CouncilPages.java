@@ -81,7 +81,7 @@ public final class CouncilPages {
         Choice choice = Choice.of(ctx);
         TrendsTable table = table(ctx, choice);
         Choice shown = new Choice(month(table.from()), month(table.to()), choice.breakdown(), choice.byMonth());
-        pages.render(ctx, "council.jte", pages.page(ctx, pages.words().get("council.title"), "council"),
+        pages.render(ctx, "council.jte", pages.titled(ctx, "council.title", "council"),
                 "t", table, "choice", shown, "regions", trends.regionNames());
     }
 
@@ -97,6 +97,6 @@ public final class CouncilPages {
 
     public void svg(Context ctx) {
         TrendsTable table = table(ctx, Choice.of(ctx));
-        ctx.contentType("image/svg+xml; charset=utf-8").result(chart.render(table, Language.NL, trends.regionNames()));
+        ctx.contentType("image/svg+xml; charset=utf-8").result(chart.render(table, pages.words(ctx).language(), trends.regionNames()));
     }
 }

@@ -68,7 +68,7 @@ public final class InboxPages {
         Filters filters = Filters.of(ctx);
         InboxViews.Page list = inbox.inbox(me, filters.filter());
         boolean available = profiles.me(me).available();
-        pages.render(ctx, "inbox.jte", pages.page(ctx, pages.words().get("inbox.title"), "inbox"),
+        pages.render(ctx, "inbox.jte", pages.titled(ctx, "inbox.title", "inbox"),
                 "list", list, "filters", filters, "available", available);
     }
 

@@ -7,6 +7,7 @@ import nl.gehoord.http.ApiException;
 import nl.gehoord.http.Http;
 import nl.gehoord.http.RateLimitPolicy;
 import nl.gehoord.http.Role;
+import nl.gehoord.staff.StaffController;
 import nl.gehoord.staff.StaffSessionService;
 
 /** Log-in (e-mail, password and the authenticator code when one is set up) and log-out. */
@@ -35,16 +36,15 @@ public final class LoginPages {
         String email = ctx.formParam("email");
         String password = ctx.formParam("password");
         String code = ctx.formParam("code");
-        // The service slows failed log-ins per account and per address; the code is a second-factor code
-        // (six digits) or one of the recovery codes.
+        // The service slows failed log-ins per account and per address, but this browser's known-device cookie
+        // only by failures made with it; the code is a second-factor code (six digits) or a recovery code.
         String second = code == null || code.isBlank() ? null : code.trim();
         boolean totp = second != null && second.matches("\\d{6}");
         StaffSessionService.Session session;
         try {
             session = sessions.login(new StaffSessionService.Login(email, password, totp ? second : null,
-                            totp ? null : second, null),
-                    new StaffSessionService.Origin(limits.clientAddress(ctx),
-                            nl.gehoord.staff.ClientLabel.of(ctx.header("User-Agent"))));
+                            totp ? null : second, web.knownDevice(ctx)),
+                    StaffController.originOf(ctx, limits));
         } catch (ApiException e) {
             if (e.status() == 429) {
                 throw e;
@@ -68,7 +68,7 @@ public final class LoginPages {
      * log-in can never send anyone to another site.
      */
     static String safeReturn(String path) {
-        return path != null && path.matches("/web/(cases/[A-Za-z0-9-]{1,64}|inbox|queue|council|admin)") ? path : null;
+        return path != null && path.matches("/web/(cases/[A-Za-z0-9-]{1,64}|inbox|queue|council|admin(/[a-z-]{1,20})?)") ? path : null;
     }
 
     /** The first page after log-in for each role. */

@@ -51,8 +51,21 @@ public final class Pages {
     public Page page(Context ctx, String title, String nav) {
         Actor.Staff me = Http.staff(ctx);
         String token = ctx.attribute(TOKEN);
-        return new Page(title, me, profiles.me(me).displayName(), sessions.csrf(token), assets, words, nav,
-                flash(ctx));
+        StaffProfileService.Profile profile = profiles.me(me);
+        Words mine = words.in(Language.ofTag(profile.language()));
+        return new Page(title, me, profile.displayName(), sessions.csrf(token), assets, mine, nav, flash(ctx, mine));
+    }
+
+    /** The same, titled with one of the staff member's own words. */
+    public Page titled(Context ctx, String titleKey, String nav) {
+        Page page = page(ctx, "", nav);
+        return new Page(page.words().get(titleKey), page.staff(), page.staffName(), page.csrf(), assets,
+                page.words(), nav, page.flash());
+    }
+
+    /** The words in the logged-in staff member's language. */
+    public Words words(Context ctx) {
+        return words.in(Language.ofTag(profiles.me(Http.staff(ctx)).language()));
     }
 
     /** The frame for the log-in page. */
@@ -77,11 +90,13 @@ public final class Pages {
 
     /** An error as a page (or, for htmx, as the fragment it swaps in), in plain words, never with case content. */
     public void error(Context ctx, ApiException e) {
-        Problem p = problems.render(e, Language.NL, Http.requestId(ctx));
+        boolean staff = Http.actor(ctx) instanceof Actor.Staff && ctx.attribute(TOKEN) != null;
+        Page page = staff ? page(ctx, "", null) : anonymous("", "");
+        Problem p = problems.render(e, page.words().language(), Http.requestId(ctx));
         ctx.status(e.status());
         e.headers().forEach(ctx::header);
-        Page page = Http.actor(ctx) instanceof Actor.Staff && ctx.attribute(TOKEN) != null
-                ? page(ctx, p.title(), null) : anonymous(p.title(), "");
+        page = new Page(p.title(), page.staff(), page.staffName(), page.csrf(), assets, page.words(), null,
+                page.flash());
         render(ctx, "error.jte", page, "problem", p);
     }
 
@@ -97,7 +112,7 @@ public final class Pages {
         ctx.redirect(back + (back.contains("?") ? "&" : "?") + "fout=" + code, io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
-    private Page.Flash flash(Context ctx) {
+    private Page.Flash flash(Context ctx, Words words) {
         String done = ctx.queryParam("klaar");
         if (done != null && done.matches("[a-z_]{1,30}")) {
             String key = "done." + done;
@@ -110,11 +125,11 @@ public final class Pages {
                 if (parts.length == 3) {
                     String field = words.has("field." + parts[1]) ? words.get("field." + parts[1]) : parts[1];
                     Problem p = problems.render(422, "validation_failed",
-                            List.of(new FieldError(parts[1], parts[2])), Language.NL, "");
+                            List.of(new FieldError(parts[1], parts[2])), words.language(), "");
                     return new Page.Flash(true, field + ": " + p.errors().get(0).message());
                 }
             }
-            Problem p = problems.render(409, error, List.of(), Language.NL, "");
+            Problem p = problems.render(409, error, List.of(), words.language(), "");
             String key = "refused." + error;
             return new Page.Flash(true, words.has(key) ? words.get(key) : p.detail());
         }

@@ -34,7 +34,7 @@ public final class QueuePages {
     }
 
     public void page(Context ctx) {
-        pages.render(ctx, "queue.jte", pages.page(ctx, pages.words().get("queue.title"), "queue"), "q", queue(ctx));
+        pages.render(ctx, "queue.jte", pages.titled(ctx, "queue.title", "queue"), "q", queue(ctx));
     }
 
     /** The lists alone, for the live refresh. */

@@ -19,6 +19,14 @@ public final class WebSessions {
     public static final String COOKIE = "gehoord_session";
     /** Before log-in there is no session to bind a CSRF token to: the form and this cookie carry the same value. */
     public static final String LOGIN_COOKIE = "gehoord_login";
+    /**
+     * The known-device token a successful log-in gave this browser: failures made by others then do not slow the
+     * owner down here. Sent only to the log-in form, and kept long, as the API's clients keep theirs.
+     */
+    public static final String DEVICE_COOKIE = "gehoord_device";
+    static final String DEVICE_PATH = "/web/login";
+    /** Browsers keep a cookie at most about 400 days. */
+    static final int DEVICE_MAX_AGE = (int) java.time.Duration.ofDays(400).toSeconds();
     public static final String CSRF_FIELD = "_csrf";
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
@@ -57,6 +65,20 @@ public final class WebSessions {
         ctx.cookie(cookie(ctx, COOKIE, session.token(),
                 (int) StaffSessionService.ABSOLUTE_TIMEOUT.toSeconds()));
         ctx.cookie(cookie(ctx, LOGIN_COOKIE, "", 0));
+        if (session.knownDeviceToken() != null) {
+            ctx.cookie(new Cookie(DEVICE_COOKIE, session.knownDeviceToken(), DEVICE_PATH, DEVICE_MAX_AGE,
+                    proxy.tls(ctx), true, null, SameSite.STRICT));
+        }
+    }
+
+    /** The known-device token this browser holds, if it looks like one; whose it is, the staff service checks. */
+    public String knownDevice(Context ctx) {
+        String value = ctx.cookie(DEVICE_COOKIE);
+        if (value == null || value.length() > 100 || !value.startsWith(StaffSessionService.DEVICE_TOKEN_PREFIX)
+                || !value.matches("[A-Za-z0-9_-]+")) {
+            return null;
+        }
+        return value;
     }
 
     public void close(Context ctx) {

@@ -20,7 +20,6 @@ import nl.gehoord.http.Actor;
 import nl.gehoord.http.Role;
 import nl.gehoord.trends.CouncilScope;
 import nl.gehoord.trends.CouncilScopes;
-import nl.gehoord.trends.PTable;
 import nl.gehoord.trends.TrendPublisher;
 import nl.gehoord.trends.TrendRollup;
 import nl.gehoord.trends.TrendsQuery;
@@ -195,7 +194,7 @@ public final class TrendsBenchmark {
         YearMonth last = YearMonth.of(2026, 10);
         List<List<String>> shapes = List.of(List.of(), List.of("month"), List.of("topic"), List.of("month", "topic"),
                 List.of("topic", "setting", "region"), List.of("month", "topic", "ageBand"));
-        TrendPublisher publisher = new TrendPublisher(db, PTable.standard());
+        TrendPublisher publisher = new TrendPublisher(db);
         long publishing = time(() -> new TrendsWarmer(db, publisher, clock).runOnce());
         long cells = db.read(h -> h.createQuery("SELECT COUNT(*) FROM trend_published_cells").mapTo(Long.class).one());
         System.out.printf("%nPublishing every ended month of both scopes once (the warm-up pass after a restart "

@@ -71,6 +71,28 @@ public final class ApiClient {
         return send("PUT", path, toJson(body), "application/json");
     }
 
+    /**
+     * A GET whose answer is a file (a PDF): the body is kept byte for byte, one character per byte (ISO-8859-1),
+     * so {@link ApiResponse#bytes()} gives the file back.
+     */
+    public ApiResponse download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            ApiResponse api = new ApiResponse(response.statusCode(), response.headers(),
+                    new String(response.body(), java.nio.charset.StandardCharsets.ISO_8859_1));
+            SpecValidator.check("GET", path, response.statusCode() >= 400 ? new ApiResponse(response.statusCode(),
+                    response.headers(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)) : api);
+            return api;
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Sends raw bytes with any content type: for hostile and malformed input. */
     public ApiResponse raw(String method, String path, byte[] body, String contentType) {
         return send(method, path, body, contentType);

@@ -16,6 +16,11 @@ public record ApiResponse(int status, HttpHeaders headers, String body) {
         }
     }
 
+    /** The body as bytes, for an answer read with {@link ApiClient#download}. */
+    public byte[] bytes() {
+        return body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     public String header(String name) {
         return headers.firstValue(name).orElse(null);
     }

@@ -13,13 +13,14 @@ public final class DatabaseState {
 
     public static String fingerprint(Database db) {
         awaitPushesSettled(db);
-        // Published trend months are stored the first time any council asks (derived from the rollup, never
+        // Published trend months and years are stored the first time any council asks (derived from the rollup, never
         // changed after): an accepted GET /v1/trends may write them, so they are no change by a request.
         return db.read(h -> {
             List<String> tables = h.createQuery("""
                     SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
                       AND name <> 'flyway_schema_history'
-                      AND name NOT IN ('trend_published_months', 'trend_published_cells') ORDER BY name
+                      AND name NOT IN ('trend_published_months', 'trend_published_cells', 'trend_published_years',
+                                       'trend_published_year_cells') ORDER BY name
                     """).mapTo(String.class).list();
             try {
                 MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -51,21 +51,12 @@ class DemoUtilityTest {
                                     + " cases shown as more than 0, %.1f%% of cases in cells off by more than 20%%%n",
                             staff, by, v.published, v.cells, v.shownNonZero, v.nonZero, 100 * v.casesOffBy20);
                     check(failures, v.published >= 0.9 * v.cells, staff + " by=" + by + ": under 90% published");
-                    check(failures, v.casesOffBy20 <= offBy20Bound(staff, by), staff + " by=" + by
+                    check(failures, v.casesOffBy20 <= 0.10, staff + " by=" + by
                             + ": too many cases in cells off by more than 20%");
                 }
             }
             assertThat(failures).isEmpty();
         }
-    }
-
-    /**
-     * 10% of cases, but for the small provider's topic x age band (64 cells of about 10 cases a year, 1 or 2 a
-     * month): a year is the sum of 12 perturbed months, and a monthly 1 or 2 can only be published as 0 or 3, so
-     * such a cell is off by about 4 on average over a year. docs/trends.md, Utility, explains this limit.
-     */
-    private static double offBy20Bound(String staff, String by) {
-        return staff.equals("staff-demo-council-linde") && by.equals("topic,ageBand") ? 0.25 : 0.10;
     }
 
     private static void check(List<String> failures, boolean ok, String message) {

@@ -51,6 +51,34 @@ class PTableTest {
     }
 
     @Test
+    void theYearTableKeepsTheSamePromisesWithWiderNoise() {
+        PTable year = PTable.year();
+        assertThat(year.maxDeviation()).isEqualTo(ptable.maxDeviation());
+        assertThat(year.smallest()).isEqualTo(ptable.smallest());
+        Random random = new Random(3);
+        for (long n = 0; n <= 300; n++) {
+            double mean = 0;
+            for (long p : year.outcomes(n)) {
+                assertThat(Math.abs(p - n)).isLessThanOrEqualTo(2);
+                assertThat(p).isNotIn(1L, 2L);
+                mean += year.probability(n, p) * p;
+            }
+            assertThat(mean).as("mean of " + n).isCloseTo(n == 3 ? 3.8 : n, org.assertj.core.data.Offset.offset(0.001));
+            assertThat(year.publish(n, random.nextLong())).isIn(year.outcomes(n));
+        }
+        assertThat(year.publish(0, random.nextLong())).as("0 stays 0").isZero();
+        assertThat(year.deviationVariance(100)).isCloseTo(2, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(year.probability(3, 3)).as("a year's 3 is kept less than half of the time").isLessThan(0.5);
+        assertThat(year.probability(4, 4)).as("a year's 4 is kept one time in ten")
+                .isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-6));
+        for (long n = 0; n <= 2; n++) {
+            for (long p : ptable.outcomes(n)) {
+                assertThat(year.probability(n, p)).as("0, 1 and 2 as for months").isEqualTo(ptable.probability(n, p));
+            }
+        }
+    }
+
+    @Test
     void theKeysShareOfEachPublishedCountIsItsProbability() {
         Random random = new Random(2);
         int[] seen = new int[8];

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
  * late on the last day of every month from the first demo month until the last demo month's numbers are final
  * (through the injected clock), for the month that just ended, the month that just became final and two other
  * months, and (once a month) the last 12 months and (twice a year) the longest range. A month's case counts never change once published;
- * its layer values change at most once, when they become final, and never after; every range is the sum of its
- * months. (The demo data stands still, so here no layer value changes at all; TrendsWithdrawalTest changes a case.)
+ * its layer values change at most once, when they become final, and never after; the same holds for every year
+ * (twelve months up to a month, published as its own cells), asked again whenever a range holds it; every range is
+ * the sum of its parts (its years, counted back from its end, then the months left). (The demo data stands still, so here no layer value changes at all; TrendsWithdrawalTest changes a case.)
  */
 class TrendsOverTimeTest {
     private static final String[] COUNCILS = {"staff-demo-council", "staff-demo-council-linde"};
@@ -41,6 +42,8 @@ class TrendsOverTimeTest {
             int asked = 0;
             int layerChanges = 0;
             int ranges = 0;
+            int yearsAsked = 0;
+            Map<String, TrendsTable> years = new HashMap<>();
             for (YearMonth now = firstData.plusMonths(1); !now.isAfter(seeded.plusMonths(4)); now = now.plusMonths(1)) {
                 // Early on the first day and late on the last day (MutableClock ignores withZone, so not at midnight).
                 Instant late = now.atEndOfMonth().atTime(21, 0).atZone(TrendDims.ZONE).toInstant();
@@ -95,15 +98,36 @@ class TrendsOverTimeTest {
                                     : List.<YearMonth[]>of(new YearMonth[] {start, lastEnded}) : List.of();
                             for (YearMonth[] range : checked) {
                                 TrendsTable sum = service.answer(scope, 10, query(range[0], range[1], by, now));
-                                assertSumOfMonths(sum, months, range[0], range[1], staff + " by=" + by + " at " + at);
+                                List<Span.Part> parts = Span.parts(range[0], range[1], 0);
+                                List<Span.Part> cellParts = Span.parts(range[0], range[1], dims(by).size()
+                                        - (dims(by).contains(TrendDims.MONTH) ? 1 : 0));
+                                Map<YearMonth, TrendsTable> yearsOf = new HashMap<>();
+                                for (Span.Part part : parts) {
+                                    if (part.span() == Span.YEAR) {
+                                        yearsOf.put(part.end(), year(service, scope, staff + "|" + by + "|year "
+                                                + part.end(), part.end(), by, now, lastEnded, years));
+                                        yearsAsked++;
+                                    }
+                                }
+                                assertSumOfParts(sum, parts, cellParts, months, yearsOf, staff + " by=" + by + " at "
+                                        + at);
                                 ranges++;
+                            }
+                            // Years asked before, again: the one of last month and the one that just became final.
+                            for (YearMonth end : checked.isEmpty() ? List.<YearMonth>of() : List.of(
+                                    lastEnded.minusMonths(1), lastEnded.minusMonths(TrendPublisher.LAYERS_FINAL_AFTER_MONTHS))) {
+                                String id = staff + "|" + by + "|year " + end;
+                                if (years.containsKey(id)) {
+                                    year(service, scope, id, end, by, now, lastEnded, years);
+                                    yearsAsked++;
+                                }
                             }
                         }
                     }
                 }
             }
-            System.out.printf("over time: %d single-month answers and %d ranges compared; %d months' layer values"
-                    + " changed once, when they became final%n", asked, ranges, layerChanges);
+            System.out.printf("over time: %d single-month answers, %d ranges and %d years compared; %d months' layer"
+                    + " values changed once, when they became final%n", asked, ranges, yearsAsked, layerChanges);
         }
     }
 
@@ -124,22 +148,64 @@ class TrendsOverTimeTest {
         return out.toString();
     }
 
-    /** Every count of a range, cell by cell and the total, is the sum of the same counts of its months. */
-    private static void assertSumOfMonths(TrendsTable range, Map<YearMonth, TrendsTable> months, YearMonth from,
-                                          YearMonth to, String what) {
+    /**
+     * The twelve months up to {@code end}, asked now: the same counts as whenever it was asked before, the same
+     * layer values too unless they have just become final; final exactly when its last month is.
+     */
+    private static TrendsTable year(TrendsService service, CouncilScope scope, String id, YearMonth end, String by,
+                                    YearMonth now, YearMonth lastEnded, Map<String, TrendsTable> years) {
+        TrendsTable t = service.answer(scope, 10, query(end.minusMonths(11), end, by, now));
+        assertThat(t.total().layersFinal()).as(id + " final").isEqualTo(TrendPublisher.layersFinal(end, lastEnded));
+        TrendsTable before = years.get(id);
+        if (before != null) {
+            assertThat(text(t, false)).as(id + " counts").isEqualTo(text(before, false));
+            if (before.total().layersFinal() || !t.total().layersFinal()) {
+                // The year's own cells; cells by month (or of three dimensions) are months, checked as months.
+                boolean ownCells = !by.contains(TrendDims.MONTH) && dims(by).size() <= Span.YEAR_MAX_DIMENSIONS;
+                assertThat(ownCells ? text(t, true) : TrendShapes.layers(t.total())).as(id + " layers")
+                        .isEqualTo(ownCells ? text(before, true) : TrendShapes.layers(before.total()));
+            }
+        }
+        years.put(id, t);
+        return t;
+    }
+
+    /**
+     * Every count of a range is the sum of the same counts of its parts (its years, then its months: Span.parts;
+     * months only for the cells of three-dimension tables), cell by cell and the total; a cell of one month (by
+     * month) is that month's cell.
+     */
+    private static void assertSumOfParts(TrendsTable range, List<Span.Part> parts, List<Span.Part> cellParts,
+                                         Map<YearMonth, TrendsTable> months, Map<YearMonth, TrendsTable> years,
+                                         String what) {
         Map<String, long[]> sums = new HashMap<>();
         long[] total = new long[9];
-        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            TrendsTable t = months.get(m);
-            for (TrendsTable.Cell c : t.cells()) {
+        boolean byMonth = range.by().contains(TrendDims.MONTH);
+        List<TrendsTable> cellSources = new ArrayList<>();
+        List<YearMonth> cellMonths = new ArrayList<>();
+        if (byMonth) {
+            for (YearMonth m = YearMonth.parse(range.from()); !m.isAfter(YearMonth.parse(range.to()));
+                 m = m.plusMonths(1)) {
+                cellSources.add(months.get(m));
+                cellMonths.add(m);
+            }
+        }
+        for (Span.Part part : parts) {
+            add(total, (part.span() == Span.YEAR ? years.get(part.end()) : months.get(part.end())).total());
+        }
+        for (Span.Part part : byMonth ? List.<Span.Part>of() : cellParts) {
+            cellSources.add(part.span() == Span.YEAR ? years.get(part.end()) : months.get(part.end()));
+            cellMonths.add(null);
+        }
+        for (int i = 0; i < cellSources.size(); i++) {
+            for (TrendsTable.Cell c : cellSources.get(i).cells()) {
                 Map<String, String> key = new java.util.TreeMap<>(c.key());
                 key.remove(TrendDims.MONTH);
-                if (range.by().contains(TrendDims.MONTH)) {
-                    key.put(TrendDims.MONTH, m.toString());
+                if (byMonth) {
+                    key.put(TrendDims.MONTH, cellMonths.get(i).toString());
                 }
                 add(sums.computeIfAbsent(key.toString(), k -> new long[9]), c);
             }
-            add(total, t.total());
         }
         for (TrendsTable.Cell c : range.cells()) {
             assertThat(values(c)).as(what + " " + c.key()).containsExactly(

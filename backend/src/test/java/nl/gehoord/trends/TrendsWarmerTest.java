@@ -60,8 +60,16 @@ class TrendsWarmerTest {
     }
 
     private static Map<String, Boolean> published(TestServer server, CouncilScope scope) {
+        Map<String, Boolean> months = published(server, scope, Span.MONTH);
+        assertThat(published(server, scope, Span.YEAR)).as("the year ending at every published month, alike")
+                .isEqualTo(months);
+        return months;
+    }
+
+    private static Map<String, Boolean> published(TestServer server, CouncilScope scope, Span span) {
         Map<String, Boolean> months = new TreeMap<>();
-        server.app().database().read(h -> h.attach(PublishedTrendsDao.class).months(scope.key(), "2000-01", "2999-12"))
+        server.app().database().read(h -> h.attach(PublishedTrendsDao.class).months(span.monthsTable, scope.key(),
+                        "2000-01", "2999-12"))
                 .forEach(m -> months.put(m.month(), m.layersFinal()));
         return months;
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Before and after: a case withdrawn after its month ended changes no published number until the month's layer
- * values are final (three months on), and afterwards every number is within the perturbation of the truth.
+ * values are final (three months on), and afterwards every number is within the perturbation of the truth; for
+ * the month itself and for the year that ends with it.
  */
 class TrendsWithdrawalTest {
     private static final YearMonth SEPTEMBER = YearMonth.of(2026, 9);
@@ -39,7 +40,7 @@ class TrendsWithdrawalTest {
             TrendsService service = new TrendsService(server.app().database(), server.clock(),
                     server.app().trendPublisher());
             Map<String, TrendsTable> before = askAll(service, server);
-            assertThat(before.get("").total().layersFinal()).as("September is not final in November").isFalse();
+            assertThat(before.get(SEPTEMBER + "|").total().layersFinal()).as("September is not final in November").isFalse();
 
             server.app().database().writeVoid(h -> {
                 h.createUpdate("UPDATE cases SET status = 'withdrawn', closed_at = :now WHERE id = :id")
@@ -55,16 +56,18 @@ class TrendsWithdrawalTest {
             assertSame(before, after, false);
             long changed = 0;
             PTable ptable = PTable.standard();
-            for (String by : TrendShapes.all()) {
-                TrendsTable t = after.get(by);
+            for (String asked : after.keySet()) {
+                TrendsTable t = after.get(asked);
+                String by = asked.substring(asked.indexOf('|') + 1);
+                YearMonth from = YearMonth.parse(t.from());
                 assertThat(t.total().layersFinal()).isTrue();
                 List<String> dims = TrendsOverTimeTest.dims(by);
                 Map<List<String>, Long> cases = server.app().database().read(h ->
-                        TrendTruth.counts(h, UTRECHT, dims, SEPTEMBER, SEPTEMBER));
+                        TrendTruth.counts(h, UTRECHT, dims, from, SEPTEMBER));
                 Map<String, Map<List<String>, Long>> truth = new HashMap<>();
                 for (String column : LAYERS) {
                     truth.put(column, server.app().database().read(h ->
-                            TrendTruth.counts(h, UTRECHT, dims, SEPTEMBER, SEPTEMBER, column)));
+                            TrendTruth.counts(h, UTRECHT, dims, from, SEPTEMBER, column)));
                 }
                 for (TrendsTable.Cell c : t.cells()) {
                     List<String> key = dims.stream().map(d -> c.key().get(d)).toList();
@@ -77,7 +80,7 @@ class TrendsWithdrawalTest {
                     }
                     for (int i = 0; i < LAYERS.size(); i++) {
                         long real = truth.get(LAYERS.get(i)).getOrDefault(key, 0L);
-                        assertThat(published[i]).as(by + " " + key + " " + LAYERS.get(i))
+                        assertThat(published[i]).as(asked + " " + key + " " + LAYERS.get(i))
                                 .isBetween(real - ptable.maxDeviation(), real + ptable.maxDeviation())
                                 .isNotIn(1L, 2L);
                     }
@@ -85,10 +88,10 @@ class TrendsWithdrawalTest {
                             - truth.get("sla_missed").getOrDefault(key, 0L);
                     assertThat(c.sla().pending()).isBetween(pending - 2, pending + 2);
                 }
-                changed += layers(before.get(by)).equals(layers(t)) ? 0 : 1;
+                changed += layers(before.get(asked)).equals(layers(t)) ? 0 : 1;
             }
-            System.out.printf("withdrawal: %d of %d shapes show other layer values once September is final%n",
-                    changed, TrendShapes.all().size());
+            System.out.printf("withdrawal: %d of %d answers (every shape, September and the year ending with it) show"
+                    + " other layer values once September is final%n", changed, after.size());
             assertThat(changed).as("the final layer values are computed again, for good").isPositive();
         }
     }
@@ -102,9 +105,12 @@ class TrendsWithdrawalTest {
     private static Map<String, TrendsTable> askAll(TrendsService service, TestServer server) {
         YearMonth now = YearMonth.from(server.clock().instant().atZone(TrendDims.ZONE));
         Map<String, TrendsTable> answers = new HashMap<>();
-        for (String by : TrendShapes.all()) {
-            answers.put(by, service.answer(UTRECHT, 10,
-                    TrendsQuery.parse(SEPTEMBER.toString(), SEPTEMBER.toString(), by, now)));
+        // September alone, and the year ending with it (published as a year of its own).
+        for (YearMonth from : List.of(SEPTEMBER, SEPTEMBER.minusMonths(11))) {
+            for (String by : TrendShapes.all()) {
+                answers.put(from + "|" + by, service.answer(UTRECHT, 10,
+                        TrendsQuery.parse(from.toString(), SEPTEMBER.toString(), by, now)));
+            }
         }
         return answers;
     }

@@ -188,7 +188,8 @@ class WebJourneyTest {
         browser.settle();
         assertThat(browser.find("#breakdown").getAttribute("value")).isEqualTo("topic");
         assertThat(browser.text("table caption")).contains("Aantal cases");
-        assertThat(browser.text("#hidden-h")).contains("verborgen");
+        assertThat(browser.text("#perturbed-h")).contains("niet precies");
+        assertThat(browser.driver().getPageSource()).doesNotContain("verborgen");
         assertThat(browser.find("img.chart").getAttribute("alt")).isNotBlank();
         browser.waitFor(d -> Boolean.TRUE.equals(browser.js(
                 "const i = document.querySelector('img.chart'); return i.complete && i.naturalWidth > 0;")));
@@ -202,6 +203,49 @@ class WebJourneyTest {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.header("Content-Disposition")).startsWith("attachment");
         assertThat(csv.body().lines().findFirst().orElse("")).contains("topic");
+
+        // The page, the chart, the CSV and the API's answer show the same perturbed numbers, the same largest
+        // deviation and the same values that are not final yet.
+        String query = href.substring(href.indexOf('?') + 1);
+        java.util.regex.Matcher period = java.util.regex.Pattern.compile("from=([0-9-]+)&to=([0-9-]+)").matcher(query);
+        assertThat(period.find()).isTrue();
+        JsonNode api = nl.gehoord.testing.Journeys.staff(server.client(), "council@demo.local")
+                .get("/v1/trends?by=topic&from=" + period.group(1) + "&to=" + period.group(2)).json();
+        int deviation = api.get("perturbation").get("maxDeviation").asInt();
+        assertThat(deviation).isPositive();
+        assertThat(browser.text("#max-deviation")).contains("hoogstens " + deviation + " meer of minder");
+        assertThat(browser.text("table caption")).contains("hoogstens " + deviation);
+        java.util.List<String> apiCases = new java.util.ArrayList<>();
+        long apiNotFinal = 0;
+        for (JsonNode cell : api.get("cells")) {
+            apiCases.add(cell.get("cases").asText());
+            apiNotFinal += cell.get("final").asBoolean() ? 0 : 1;
+        }
+        assertThat(apiCases).hasSizeGreaterThan(3);
+        java.util.List<String> pageCases = browser.all("tbody td.count").stream()
+                .map(e -> e.getText().replace(".", "")).toList();
+        assertThat(pageCases).isEqualTo(apiCases);
+        assertThat(browser.text("tfoot td.count").replace(".", "")).isEqualTo(api.get("total").get("cases").asText());
+        java.util.List<String> csvLines = csv.body().lines().toList();
+        int casesColumn = java.util.Arrays.asList(csvLines.get(0).split(",")).indexOf("cases");
+        assertThat(csvLines.subList(1, csvLines.size() - 1).stream().map(l -> l.split(",")[casesColumn]).toList())
+                .isEqualTo(apiCases);
+        assertThat(csvLines.get(csvLines.size() - 1).split(",")[casesColumn])
+                .isEqualTo(api.get("total").get("cases").asText());
+        long pageNotFinal = browser.all("tbody tr").stream()
+                .filter(r -> !r.findElements(By.cssSelector("td.not-final")).isEmpty()).count();
+        assertThat(apiNotFinal).as("the seeded month is recent, so its outcomes are not final yet").isPositive();
+        assertThat(pageNotFinal).isEqualTo(apiNotFinal);
+        assertThat(browser.all("tbody td.final").stream().filter(e -> e.getText().equals("nog niet")).count())
+                .isEqualTo(apiNotFinal);
+        assertThat(browser.text("#not-final-note")).contains("Nog niet definitief");
+        WebFixture.Page svg = WebFixture.get(server, browser.find("img.chart").getAttribute("src")
+                .replaceFirst("^https?://[^/]+", ""), WebSessions.COOKIE + "=" + browser.cookie(WebSessions.COOKIE));
+        java.util.List<String> bars = java.util.regex.Pattern.compile(">(\\d+) \u00b1 (\\d+)<").matcher(svg.body())
+                .results().peek(m -> assertThat(m.group(2)).isEqualTo(Integer.toString(deviation)))
+                .map(m -> m.group(1)).toList();
+        assertThat(bars).isNotEmpty();
+        assertThat(apiCases).containsAll(bars);
 
         // A council's session opens no case page and no inbox.
         browser.go("/web/inbox");

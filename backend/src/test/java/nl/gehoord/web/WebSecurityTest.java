@@ -49,7 +49,8 @@ class WebSecurityTest {
 
     private static String concrete(Route route) {
         return route.path().replace("{caseId}", caseId).replace("{replyId}", "canned-demo-hello")
-                .replace("{file}", "none.css");
+                .replace("{file}", "none.css").replace("{staffId}", "staff-demo-trust").replace("{ruleId}", "rule-demo-default")
+                .replace("{locationId}", "loc-utr-linde").replace("{teamId}", "team-midden");
     }
 
     private static WebFixture.Page call(Route route, String cookie, boolean withCsrf) {
@@ -218,6 +219,29 @@ class WebSecurityTest {
                 + WebFixture.cookieValue(again, WebSessions.LOGIN_COOKIE), Map.of("_csrf", again.csrf(),
                 "email", "trust@demo.local", "password", TestServer.DEMO_PASSWORD, "naar", "https://evil.example/"));
         assertThat(elsewhere.header("Location")).isEqualTo("/web/inbox");
+    }
+
+    @Test
+    void everyReadIsAuditedAndTheCasePageGroupsConsecutiveOpensByOnePerson() {
+        String fresh = Journeys.submitCase(Journeys.newDevice(server.client()), "Nog een verhaal voor de telling.");
+        String trust = SESSIONS.get(Role.TRUST_PERSON);
+        assertThat(WebFixture.get(server, "/web/cases/" + fresh, trust).status()).isEqualTo(200);
+        assertThat(WebFixture.get(server, "/web/cases/" + fresh + "/live", trust).status()).isEqualTo(200);
+        assertThat(WebFixture.get(server, "/web/cases/" + fresh + "/live", trust).status()).isEqualTo(200);
+        assertThat(WebFixture.get(server, "/web/cases/" + fresh, SESSIONS.get(Role.COORDINATOR)).status())
+                .isEqualTo(200);
+        String page = WebFixture.get(server, "/web/cases/" + fresh, trust).body();
+
+        int reads = server.app().database().read(h -> h.createQuery(
+                "SELECT COUNT(*) FROM audit_log WHERE case_id = :id AND action = 'case.read'").bind("id", fresh)
+                .mapTo(Integer.class).one());
+        assertThat(reads).as("every read is in the audit log").isEqualTo(5);
+        String table = page.substring(page.indexOf("<table class=\"table table--compact opened\""));
+        table = table.substring(0, table.indexOf("</table>"));
+        List<String> rows = java.util.regex.Pattern.compile("<tr><td>(.*?)</td><td>.*?</td><td>(\\d+)×</td></tr>")
+                .matcher(table).results().map(m -> m.group(1) + " " + m.group(2)).toList();
+        assertThat(rows).containsExactly("Sam de Vries (vertrouwenspersoon) 3", "Noor Jansen (coördinator) 1",
+                "Sam de Vries (vertrouwenspersoon) 1");
     }
 
     private static int messages() {
