@@ -4,4 +4,6 @@
 set -e
 cd "$(dirname "$0")"
 mvn -B -q -DskipTests package
-exec java -jar backend/target/gehoord.jar serve --demo
+# The heap and collector docs/operations.md explains.
+exec java -Xms64m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m \
+  -jar backend/target/gehoord.jar serve --demo

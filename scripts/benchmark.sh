@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs one of the benchmarks (never part of `mvn verify`): they print figures measured side by side in one run.
-#   scripts/benchmark.sh intake [requests] [threads]   case submission: Gehoord vs a bare Javalin+SQLite insert
+#   scripts/benchmark.sh intake [seconds] [conns,...]  case submission: Gehoord vs a bare Javalin+SQLite insert, each
+#                                                      in its own process, at 8, 64 and 256 connections (default
+#                                                      10 s each); BENCH_JVM overrides the servers' JVM options
 #   scripts/benchmark.sh push [pushes] [rounds]        outbox throughput against a fake FCM on loopback vs a bare
 #                                                      sendEach through the Firebase Admin SDK
 #   scripts/benchmark.sh danger [rounds]                the danger-phrase check per text length
@@ -27,4 +29,4 @@ mvn -B -q -DskipTests test-compile -pl backend
 cpfile=$(mktemp)
 mvn -B -q -pl backend dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile"
 cp=$(cat "$cpfile"); rm -f "$cpfile"
-exec java -Xmx4g -cp "backend/target/test-classes:backend/target/classes:$cp" "$main" "$@"
+exec java -Xmx4g ${BENCH_JVM+"-Dbench.jvm=$BENCH_JVM"} -cp "backend/target/test-classes:backend/target/classes:$cp" "$main" "$@"

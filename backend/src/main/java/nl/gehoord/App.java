@@ -273,7 +273,7 @@ public final class App implements AutoCloseable {
         }
         cipher = new FieldCipher(keys, random);
         hasher = new SecretHasher(keys);
-        tokens = new Tokens(random);
+        tokens = new Tokens(random, clock);
         messages = new Messages();
         renderer = new ProblemRenderer(messages);
         audit = new AuditLog(clock, keys);

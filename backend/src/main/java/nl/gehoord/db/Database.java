@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
@@ -19,8 +21,9 @@ import org.sqlite.SQLiteConfig;
  * The data source, migrations and transactions.
  *
  * <p>SQLite has one writer at a time. Rather than let concurrent requests collide on SQLITE_BUSY, every
- * write transaction in this process queues on one fair lock; reads run in parallel thanks to WAL. The busy
- * timeout still covers other processes (a backup command, an operator's sqlite3 shell).
+ * write transaction in this process is run by one writer thread that commits the writes queued meanwhile together
+ * ({@link GroupCommit}); reads run in parallel thanks to WAL. The busy timeout still covers other processes (a
+ * backup command, an operator's sqlite3 shell).
  */
 public final class Database implements AutoCloseable {
     private static final long WRITE_LOCK_WAIT_SECONDS = 30;
@@ -37,6 +40,11 @@ public final class Database implements AutoCloseable {
     private static final int CHECKPOINT_ATTEMPTS = 40;
     private static final int CHECKPOINT_BUSY_MS = 250;
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final long CHECKPOINT_EVERY_MS = 1000;
+    /** SQLite only: the single writer, committing the writes that queued meanwhile together. */
+    private final GroupCommit groupCommit;
+    /** SQLite only: copies the log into the database file in the background, away from any request. */
+    private final ScheduledExecutorService checkpointer;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -44,9 +52,33 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin())
                 .registerArgument(new CodedColumns.Arguments()).registerColumnMapper(new CodedColumns.Mappers());
         if (dialect == Dialect.SQLITE) {
-            // Prepared statements are kept per connection: preparing ~40 statements per case again and again
-            // was a large share of the time the single writer's lock is held.
+            // Prepared statements are kept per connection: preparing every statement of a case again and again
+            // was a large share of the single writer's time.
             jdbi.setStatementBuilderFactory(new CachedStatements());
+            groupCommit = new GroupCommit(jdbi, writeLock, WRITE_LOCK_WAIT_SECONDS);
+            checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "gehoord-db-checkpoint");
+                t.setDaemon(true);
+                return t;
+            });
+            checkpointer.scheduleWithFixedDelay(this::checkpointPassive, CHECKPOINT_EVERY_MS, CHECKPOINT_EVERY_MS,
+                    TimeUnit.MILLISECONDS);
+        } else {
+            groupCommit = null;
+            checkpointer = null;
+        }
+    }
+
+    /**
+     * The automatic checkpoint is off (it would run inside whichever commit crossed the threshold, holding up every
+     * writer queued behind it); this one copies what readers allow and never waits for the writer.
+     */
+    private void checkpointPassive() {
+        try {
+            // Read to the end: a cached statement left on its row would hold a read snapshot on its connection.
+            jdbi.useHandle(h -> h.createQuery("PRAGMA wal_checkpoint(PASSIVE)").mapTo(Integer.class).one());
+        } catch (RuntimeException e) {
+            // Busy with a TRUNCATE checkpoint or a backup: the next round copies what is left.
         }
     }
 
@@ -76,6 +108,8 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         // Deleted content (erasure, retention) is overwritten in the file, not just unlinked.
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        // Checkpoints run in the background (see checkpointPassive), not inside a commit.
+        config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "0");
         return config;
     }
 
@@ -118,26 +152,16 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
-    /** Runs a write transaction; on SQLite it first waits its turn for the single writer. */
+    /**
+     * Runs a write transaction and returns once it is durable. On SQLite the single writer runs it, together with
+     * the other writes that arrived meanwhile, each in its own savepoint ({@link GroupCommit}); {@code work} must
+     * not start another write.
+     */
     public <T> T write(HandleCallback<T, RuntimeException> work) {
         if (dialect != Dialect.SQLITE) {
             return writeOnPostgres(work);
         }
-        boolean locked;
-        try {
-            locked = writeLock.tryLock(WRITE_LOCK_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DatabaseBusyException();
-        }
-        if (!locked) {
-            throw new DatabaseBusyException();
-        }
-        try {
-            return jdbi.inTransaction(work);
-        } finally {
-            writeLock.unlock();
-        }
+        return groupCommit.write(work);
     }
 
     /**
@@ -279,6 +303,10 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+            checkpointer.shutdownNow();
+        }
         dataSource.close();
     }
 }

@@ -9,8 +9,14 @@ import nl.gehoord.db.Coded;
  * @param type    what happened
  * @param caseId  the case
  * @param staffId the staff member concerned (the new assignee, the author of a reply), or null
+ * @param snapshot the case as the publisher holds it, so listeners need not read it again; null when the
+ *                 publisher did not load it
  */
-public record CaseEvent(Type type, String caseId, String staffId) {
+public record CaseEvent(Type type, String caseId, String staffId, CaseSnapshot snapshot) {
+    public CaseEvent(Type type, String caseId, String staffId) {
+        this(type, caseId, staffId, null);
+    }
+
     /** What happened; the code is what the push outbox stores and a push's data carries. */
     public enum Type implements Coded {
         RECEIVED("case_received"),

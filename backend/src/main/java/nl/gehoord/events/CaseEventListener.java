@@ -8,4 +8,11 @@ import org.jdbi.v3.core.Handle;
  */
 public interface CaseEventListener {
     void on(Handle handle, CaseEvent event);
+
+    /** The events of one change together, in order; by default one by one. */
+    default void on(Handle handle, java.util.List<CaseEvent> events) {
+        for (CaseEvent event : events) {
+            on(handle, event);
+        }
+    }
 }

@@ -18,4 +18,11 @@ public final class CaseEvents {
             listener.on(handle, event);
         }
     }
+
+    /** Several events of one change, in order: a listener may handle them together (one rollup update for all). */
+    public void publish(Handle handle, List<CaseEvent> events) {
+        for (CaseEventListener listener : listeners) {
+            listener.on(handle, events);
+        }
+    }
 }

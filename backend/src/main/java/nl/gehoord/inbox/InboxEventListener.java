@@ -18,9 +18,20 @@ public final class InboxEventListener implements CaseEventListener {
 
     @Override
     public void on(Handle h, CaseEvent event) {
+        switch (event.type()) {
+            case RECEIVED, YOUNG_PERSON_MESSAGE, WITHDRAWN, ERASED -> {
+            }
+            default -> {
+                return; // the inbox's own events, or push and statistics
+            }
+        }
         InboxDao inbox = h.attach(InboxDao.class);
         switch (event.type()) {
-            case RECEIVED -> dueDates.received(h, event.caseId());
+            case RECEIVED -> {
+                if (event.snapshot() == null || !event.snapshot().created()) {
+                    dueDates.received(h, event.caseId());
+                } // else stored with its deadlines by DueDates.forNewCase
+            }
             case YOUNG_PERSON_MESSAGE -> dueDates.youngPersonWrote(h, event.caseId());
             case WITHDRAWN -> dueDates.statusChanged(h, event.caseId());
             case ERASED -> {

@@ -1,12 +1,17 @@
 package nl.gehoord.intake;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.Nested;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 /** Cases, the devices that may read them, idempotency records, the timeline and feedback. */
 @RegisterConstructorMapper(CaseDao.CaseRow.class)
@@ -50,6 +55,90 @@ public interface CaseDao {
 
     record LinkedDevice(String deviceId, String platform, long linkedAt) {
     }
+
+    /**
+     * What a new case needs to know about the places it names, in one read: the region's organisation, the
+     * location's region and care provider, and the organisation's time limits (all null where there are none).
+     */
+    record NewCaseContext(String organisationId, String locationRegion, String provider, Integer firstResponseWorkingDays,
+                          Integer urgentFirstResponseMinutes, Integer nextResponseWorkingDays,
+                          Integer resolutionWorkingDays) {
+    }
+
+    /** Hand-written: read on every case submission, so no reflection per row. */
+    final class NewCaseContextMapper implements RowMapper<NewCaseContext> {
+        @Override
+        public NewCaseContext map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new NewCaseContext(rs.getString(1), rs.getString(2), rs.getString(3), integer(rs, 4),
+                    integer(rs, 5), integer(rs, 6), integer(rs, 7));
+        }
+
+        private static Integer integer(ResultSet rs, int column) throws SQLException {
+            int value = rs.getInt(column);
+            return rs.wasNull() ? null : value;
+        }
+    }
+
+    @SqlQuery("""
+            SELECT r.organisation_id, l.region_code, l.provider, p.first_response_working_days,
+                   p.urgent_first_response_minutes, p.next_response_working_days, p.resolution_working_days
+            FROM regions r
+            LEFT JOIN locations l ON l.id = :locationId
+            LEFT JOIN sla_policies p ON p.organisation_id = r.organisation_id
+            WHERE r.code = :regionCode
+            """)
+    @UseRowMapper(NewCaseContextMapper.class)
+    Optional<NewCaseContext> newCaseContext(String regionCode, String locationId);
+
+    /** A new case with its deadlines, as it is first stored. */
+    record NewCase(String id, String codeHmac, String organisationId, String teamId, String kind, String topic,
+                   String setting, String regionCode, String ageBand, String locationId, String contactPreference,
+                   boolean urgent, CaseStatus status, int flowVersion, String assignedStaffId, String keyId,
+                   String answersEnc, String storyEnc, String aboutEnc, String contactEnc, long createdAt,
+                   long firstResponseDueAt, long resolutionDueAt, Long slaDueAt) {
+    }
+
+    @SqlUpdate("""
+            INSERT INTO cases (id, code_hmac, organisation_id, team_id, kind, topic, setting, region_code, age_band,
+                               location_id, contact_preference, urgent, status, flow_version, assigned_staff_id,
+                               key_id, answers_enc, story_enc, about_enc, contact_enc, created_at, updated_at,
+                               first_response_due_at, resolution_due_at, sla_due_at)
+            VALUES (:id, :codeHmac, :organisationId, :teamId, :kind, :topic, :setting, :regionCode, :ageBand,
+                    :locationId, :contactPreference, :urgent, :status, :flowVersion, :assignedStaffId,
+                    :keyId, :answersEnc, :storyEnc, :aboutEnc, :contactEnc, :createdAt, :createdAt,
+                    :firstResponseDueAt, :resolutionDueAt, :slaDueAt)
+            """)
+    void insertNew(@BindMethods NewCase row);
+
+    /** The first timeline entry of a new case; nothing else is numbered yet, so it is number 1. */
+    @SqlUpdate("""
+            INSERT INTO case_events (id, case_id, seq, type, status, due_at, created_at)
+            VALUES (:id, :caseId, 1, 'received', 'received', :dueAt, :at)
+            """)
+    void insertReceived(String id, String caseId, long dueAt,
+                        long at);
+
+    /** The first two entries of a new case that went straight to a trust person. */
+    @SqlUpdate("""
+            INSERT INTO case_events (id, case_id, seq, type, status, due_at, created_at)
+            VALUES (:id, :caseId, 1, 'received', 'received', :dueAt, :at),
+                   (:assignedId, :caseId, 2, 'assigned', 'assigned', NULL, :at)
+            """)
+    void insertReceivedAndAssigned(String id, String assignedId,
+                                   String caseId, long dueAt, long at);
+
+    /**
+     * Stores the idempotency record of a new case unless the key is taken (a retry or a race) or was erased.
+     *
+     * @return 1 when stored; 0 when the caller must roll back and answer as for the earlier request
+     */
+    @SqlUpdate("""
+            INSERT INTO idempotency_keys (device_id, key_hash, request_hash, case_id, case_code_enc, created_at)
+            SELECT :deviceId, :keyHash, :requestHash, :caseId, :caseCodeEnc, :createdAt
+            WHERE NOT EXISTS (SELECT 1 FROM erased_requests WHERE tag = :erasedTag)
+            ON CONFLICT (device_id, key_hash) DO NOTHING
+            """)
+    int insertIdempotencyIfNew(@BindMethods IdempotencyRow row, String erasedTag);
 
     @SqlUpdate("""
             INSERT INTO cases (id, code_hmac, organisation_id, kind, topic, setting, region_code, age_band, location_id,

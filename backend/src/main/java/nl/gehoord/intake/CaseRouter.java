@@ -7,9 +7,16 @@ import org.jdbi.v3.core.Handle;
  * write transaction so routing and the case are stored together.
  */
 public interface CaseRouter {
-    /** What a router needs to know; only coded facts, never the young person's words. */
+    /**
+     * What a router needs to know; only coded facts, never the young person's words. {@code organisationId} is the
+     * region's organisation when the caller has already read it, else null.
+     */
     record Request(String caseId, String kind, String topic, String setting, String regionCode, String locationId,
-                   boolean urgent) {
+                   boolean urgent, String organisationId) {
+        public Request(String caseId, String kind, String topic, String setting, String regionCode, String locationId,
+                       boolean urgent) {
+            this(caseId, kind, topic, setting, regionCode, locationId, urgent, null);
+        }
     }
 
     /**

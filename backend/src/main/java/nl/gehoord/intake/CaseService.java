@@ -16,6 +16,10 @@ import nl.gehoord.db.Database;
 import nl.gehoord.db.Dialect;
 import nl.gehoord.events.CaseEvent;
 import nl.gehoord.events.CaseEvents;
+import nl.gehoord.events.CaseSnapshot;
+import nl.gehoord.sla.Deadlines;
+import nl.gehoord.sla.DueDates;
+import nl.gehoord.sla.SlaPolicy;
 import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.FieldError;
@@ -63,22 +67,39 @@ public final class CaseService {
     }
 
     /**
-     * Creates a case, or returns the one this device already made with the same idempotency key. The key is
-     * looked up before anything else, so a retry gets its case even if the flow changed in between.
+     * Creates a case, or returns the one this device already made with the same idempotency key. A retry gets its
+     * case even if the flow changed in between: a body that no longer passes is checked against the key first, and
+     * a valid one finds the key taken when it is stored (the new case is then rolled back).
      */
     public CaseViews.Created create(Actor.Device device, String idempotencyKey, NewCaseRequest request,
                                     Language language) {
         String keyHash = SecretHasher.sha256(idempotencyKey);
         // Keyed: the digest of a request holds its story and contact, so a plain hash would confirm a guess.
         String requestHash = hasher.hmac("idempotent-request:" + canonical(request));
-        Optional<CaseViews.Created> earlier = db.read(h -> replay(h, device, keyHash, requestHash, language));
-        if (earlier.isPresent()) {
-            return earlier.get();
+        String erasedTag = erasedTag(device.deviceId(), keyHash);
+        CaseDao.NewCaseContext[] context = new CaseDao.NewCaseContext[1];
+        AnswerValidator.ValidCase valid;
+        try {
+            valid = db.read(h -> validator.validate(request, places(h, request, context)));
+        } catch (ApiException e) {
+            Optional<CaseViews.Created> earlier = db.read(h -> replay(h, device, keyHash, requestHash, language));
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            throw e;
         }
-        AnswerValidator.ValidCase valid = db.read(h -> validator.validate(request, places(h)));
-        // Everything that needs no other writer's result is made before waiting for the single writer: the ids,
-        // the receipt and every sealed field. The lock is held only for the statements themselves.
+        CaseDao.NewCaseContext places = context[0] != null ? context[0]
+                : db.read(h -> h.attach(CaseDao.class).newCaseContext(valid.region(), valid.locationId()))
+                        .orElseThrow(() -> new IllegalStateException("region checked before"));
+        String provider = valid.locationId() == null ? null : places.provider();
+        SlaPolicy policy = places.firstResponseWorkingDays() == null ? SlaPolicy.defaults()
+                : new SlaPolicy(places.firstResponseWorkingDays(), places.urgentFirstResponseMinutes(),
+                        places.nextResponseWorkingDays(), places.resolutionWorkingDays());
+        // Everything that needs no other writer's result is made before the single writer runs: the ids, the
+        // receipt and every sealed field. The writer runs only the statements themselves.
         String caseId = tokens.id();
+        String receivedEventId = tokens.id();
+        String assignedEventId = tokens.id();
         String code = codes.next();
         String codeHmac = hasher.hmac(code);
         String keyId = cipher.activeKeyId();
@@ -90,40 +111,55 @@ public final class CaseService {
         String contactEnc = sealed.sealJson(valid.contact(), caseId, "contact");
         String codeEnc = cipher.seal(code, caseId, "caseCode");
         CaseRouter.Request routing = new CaseRouter.Request(caseId, valid.kind(), valid.topic(), valid.setting(),
-                valid.region(), valid.locationId(), valid.urgent());
-        return db.write(h -> {
-            if (db.dialect() == Dialect.POSTGRESQL) {
-                // SQLite's single writer already orders the two; PostgreSQL's writers run side by side.
-                h.attach(DeviceDao.class).lock(device.deviceId());
-            }
-            Optional<CaseViews.Created> raced = replay(h, device, keyHash, requestHash, language);
-            if (raced.isPresent()) {
-                return raced.get();
-            }
-            CaseDao cases = h.attach(CaseDao.class);
-            // The clock is read under the lock so timestamps follow the order in which cases are stored.
-            long now = clock.millis();
-            CaseRouter.Decision decision = router.route(h, routing);
-            CaseStatus status = decision.assignedStaffId() == null ? CaseStatus.RECEIVED : CaseStatus.ASSIGNED;
-            CaseDao.Facts facts = new CaseDao.Facts(valid.kind(), valid.topic(), valid.setting(), valid.region(),
-                    valid.ageBand(), valid.locationId(), valid.contactPreference(), valid.flowVersion());
-            CaseDao.Sealed content = new CaseDao.Sealed(keyId, answersEnc, storyEnc, aboutEnc, contactEnc);
-            cases.insert(new CaseDao.CaseRow(caseId, codeHmac, decision.organisationId(), facts, valid.urgent(), status,
-                    decision.assignedStaffId(), content, now, now, null, null, null, null), decision.teamId());
-            cases.link(new CaseDao.DeviceLink(caseId, device.deviceId(), now));
-            // The deadlines, and the due time on this receipt, are set by the SLA on the event below.
-            addEvent(cases, caseId, "received", CaseStatus.RECEIVED, null, now);
-            if (decision.assignedStaffId() != null) {
-                addEvent(cases, caseId, "assigned", CaseStatus.ASSIGNED, null, now);
-            }
-            cases.insertIdempotency(new CaseDao.IdempotencyRow(device.deviceId(), keyHash, requestHash, caseId,
-                    codeEnc, now));
-            events.publish(h, CaseEvent.of(CaseEvent.Type.RECEIVED, caseId));
-            if (decision.assignedStaffId() != null) {
-                events.publish(h, new CaseEvent(CaseEvent.Type.ASSIGNED, caseId, decision.assignedStaffId()));
-            }
-            return created(cases.byId(caseId).orElseThrow(), code, language);
-        });
+                valid.region(), valid.locationId(), valid.urgent(), places.organisationId());
+        try {
+            return db.write(h -> {
+                if (db.dialect() == Dialect.POSTGRESQL) {
+                    // SQLite's single writer already orders the two; PostgreSQL's writers run side by side.
+                    h.attach(DeviceDao.class).lock(device.deviceId());
+                }
+                CaseDao cases = h.attach(CaseDao.class);
+                // The clock is read by the writer so timestamps follow the order in which cases are stored.
+                long now = clock.millis();
+                CaseRouter.Decision decision = router.route(h, routing);
+                String staffId = decision.assignedStaffId();
+                CaseStatus status = staffId == null ? CaseStatus.RECEIVED : CaseStatus.ASSIGNED;
+                Deadlines deadlines = DueDates.forNewCase(policy, now, valid.urgent());
+                long firstDue = deadlines.firstResponseDueAt();
+                cases.insertNew(new CaseDao.NewCase(caseId, codeHmac, decision.organisationId(), decision.teamId(),
+                        valid.kind(), valid.topic(), valid.setting(), valid.region(), valid.ageBand(),
+                        valid.locationId(), valid.contactPreference(), valid.urgent(), status, valid.flowVersion(),
+                        staffId, keyId, answersEnc, storyEnc, aboutEnc, contactEnc, now, firstDue,
+                        deadlines.resolutionDueAt(), deadlines.earliest(true)));
+                cases.link(new CaseDao.DeviceLink(caseId, device.deviceId(), now));
+                if (staffId == null) {
+                    cases.insertReceived(receivedEventId, caseId, firstDue, now);
+                } else {
+                    cases.insertReceivedAndAssigned(receivedEventId, assignedEventId, caseId, firstDue, now);
+                }
+                if (cases.insertIdempotencyIfNew(new CaseDao.IdempotencyRow(device.deviceId(), keyHash, requestHash,
+                        caseId, codeEnc, now), erasedTag) == 0) {
+                    throw new EarlierRequest();
+                }
+                CaseSnapshot snapshot = new CaseSnapshot(caseId, decision.organisationId(), decision.teamId(), staffId,
+                        status.code(), valid.urgent(), valid.topic(), valid.setting(), valid.region(), valid.ageBand(),
+                        provider, now, firstDue, List.of(device.deviceId()), true);
+                events.publish(h, staffId == null
+                        ? List.of(new CaseEvent(CaseEvent.Type.RECEIVED, caseId, null, snapshot))
+                        : List.of(new CaseEvent(CaseEvent.Type.RECEIVED, caseId, null, snapshot),
+                                new CaseEvent(CaseEvent.Type.ASSIGNED, caseId, staffId, snapshot)));
+                return created(caseId, code, status, valid.urgent(), firstDue, now, language);
+            });
+        } catch (EarlierRequest e) {
+            return db.read(h -> replay(h, device, keyHash, requestHash, language)).orElseThrow(ApiException::notFound);
+        }
+    }
+
+    /** The key was taken (a retry or a race) or erased meanwhile: the new case is rolled back. */
+    private static final class EarlierRequest extends RuntimeException {
+        EarlierRequest() {
+            super(null, null, false, false);
+        }
     }
 
     /** The answer to an earlier request with the same key, if there was one. An erased case stays gone. */
@@ -154,29 +190,44 @@ public final class CaseService {
         return hasher.hmac("erased-request:" + deviceId + ":" + keyHash);
     }
 
-    private static AnswerValidator.Places places(Handle h) {
-        PlacesDao dao = h.attach(PlacesDao.class);
+    /**
+     * The places of a new case, read in one query with its organisation's time limits ({@code found} keeps the row for
+     * the caller).
+     */
+    private static AnswerValidator.Places places(Handle h, NewCaseRequest request, CaseDao.NewCaseContext[] found) {
+        CaseDao cases = h.attach(CaseDao.class);
+        String named = request.about() == null ? null : request.about().locationId();
+        String locationId = named != null && named.matches("[A-Za-z0-9-]{1,64}") ? named : null;
         return new AnswerValidator.Places() {
             @Override
             public boolean regionExists(String regionCode) {
-                return dao.region(regionCode).isPresent();
+                found[0] = cases.newCaseContext(regionCode, locationId).orElse(null);
+                return found[0] != null;
             }
 
             @Override
-            public Optional<String> regionOf(String locationId) {
-                return dao.location(locationId).map(PlacesDao.Location::regionCode);
+            public Optional<String> regionOf(String location) {
+                if (found[0] != null && location.equals(locationId)) {
+                    return Optional.ofNullable(found[0].locationRegion());
+                }
+                return h.attach(PlacesDao.class).location(location).map(PlacesDao.Location::regionCode);
             }
         };
     }
 
     private CaseViews.Created created(CaseDao.CaseRow row, String code, Language language) {
+        return created(row.id(), code, row.status(), row.urgent(), row.firstResponseDueAt(), row.createdAt(), language);
+    }
+
+    private CaseViews.Created created(String caseId, String code, CaseStatus status, boolean urgent, long firstDue,
+                                      long createdAt, Language language) {
         Wording w = new Wording(language);
-        Instant due = Instant.ofEpochMilli(row.firstResponseDueAt());
-        String statusText = texts.status(w, row.status());
-        List<String> next = texts.nextStepsAfterCreate(w, row.urgent(), due);
-        var help = row.urgent() ? content.helpContacts(w) : null;
-        return new CaseViews.Created(row.id(), code, row.status(), statusText, row.urgent(), next, due,
-                Instant.ofEpochMilli(row.createdAt()), help, w.info());
+        Instant due = Instant.ofEpochMilli(firstDue);
+        String statusText = texts.status(w, status);
+        List<String> next = texts.nextStepsAfterCreate(w, urgent, due);
+        var help = urgent ? content.helpContacts(w) : null;
+        return new CaseViews.Created(caseId, code, status, statusText, urgent, next, due,
+                Instant.ofEpochMilli(createdAt), help, w.info());
     }
 
     public CaseViews.CaseList list(Actor.Device device, Language language) {

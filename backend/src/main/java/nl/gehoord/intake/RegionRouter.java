@@ -7,6 +7,9 @@ import org.jdbi.v3.core.Handle;
 public final class RegionRouter implements CaseRouter {
     @Override
     public Decision route(Handle handle, Request request) {
+        if (request.organisationId() != null) {
+            return new Decision(request.organisationId(), null);
+        }
         PlacesDao.Region region = handle.attach(PlacesDao.class).region(request.regionCode())
                 .orElseThrow(() -> new IllegalStateException("region checked before routing"));
         return new Decision(region.organisationId(), null);

@@ -2,6 +2,8 @@ package nl.gehoord.push;
 
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -15,7 +17,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 @RegisterConstructorMapper(OutboxDao.Row.class)
 @RegisterConstructorMapper(OutboxDao.Depth.class)
-public interface OutboxDao {
+public interface OutboxDao extends SqlObject {
     String PENDING = "pending";
     String SENT = "sent";
     String FAILED = "failed";
@@ -33,6 +35,41 @@ public interface OutboxDao {
         public String recipientId() {
             return deviceId != null ? deviceId : staffId;
         }
+    }
+
+    /**
+     * Writes new pending pushes in one statement, each only if its recipient can receive it: a phone with a push
+     * token, an active staff member with one. A push nobody can receive is not written at all.
+     *
+     * @return how many were written
+     */
+    default int insertReachable(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO push_outbox (id, case_id, event, message_key, device_id,"
+                + " staff_id, urgent, state, attempts, created_at, not_before)");
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? " " : " UNION ALL ").append("SELECT :id").append(i).append(", :caseId").append(i)
+                    .append(", :event").append(i).append(", :messageKey").append(i);
+            if (rows.get(i).deviceId() != null) {
+                sql.append(", id, NULL, :urgent").append(i).append(", 'pending', 0, :at").append(i).append(", :at")
+                        .append(i).append(" FROM devices WHERE id = :to").append(i)
+                        .append(" AND push_token_enc IS NOT NULL");
+            } else {
+                sql.append(", NULL, id, :urgent").append(i).append(", 'pending', 0, :at").append(i).append(", :at")
+                        .append(i).append(" FROM staff WHERE id = :to").append(i)
+                        .append(" AND active = TRUE AND push_token_enc IS NOT NULL");
+            }
+        }
+        Update update = getHandle().createUpdate(sql.toString());
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            update.bind("id" + i, r.id()).bind("caseId" + i, r.caseId()).bind("event" + i, r.event())
+                    .bind("messageKey" + i, r.messageKey()).bind("urgent" + i, r.urgent())
+                    .bind("at" + i, r.createdAt()).bind("to" + i, r.recipientId());
+        }
+        return update.execute();
     }
 
     /** How many pushes wait, and since when the oldest waits (null when none). */

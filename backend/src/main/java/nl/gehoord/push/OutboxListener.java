@@ -25,6 +25,40 @@ public final class OutboxListener implements CaseEventListener {
         this.afterCommit = afterCommit;
     }
 
+    /**
+     * The events of a case stored in this transaction: nothing waits for it yet, so nothing is collapsed, and the
+     * pushes are written together, only for recipients that can receive them.
+     */
+    @Override
+    public void on(Handle handle, java.util.List<CaseEvent> events) {
+        boolean allNew = events.stream().allMatch(e -> e.snapshot() != null && e.snapshot().created());
+        if (!allNew) {
+            CaseEventListener.super.on(handle, events);
+            return;
+        }
+        long now = clock.millis();
+        java.util.List<OutboxDao.Row> rows = new java.util.ArrayList<>();
+        for (PushPolicy.Push push : policy.pushesForNewCase(handle, events)) {
+            CaseEvent event = events.stream().filter(e -> e.snapshot() != null).reduce((a, b) -> b).orElseThrow();
+            String deviceId = PushPolicy.DEVICE.equals(push.recipientKind()) ? push.recipientId() : null;
+            String staffId = deviceId == null ? push.recipientId() : null;
+            rows.add(new OutboxDao.Row(tokens.id(), event.caseId(), eventOf(events, push), push.messageKey(),
+                    deviceId, staffId, PushPolicy.urgent(event, event.snapshot().urgent()), OutboxDao.PENDING, 0,
+                    now, now, null, null, null, null));
+        }
+        if (handle.attach(OutboxDao.class).insertReachable(rows) > 0) {
+            handle.afterCommit(afterCommit);
+        }
+    }
+
+    /** The event a push of a new case answers: the last of them that sends its text. */
+    private static String eventOf(java.util.List<CaseEvent> events, PushPolicy.Push push) {
+        boolean assignedText = PushTexts.CASE_ASSIGNED.equals(push.messageKey())
+                || (PushPolicy.STAFF.equals(push.recipientKind()) && events.stream().anyMatch(
+                        e -> e.type() == CaseEvent.Type.ASSIGNED && push.recipientId().equals(e.staffId())));
+        return (assignedText ? CaseEvent.Type.ASSIGNED : CaseEvent.Type.RECEIVED).code();
+    }
+
     @Override
     public void on(Handle handle, CaseEvent event) {
         OutboxDao outbox = handle.attach(OutboxDao.class);

@@ -32,6 +32,8 @@ public final class PushMetrics {
         // Present from the start, so a scrape shows 0 rather than nothing.
         sentCounter(PushPolicy.DEVICE);
         sentCounter(PushPolicy.STAFF);
+        // Likewise the most common reason a push is not sent.
+        failedCounter("no_token");
     }
 
     void sent(String audience) {
@@ -39,8 +41,12 @@ public final class PushMetrics {
     }
 
     void failed(String reason) {
-        Counter.builder("gehoord.push.failed").description("Pushes that will not be delivered")
-                .tag("reason", reason.toLowerCase(Locale.ROOT)).register(registry).increment();
+        failedCounter(reason).increment();
+    }
+
+    private Counter failedCounter(String reason) {
+        return Counter.builder("gehoord.push.failed").description("Pushes that will not be delivered")
+                .tag("reason", reason.toLowerCase(Locale.ROOT)).register(registry);
     }
 
     void retried() {

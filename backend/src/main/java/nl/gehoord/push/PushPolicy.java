@@ -54,6 +54,41 @@ public final class PushPolicy {
         return pushes;
     }
 
+    /**
+     * The pushes for a case stored in this very transaction, from the snapshot its events carry: its phones hear
+     * that it arrived (and that someone helps them, when it went straight to a trust person); its handlers hear of
+     * a new case. A later push to the same recipient with the same text replaces an earlier one, as the outbox's
+     * collapsing would.
+     */
+    public List<Push> pushesForNewCase(Handle handle, List<CaseEvent> events) {
+        java.util.Map<String, Push> pushes = new java.util.LinkedHashMap<>();
+        for (CaseEvent event : events) {
+            nl.gehoord.events.CaseSnapshot c = event.snapshot();
+            List<Push> these = new ArrayList<>();
+            switch (event.type()) {
+                case RECEIVED -> {
+                    c.deviceIds().forEach(id -> these.add(new Push(DEVICE, id, PushTexts.CASE_RECEIVED)));
+                    List<String> handlers = c.assignedStaffId() != null ? List.of(c.assignedStaffId())
+                            : handle.attach(PushTargetDao.class).caseHandlers(event.caseId());
+                    toStaff(handlers, PushTexts.STAFF_NEW_CASE, these);
+                }
+                case ASSIGNED -> {
+                    c.deviceIds().forEach(id -> these.add(new Push(DEVICE, id, PushTexts.CASE_ASSIGNED)));
+                    if (event.staffId() != null) {
+                        these.add(new Push(STAFF, event.staffId(), PushTexts.STAFF_NEW_CASE));
+                    }
+                }
+                default -> these.addAll(pushesFor(handle, event));
+            }
+            for (Push p : these) {
+                String key = p.recipientKind() + ":" + p.recipientId() + ":" + p.messageKey();
+                pushes.remove(key);
+                pushes.put(key, p);
+            }
+        }
+        return List.copyOf(pushes.values());
+    }
+
     /** Deadlines are watched by the assignee and by the coordinators together. */
     private static List<String> assigneeAndCoordinators(PushTargetDao targets, CaseEvent event) {
         Set<String> staff = new LinkedHashSet<>();

@@ -37,11 +37,17 @@ public final class DueDates {
 
     /** A new case: the first answer and the resolution are due by the policy. */
     public void received(Handle h, String caseId) {
-        h.attach(DeadlineDao.class).clocked(caseId).ifPresent(c -> {
-            SlaPolicy policy = policy(h, c.organisationId());
-            write(h, c, new Deadlines(policy.firstResponseDue(c.createdAt(), c.urgent()), null, null, null,
-                    policy.resolutionDue(c.createdAt())));
-        });
+        h.attach(DeadlineDao.class).clocked(caseId).ifPresent(c ->
+                write(h, c, forNewCase(policy(h, c.organisationId()), c.createdAt(), c.urgent())));
+    }
+
+    /**
+     * The deadlines a new case starts with, for a case that is stored with them (intake reads the policy with the
+     * places it names, so the case is written once).
+     */
+    public static Deadlines forNewCase(SlaPolicy policy, long createdAt, boolean urgent) {
+        return new Deadlines(policy.firstResponseDue(createdAt, urgent), null, null, null,
+                policy.resolutionDue(createdAt));
     }
 
     /**

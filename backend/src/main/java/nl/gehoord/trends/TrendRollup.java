@@ -7,6 +7,7 @@ import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.db.Database;
 import nl.gehoord.events.CaseEvent;
 import nl.gehoord.events.CaseEventListener;
+import nl.gehoord.events.CaseSnapshot;
 import nl.gehoord.intake.CaseStatus;
 import org.jdbi.v3.core.Handle;
 
@@ -30,6 +31,28 @@ public final class TrendRollup implements CaseEventListener {
     @Override
     public void on(Handle handle, CaseEvent event) {
         refresh(handle, event.caseId());
+    }
+
+    /** One update per case for all the events of one change. */
+    @Override
+    public void on(Handle handle, java.util.List<CaseEvent> events) {
+        java.util.Map<String, CaseEvent> lastPerCase = new java.util.LinkedHashMap<>();
+        events.forEach(e -> lastPerCase.put(e.caseId(), e));
+        for (CaseEvent last : lastPerCase.values()) {
+            CaseSnapshot c = last.snapshot();
+            if (c != null && c.created()) {
+                countNew(handle, c);
+            } else {
+                refresh(handle, last.caseId());
+            }
+        }
+    }
+
+    /** A case stored in this transaction: counted for the first time, from the facts its publisher holds. */
+    private void countNew(Handle handle, CaseSnapshot c) {
+        CaseFacts facts = facts(c.topic(), c.setting(), c.regionCode(), c.ageBand(), c.provider(), CaseStatus.of(c.status()),
+                c.createdAt(), null, c.firstResponseDueAt(), null, false, null, clock.millis());
+        apply(handle, factKey(c.caseId()), null, facts.withRecordKey(newRecordKey()));
     }
 
     /** Brings one case's contribution up to date. Safe to call any number of times. */

@@ -1,169 +1,237 @@
 package nl.gehoord.bench;
 
-import io.javalin.Javalin;
-import java.lang.management.ManagementFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.locks.ReentrantLock;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.gehoord.testing.Journeys;
-import nl.gehoord.testing.TestServer;
-import org.sqlite.SQLiteConfig;
 
 /**
- * Case submission over HTTP: Gehoord (validation, encryption, routing, timeline, idempotency, all durable)
- * against a bare Javalin + SQLite insert of the same body with the same durability settings, side by side in
- * one run on this machine. Run with scripts/benchmark.sh intake [requests] [threads].
+ * Case submission over real HTTP: Gehoord ({@code java nl.gehoord.Main serve --demo}: validation, encryption,
+ * routing, timeline, idempotency, push outbox and trends, all durable) against {@link BareInsertServer} (one SQLite
+ * insert of the same body, same durability), each in its own process, side by side in one run at 8, 64 and 256
+ * connections. Prints requests per second, p99, the rate ratio, non-2xx answers, the server process's CPU per
+ * request, its resident memory after the load, and the start-up time of each server without demo data.
+ *
+ * <p>Usage: scripts/benchmark.sh intake [seconds per level] [connections,...]. Both servers get the JVM options of
+ * {@code -Dbench.jvm} (default {@link #DOCUMENTED_JVM}, the options docs/operations.md gives).
  */
 public final class IntakeBenchmark {
+    /** The heap and collector docs/operations.md and run-demo.sh run Gehoord with. */
+    static final String DOCUMENTED_JVM = "-Xms64m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final int DEVICES = 64;
+    private static final double WARMUP_SECONDS = 3;
 
     private IntakeBenchmark() {
     }
 
-    /**
-     * {@code cpuMs}: CPU time of this whole process (server and client threads) per request while measuring. On a
-     * shared machine it moves far less with other people's load than the request rate does.
-     */
-    record Result(String name, int requests, double seconds, List<Double> latenciesMs, double cpuMs) {
-        void print(Result baseline) {
-            List<Double> sorted = new ArrayList<>(latenciesMs);
-            Collections.sort(sorted);
-            double p50 = sorted.get(sorted.size() / 2);
-            double p99 = sorted.get((int) Math.min(sorted.size() - 1, Math.round(sorted.size() * 0.99)));
-            double rate = requests / seconds;
-            String ratio = baseline == null ? "" : String.format("  (%.2fx the bare insert's time per request)",
-                    (baseline.requests / baseline.seconds) / rate);
-            System.out.printf("%-28s %6d requests  %8.1f req/s  p50 %6.2f ms  p99 %6.2f ms  cpu %5.2f ms/req%s%n", name,
-                    requests, rate, p50, p99, cpuMs, ratio);
+    record Level(int connections, HttpLoad.Window window, double cpuMsPerRequest) {
+    }
+
+    record Server(String name, Process process, int port) implements AutoCloseable {
+        long cpuNanos() {
+            return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+
+        long rssKb() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", ""));
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
         }
     }
 
     public static void main(String[] args) throws Exception {
-        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        System.out.printf("Case submission, %d requests over %d client threads, %d cores%n", requests, threads,
-                Runtime.getRuntime().availableProcessors());
-        Result bare = bare(requests, threads);
-        Result gehoord = gehoord(requests, threads);
-        bare.print(null);
-        gehoord.print(bare);
-    }
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
+        int[] levels = args.length > 1 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
+                : new int[] {8, 64, 256};
+        String jvm = System.getProperty("bench.jvm", DOCUMENTED_JVM);
+        System.out.printf("Case submission: %.0f s per level after %.0f s warm-up, %d cores, load average %s,"
+                        + " server JVM options: %s%n", seconds, WARMUP_SECONDS,
+                Runtime.getRuntime().availableProcessors(), loadAverage(), jvm.isBlank() ? "(none)" : jvm);
+        byte[] body = JSON.writeValueAsBytes(Journeys.complaint("Ik mag niet naar buiten van de groepsleiding."));
 
-    static Result gehoord(int requests, int threads) throws Exception {
-        // Loopback load from a few installs: raise the case limits through the ordinary settings.
-        Map<String, String> limits = Map.of("GEHOORD_RATE_LIMIT_CASE_DEVICE", "100000000/1h",
-                "GEHOORD_RATE_LIMIT_CASE_ADDRESS", "100000000/1h", "GEHOORD_RATE_LIMIT_CASE_GLOBAL", "100000000/1h");
-        try (TestServer server = TestServer.start(limits)) {
-            String base = server.client().baseUrl();
-            List<String> tokens = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/devices"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"platform\":\"android\",\"locale\":\"nl\"}")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                tokens.add(JSON.readTree(r.body()).path("deviceToken").asText());
+        double bareStart = startupSeconds("bare", jvm);
+        double gehoordStart = startupSeconds("gehoord", jvm);
+
+        List<Level> bare = new ArrayList<>();
+        long bareRss;
+        try (Server server = start("bare", jvm, Files.createTempDirectory("bench-bare"), false)) {
+            for (int connections : levels) {
+                bare.add(level(server, connections, seconds, n -> HttpLoad.post("/cases", new String[0], body)));
             }
-            byte[] body = JSON.writeValueAsBytes(Journeys.complaint("Ik mag niet naar buiten van de groepsleiding."));
-            return run("Gehoord POST /v1/cases", requests, threads, i -> HttpRequest.newBuilder(URI.create(base + "/v1/cases"))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + tokens.get(i % threads))
-                    .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), 201);
+            bareRss = server.rssKb();
+        }
+        List<Level> gehoord = new ArrayList<>();
+        long gehoordRss;
+        try (Server server = start("gehoord", jvm, Files.createTempDirectory("bench-gehoord"), true)) {
+            String[] tokens = devices(server.port());
+            awaitIdle(server);
+            String run = Long.toString(System.nanoTime(), 36);
+            for (int connections : levels) {
+                gehoord.add(level(server, connections, seconds, n -> HttpLoad.post("/v1/cases", new String[] {
+                    "Authorization: Bearer " + tokens[n % DEVICES], "Idempotency-Key: " + run + "-" + n}, body)));
+            }
+            gehoordRss = server.rssKb();
+        }
+        System.out.printf("%n| connections | Gehoord req/s | p99 | non-2xx | CPU/case | bare insert req/s | p99 | non-2xx"
+                + " | CPU/req | ratio | p99 ratio |%n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n");
+        for (int i = 0; i < levels.length; i++) {
+            Level g = gehoord.get(i);
+            Level b = bare.get(i);
+            System.out.printf("| %d | %,.0f | %.1f ms | %d | %.2f ms | %,.0f | %.1f ms | %d | %.2f ms | %.2f | %.1fx |%n",
+                    levels[i], g.window.rate(), g.window.percentileMs(0.99), g.window.failed(), g.cpuMsPerRequest,
+                    b.window.rate(), b.window.percentileMs(0.99), b.window.failed(), b.cpuMsPerRequest,
+                    g.window.rate() / b.window.rate(), g.window.percentileMs(0.99) / b.window.percentileMs(0.99));
+        }
+        System.out.printf("%nResident memory after the load: Gehoord %d MB, bare insert %d MB%n", gehoordRss / 1024,
+                bareRss / 1024);
+        System.out.printf("Start-up without demo (process start to /health answering): Gehoord %.2f s, bare %.2f s%n",
+                gehoordStart, bareStart);
+        System.out.printf("Load average at the end: %s%n", loadAverage());
+    }
+
+    private static Level level(Server server, int connections, double seconds,
+                               java.util.function.IntFunction<byte[]> request) throws Exception {
+        long[] cpu = new long[1];
+        HttpLoad.Window window = HttpLoad.run(server.port(), connections, WARMUP_SECONDS, seconds, request, 201,
+                () -> cpu[0] = server.cpuNanos());
+        double cpuMs = (server.cpuNanos() - cpu[0]) / 1e6 / Math.max(1, window.ok() + window.failed());
+        System.out.printf("%-8s %4d connections: %,8.0f req/s  p50 %7.1f ms  p99 %7.1f ms  non-2xx %d  cpu %.2f ms/req%n",
+                server.name(), connections, window.rate(), window.percentileMs(0.5), window.percentileMs(0.99),
+                window.failed(), cpuMs);
+        return new Level(connections, window, cpuMs);
+    }
+
+    /**
+     * Waits until the server's own start-up work (the demo's generated cases, the trends warm-up) is done, so it is
+     * not counted as the cost of the cases: less than 5% of one core over half a second, or 90 s at most.
+     */
+    private static void awaitIdle(Server server) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long last = server.cpuNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            long now = server.cpuNanos();
+            if (now - last < Duration.ofMillis(25).toNanos()) {
+                return;
+            }
+            last = now;
         }
     }
 
-    static Result bare(int requests, int threads) throws Exception {
-        Path dir = Files.createTempDirectory("bare-bench");
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(10_000);
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("bare.db"), config.toProperties());
-        connection.createStatement().execute("CREATE TABLE cases (id TEXT PRIMARY KEY, body TEXT NOT NULL)");
-        ReentrantLock lock = new ReentrantLock();
-        Javalin app = Javalin.create(c -> {
-            c.startup.showJavalinBanner = false;
-            c.routes.post("/cases", ctx -> {
-                String id = UUID.randomUUID().toString();
-                lock.lock();
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cases (id, body) VALUES (?, ?)")) {
-                    insert.setString(1, id);
-                    insert.setString(2, ctx.body());
-                    insert.executeUpdate();
-                } finally {
-                    lock.unlock();
+    /** App installs with a push token, as phones register them. */
+    private static String[] devices(int port) throws Exception {
+        String[] tokens = new String[DEVICES];
+        for (int i = 0; i < DEVICES; i++) {
+            String registration = "{\"platform\":\"android\",\"locale\":\"nl\",\"pushToken\":\"bench-fcm-token-" + i + "\"}";
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/devices"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(registration)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode node = JSON.readTree(r.body());
+            tokens[i] = node.path("deviceToken").asText();
+        }
+        return tokens;
+    }
+
+    /** Process start until /health answers, on an empty data folder and without demo data; best of two. */
+    private static double startupSeconds(String kind, String jvm) throws Exception {
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < 2; round++) {
+            long t0 = System.nanoTime();
+            try (Server ignored = start(kind, jvm, Files.createTempDirectory("bench-start"), false)) {
+                best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+            }
+        }
+        return best;
+    }
+
+    private static Server start(String kind, String jvm, Path dir, boolean demo) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (!jvm.isBlank()) {
+            command.addAll(Arrays.asList(jvm.trim().split("\\s+")));
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (kind.equals("bare")) {
+            command.addAll(List.of(BareInsertServer.class.getName(), Integer.toString(port),
+                    dir.resolve("bare.db").toString()));
+        } else {
+            command.add("nl.gehoord.Main");
+            command.add("serve");
+            if (demo) {
+                command.add("--demo");
+            }
+            Map<String, String> env = pb.environment();
+            env.put("GEHOORD_DATA_DIR", dir.toString());
+            env.put("GEHOORD_PORT", Integer.toString(port));
+            env.put("GEHOORD_HOST", "127.0.0.1");
+            env.put("GEHOORD_DEMO_PASSWORD", "benchmark-password-1");
+            // Loopback load from a few installs: raise the limits through the ordinary settings.
+            for (String limit : List.of("CASE_DEVICE", "CASE_ADDRESS", "CASE_GLOBAL", "REGISTER_ADDRESS",
+                    "REGISTER_GLOBAL")) {
+                env.put("GEHOORD_RATE_LIMIT_" + limit, "100000000/1h");
+            }
+        }
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(dir.resolve("server.log").toFile());
+        Process process = pb.start();
+        Server server = new Server(kind, process, port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(kind + " stopped: " + Files.readString(dir.resolve("server.log")));
+            }
+            try {
+                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return server;
                 }
-                ctx.status(201).json(Map.of("caseId", id));
-            });
-        }).start("127.0.0.1", 0);
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(10);
+        }
+        server.close();
+        throw new IllegalStateException(kind + " did not start within 120 s");
+    }
+
+    private static String loadAverage() {
         try {
-            byte[] body = JSON.writeValueAsBytes(Journeys.complaint("Ik mag niet naar buiten van de groepsleiding."));
-            String base = "http://127.0.0.1:" + app.port();
-            return run("bare Javalin+SQLite insert", requests, threads, i -> HttpRequest.newBuilder(URI.create(base + "/cases"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), 201);
-        } finally {
-            app.stop();
-            connection.close();
+            return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim();
+        } catch (IOException e) {
+            return "?";
         }
-    }
-
-    interface RequestFactory {
-        HttpRequest make(int i);
-    }
-
-    static Result run(String name, int requests, int threads, RequestFactory factory, int expected) throws Exception {
-        // Warm up the JIT and the connection pool before measuring.
-        for (int i = 0; i < Math.min(200, requests / 5); i++) {
-            HTTP.send(factory.make(i), HttpResponse.BodyHandlers.discarding());
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        long cpuStart = processCpuNanos();
-        long start = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            futures.add(pool.submit(() -> {
-                for (int i = thread; i < requests; i += threads) {
-                    long sent = System.nanoTime();
-                    HttpResponse<Void> response = HTTP.send(factory.make(i), HttpResponse.BodyHandlers.discarding());
-                    latencies.add((System.nanoTime() - sent) / 1e6);
-                    if (response.statusCode() != expected) {
-                        throw new IllegalStateException(name + " answered " + response.statusCode());
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> future : futures) {
-            future.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuMs = (processCpuNanos() - cpuStart) / 1e6 / requests;
-        pool.shutdown();
-        return new Result(name, requests, seconds, latencies, cpuMs);
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 }

@@ -98,7 +98,9 @@ class RoutingTest {
                 "explanation", "Klaar.")).status()).isEqualTo(200);
         String fifth = Journeys.submit(phone, rotterdam("Vijf.")).text("caseId");
         assertThat(assignee(fifth)).isEqualTo(a);
-        assertThat(events).contains(new CaseEvent(CaseEvent.Type.ASSIGNED, fifth, a));
+        // Compared without the case snapshot the event carries for its listeners.
+        assertThat(events).extracting(e -> new CaseEvent(e.type(), e.caseId(), e.staffId()))
+                .contains(new CaseEvent(CaseEvent.Type.ASSIGNED, fifth, a));
 
         // A rule on setting and topic, tried before the region rule.
         String closedCare = team("Team Gesloten");
