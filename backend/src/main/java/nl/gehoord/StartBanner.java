@@ -42,6 +42,7 @@ final class StartBanner {
             out.add("Trust person's inbox: " + pages + "/web/inbox  (trust@demo.local)");
             out.add("Coordinator's team queue: " + pages + "/web/queue  (coordinator@demo.local)");
             out.add("Council dashboard: " + pages + "/web/council  (council@demo.local, raad.linde@demo.local)");
+            out.add("Admin pages: " + pages + "/web/admin  (admin@demo.local)");
             out.add("Demo staff logins: " + String.join(", ", demoLogins));
             if (chosenPassword) {
                 out.add("Demo password: the one you set in GEHOORD_DEMO_PASSWORD.");

@@ -31,7 +31,8 @@ class StartBannerTest {
         assertThat(StartBanner.listensEverywhere("::")).isTrue();
         assertThat(String.join("\n", StartBanner.lines("127.0.0.1", 7070, "d", true, List.of("a@demo.local"),
                 Optional.empty(), false))).contains("Staff pages: http://127.0.0.1:7070/web/login")
-                .contains("http://127.0.0.1:7070/web/inbox").contains("http://127.0.0.1:7070/web/council");
+                .contains("http://127.0.0.1:7070/web/inbox").contains("http://127.0.0.1:7070/web/council")
+                .contains("http://127.0.0.1:7070/web/admin");
     }
 
     @Test
