@@ -126,8 +126,6 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
     /** How long a stopping instance waits for the requests it is answering. */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
-    /** How long a blocking read of a request body waits for the next bytes. */
-    public static final long BODY_STALL_MILLIS = 10_000;
 
     /**
      * How to start. {@code demo} seeds the demo organisation first (safe to repeat); {@code pushSender} replaces
@@ -412,7 +410,7 @@ public final class App implements AutoCloseable {
             config.http.prefer405over404 = true;
             // A request body that stops arriving holds a thread while it is read: give up after a while and
             // answer 408, instead of the connection's default of 30 seconds.
-            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_STALL_MILLIS));
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.bodyStall().toMillis()));
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.requestLogger.http(RequestContext::log);

@@ -22,7 +22,9 @@ public record Settings(
         Map<String, RateRule> rateLimits,
         RetentionSettings retention,
         // How long an instance's claim on a batch of pushes holds; after it a live instance takes them over.
-        java.time.Duration pushLease) {
+        java.time.Duration pushLease,
+        // How long a blocking read of a request body waits for the next bytes before answering 408.
+        java.time.Duration bodyStall) {
 
     /** The browser origins CORS allows, from the comma-separated setting. */
     public List<String> allowedOriginList() {

@@ -99,8 +99,9 @@ public final class SettingsLoader {
         Map<String, RateRule> rateLimits = RateLimitSettings.from(values);
         RetentionSettings retention = retention();
         java.time.Duration pushLease = java.time.Duration.ofSeconds(integer("GEHOORD_PUSH_LEASE_SECONDS", 60, 10, 3600));
+        java.time.Duration bodyStall = java.time.Duration.ofSeconds(integer("GEHOORD_BODY_STALL_SECONDS", 10, 1, 300));
         return new Settings(port, host, dataDir, dbUrl, keyFile, firebase, demoPassword, maxRequestBytes, origins,
-                trustedProxies, rateLimits, retention, pushLease);
+                trustedProxies, rateLimits, retention, pushLease, bodyStall);
     }
 
     /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For may be believed. */

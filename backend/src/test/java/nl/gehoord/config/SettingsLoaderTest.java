@@ -22,6 +22,7 @@ class SettingsLoaderTest {
         assertThat(settings.keyFile()).isEqualTo(dir.resolve("keys.json"));
         assertThat(settings.firebaseCredentials()).isEmpty();
         assertThat(settings.isSqlite()).isTrue();
+        assertThat(settings.bodyStall()).isEqualTo(java.time.Duration.ofSeconds(10));
     }
 
     @Test
@@ -36,6 +37,8 @@ class SettingsLoaderTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("GEHOORD_FIREBASE_CREDENTIALS");
         assertThatThrownBy(() -> SettingsLoader.from(Map.of("GEHOORD_DEMO_PASSWORD", "short")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("GEHOORD_DEMO_PASSWORD");
+        assertThatThrownBy(() -> SettingsLoader.from(Map.of("GEHOORD_BODY_STALL_SECONDS", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("GEHOORD_BODY_STALL_SECONDS");
         assertThatThrownBy(() -> SettingsLoader.from(Map.of("GEHOORD_CONFIG_FILE", "/nope/gehoord.properties")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("GEHOORD_CONFIG_FILE");
     }

@@ -14,11 +14,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * class, one registered phone, raw HTTP to the server, and a fresh case of the phone's own for each test.
  */
 final class RawHttpPhone implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+    private final Map<String, String> env;
     private TestServer server;
     private RawHttp raw;
     private ApiClient phone;
     private String deviceToken;
     private String caseId;
+
+    RawHttpPhone() {
+        this(Map.of());
+    }
+
+    /** With settings of its own on top of the roomy rate limits. */
+    RawHttpPhone(Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(HostileCorpusTest.ROOMY);
+        all.putAll(settings);
+        this.env = Map.copyOf(all);
+    }
 
     TestServer server() {
         return server;
@@ -56,7 +68,7 @@ final class RawHttpPhone implements BeforeAllCallback, BeforeEachCallback, After
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = TestServer.start(HostileCorpusTest.ROOMY);
+        server = TestServer.start(env);
         raw = new RawHttp(server.app().port());
         deviceToken = server.client().post("/v1/devices", Map.of("platform", "android", "locale", "nl"))
                 .text("deviceToken");

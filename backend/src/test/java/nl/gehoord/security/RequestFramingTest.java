@@ -27,8 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * change to the data. How a body's bytes are decoded is BodyDecodingTest's.
  */
 class RequestFramingTest {
+    /** A short stall limit (a setting), so the stalled sender's test waits two seconds instead of ten. */
     @RegisterExtension
-    static final RawHttpPhone FIXTURE = new RawHttpPhone();
+    static final RawHttpPhone FIXTURE = new RawHttpPhone(Map.of("GEHOORD_BODY_STALL_SECONDS", "2"));
 
     // ---- the method is the one on the request line ----
 
@@ -126,6 +127,7 @@ class RequestFramingTest {
 
     @Test
     void aSenderThatStallsMidBodyGetsATimeoutAndAQuietLine() throws IOException {
+        long stall = FIXTURE.server().settings().bodyStall().toMillis();
         String before = DatabaseState.fingerprint(FIXTURE.server().app().database());
         int mark = LogScan.lineCount();
         String request = "POST " + FIXTURE.messagesPath() + " HTTP/1.1\r\nHost: x\r\nAuthorization: "
@@ -133,7 +135,7 @@ class RequestFramingTest {
                 + "\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{\"text\": \"en dan";
         long start = System.nanoTime();
         try (Socket socket = new Socket("127.0.0.1", FIXTURE.server().app().port())) {
-            socket.setSoTimeout((int) nl.gehoord.App.BODY_STALL_MILLIS * 3);
+            socket.setSoTimeout((int) stall * 3);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
@@ -143,7 +145,7 @@ class RequestFramingTest {
             RawHttp.assertProblem(text.substring(text.indexOf("\r\n\r\n") + 4), 408);
         }
         assertThat((System.nanoTime() - start) / 1_000_000).as("waited about the stall limit, not longer")
-                .isLessThan(nl.gehoord.App.BODY_STALL_MILLIS * 2);
+                .isLessThan(stall * 2);
         awaitQuiet();
         assertThat(DatabaseState.fingerprint(FIXTURE.server().app().database())).isEqualTo(before);
         LogScan.assertNoErrorsSince(mark);
