@@ -17,6 +17,7 @@ import nl.gehoord.audit.AuditDao;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.TestLog;
 import nl.gehoord.testing.TestServer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -260,7 +261,7 @@ class FormalComplaintTest {
         places.add(s.trust().get("/v1/inbox").body());
         places.add(server.app().database().read(h -> h.createQuery("SELECT * FROM push_outbox").mapToMap().list())
                 .toString());
-        places.add(Files.readString(Path.of("target/test-logs/gehoord-test.log"), StandardCharsets.ISO_8859_1));
+        places.add(Files.readString(TestLog.file(), StandardCharsets.ISO_8859_1));
         for (String place : places) {
             assertThat(place).doesNotContain(canary);
         }

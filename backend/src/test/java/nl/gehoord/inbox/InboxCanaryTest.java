@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.TestLog;
 import nl.gehoord.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +71,7 @@ class InboxCanaryTest {
         try (Stream<Path> list = Files.list(server.dataDir())) {
             list.filter(Files::isRegularFile).forEach(files::add);
         }
-        files.add(Path.of("target/test-logs/gehoord-test.log"));
+        files.add(TestLog.file());
         for (Path file : files) {
             if (!Files.exists(file)) {
                 continue;

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.TestLog;
 import nl.gehoord.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +63,7 @@ class CanaryTest {
             for (Path file : files) {
                 assertNoneIn(file, secrets);
             }
-            assertNoneIn(Path.of("target/test-logs/gehoord-test.log"), secrets);
+            assertNoneIn(TestLog.file(), secrets);
         }
     }
 

@@ -16,6 +16,7 @@ import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.FakeFcm;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.TestLog;
 import nl.gehoord.testing.TestServer;
 import nl.gehoord.text.Language;
 import nl.gehoord.text.Messages;
@@ -126,7 +127,7 @@ class PushJourneyTest {
         String caseId = Journeys.submitCase(phone, null);
         awaitCount(token, 2); // received and assigned
 
-        Path log = Path.of("target/test-logs/gehoord-test.log");
+        Path log = TestLog.file();
         String written = Files.exists(log) ? Files.readString(log) : "";
         assertThat(written).doesNotContain(token);
         assertThat(caseId).isNotBlank();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import nl.gehoord.testing.TestLog;
 
 /** Reads the test log (JSON lines) and proves it holds none of the given secrets, raw or JSON-escaped. */
 final class LogScan {
@@ -19,7 +20,7 @@ final class LogScan {
 
     /** Every line of the test log is JSON, and no line holds anything that was sent. */
     static void assertLogsHoldNone(List<String> secrets) throws IOException {
-        Path log = Path.of("target/test-logs/gehoord-test.log");
+        Path log = TestLog.file();
         assertThat(log).exists();
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         assertThat(lines).isNotEmpty();
@@ -48,7 +49,7 @@ final class LogScan {
         node.fieldNames().forEachRemaining(name -> out.append(name).append('\n'));
     }
 
-    private static final Path LOG = Path.of("target/test-logs/gehoord-test.log");
+    private static final Path LOG = TestLog.file();
 
     /** How many lines the test log holds now: a mark for {@link #linesSince}. */
     static int lineCount() {

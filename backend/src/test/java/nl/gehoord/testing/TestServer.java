@@ -1,14 +1,19 @@
 package nl.gehoord.testing;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import nl.gehoord.App;
 import nl.gehoord.config.Settings;
 import nl.gehoord.config.SettingsLoader;
@@ -24,19 +29,36 @@ public final class TestServer implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
 
     /**
-     * Servers started in this test run, written to target/test-server-starts.txt at the end, so a change that
-     * starts many more shows.
+     * Servers started in this test run, so a change that starts many more shows: each test JVM (surefire fork)
+     * writes its own count to target/test-server-starts-fork-N.txt at its end, and the sum over the forks of this
+     * run (the files written since this JVM started) to target/test-server-starts.txt.
      */
     private static final AtomicInteger STARTS = new AtomicInteger();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                Files.writeString(Path.of("target", "test-server-starts.txt"), STARTS.get() + "\n");
-            } catch (IOException e) {
-                // only a figure for people; never fail a run over it
+        Runtime.getRuntime().addShutdownHook(new Thread(TestServer::writeStarts));
+    }
+
+    private static void writeStarts() {
+        Path target = Path.of("target");
+        String prefix = "test-server-starts-fork-";
+        long started = ManagementFactory.getRuntimeMXBean().getStartTime();
+        try (FileChannel channel = FileChannel.open(target.resolve("test-server-starts.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+            Files.writeString(target.resolve(prefix + System.getProperty("gehoord.test.fork", "1") + ".txt"),
+                    STARTS.get() + "\n");
+            int total = 0;
+            try (Stream<Path> files = Files.list(target)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                    if (Files.getLastModifiedTime(f).toMillis() >= started) {
+                        total += Integer.parseInt(Files.readString(f).trim());
+                    }
+                }
             }
-        }));
+            Files.writeString(target.resolve("test-server-starts.txt"), total + "\n");
+        } catch (IOException | RuntimeException e) {
+            // only a figure for people; never fail a run over it
+        }
     }
 
     private final Path dataDir;
