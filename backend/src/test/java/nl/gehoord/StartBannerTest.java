@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import nl.gehoord.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 
 /** What {@code serve} prints: the address as it is bound, and never a password the operator chose. */
@@ -48,15 +50,8 @@ class StartBannerTest {
     void serveDemoKeepsAChosenPasswordOffTheScreen() throws Exception {
         Path dir = Files.createTempDirectory("gehoord-banner");
         String chosen = "gekozen-wachtwoord-" + System.nanoTime();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dgehoord.test.log=target/test-logs/banner-child-" + System.nanoTime() + ".log",
-                "nl.gehoord.Main", "serve", "--demo");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("GEHOORD_DATA_DIR", dir.toString());
-        builder.environment().put("GEHOORD_PORT", "0");
-        builder.environment().put("GEHOORD_HOST", "127.0.0.1");
-        builder.environment().put("GEHOORD_DEMO_PASSWORD", chosen);
+        ProcessBuilder builder = ChildJvm.main("banner-child", Map.of("GEHOORD_DATA_DIR", dir.toString(),
+                "GEHOORD_PORT", "0", "GEHOORD_HOST", "127.0.0.1", "GEHOORD_DEMO_PASSWORD", chosen), "serve", "--demo");
         Process process = builder.start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -13,7 +13,6 @@ import nl.gehoord.intake.CaseStatus;
 import nl.gehoord.sla.SlaPolicy;
 import nl.gehoord.sla.WorkingDays;
 import nl.gehoord.trends.TrendRollup;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,10 +77,12 @@ public final class DemoCases {
             Random random = new Random(20_240_601L);
             long now = clock.millis();
             SlaPolicy due = SlaPolicy.defaults();
+            List<String> ids = new java.util.ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                insert(h, random, i, now, due);
-                rollup.refresh(h, id(i));
+                insert(cases, random, i, now, due);
+                ids.add(id(i));
             }
+            rollup.refresh(h, ids);
             return count;
         });
     }
@@ -95,7 +96,7 @@ public final class DemoCases {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private static void insert(Handle h, Random random, int i, long now, SlaPolicy due) {
+    private static void insert(CaseDao cases, Random random, int i, long now, SlaPolicy due) {
         int region = pick(random, REGION_WEIGHTS);
         String location = null;
         String setting = SETTINGS[pick(random, SETTING_WEIGHTS)];
@@ -129,7 +130,6 @@ public final class DemoCases {
             status = formal ? CaseStatus.FORMAL_COMPLAINT
                     : firstResponse == null ? CaseStatus.ASSIGNED : CaseStatus.IN_CONVERSATION;
         }
-        CaseDao cases = h.attach(CaseDao.class);
         CaseDao.Facts facts = new CaseDao.Facts(kind, topic, setting, REGIONS[region], ageBand, location,
                 "app_message", 1);
         cases.insert(new CaseDao.CaseRow(id(i), null, DemoData.ORGANISATION_ID, facts, urgent, status,

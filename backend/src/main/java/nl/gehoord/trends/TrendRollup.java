@@ -57,7 +57,18 @@ public final class TrendRollup implements CaseEventListener {
 
     /** Brings one case's contribution up to date. Safe to call any number of times. */
     public void refresh(Handle handle, String caseId) {
+        refresh(handle.attach(TrendRollupDao.class), caseId);
+    }
+
+    /** The same for many cases, in their order, through one attached DAO (the demo's thousands of cases). */
+    public void refresh(Handle handle, Iterable<String> caseIds) {
         TrendRollupDao dao = handle.attach(TrendRollupDao.class);
+        for (String caseId : caseIds) {
+            refresh(dao, caseId);
+        }
+    }
+
+    private void refresh(TrendRollupDao dao, String caseId) {
         String key = factKey(caseId);
         Optional<CaseFacts> old = dao.facts(key);
         Optional<CaseFacts> current = dao.caseRow(caseId).map(row -> facts(row, old.orElse(null), clock.millis()));
@@ -65,7 +76,7 @@ public final class TrendRollup implements CaseEventListener {
             return; // the case row is gone (retention): its last contribution stays counted
         }
         long recordKey = old.map(CaseFacts::recordKey).orElseGet(this::newRecordKey);
-        apply(handle, key, old.orElse(null), current.get().withRecordKey(recordKey));
+        apply(dao, key, old.orElse(null), current.get().withRecordKey(recordKey));
     }
 
     /**
@@ -80,7 +91,7 @@ public final class TrendRollup implements CaseEventListener {
             int n = 0;
             for (String key : dao.factKeysWithoutRecordKey()) {
                 CaseFacts keyless = dao.facts(key).orElseThrow();
-                apply(h, key, keyless, keyless.withRecordKey(newRecordKey()));
+                apply(dao, key, keyless, keyless.withRecordKey(newRecordKey()));
                 n++;
             }
             return n;
@@ -93,10 +104,15 @@ public final class TrendRollup implements CaseEventListener {
 
     /** Applies a change of one case's facts to the rollup and stores the new facts. */
     public static void apply(Handle handle, String factKey, CaseFacts old, CaseFacts now) {
+        if (!now.sameAs(old)) {
+            apply(handle.attach(TrendRollupDao.class), factKey, old, now);
+        }
+    }
+
+    private static void apply(TrendRollupDao dao, String factKey, CaseFacts old, CaseFacts now) {
         if (now.sameAs(old)) {
             return;
         }
-        TrendRollupDao dao = handle.attach(TrendRollupDao.class);
         dao.markMonth(now.month());
         if (old == null) {
             dao.add(now, now.contribution());

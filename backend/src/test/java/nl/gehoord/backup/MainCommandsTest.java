@@ -6,9 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import nl.gehoord.testing.ChildJvm;
 import nl.gehoord.testing.Journeys;
 import nl.gehoord.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -65,12 +66,7 @@ class MainCommandsTest {
     }
 
     private static Run main(Path dataDir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dgehoord.test.log=target/test-logs/cli-child-" + System.nanoTime() + ".log", "nl.gehoord.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("GEHOORD_DATA_DIR", dataDir.toString());
+        ProcessBuilder builder = ChildJvm.main("cli-child", Map.of("GEHOORD_DATA_DIR", dataDir.toString()), args);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

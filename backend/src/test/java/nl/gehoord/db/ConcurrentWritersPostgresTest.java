@@ -33,7 +33,7 @@ class ConcurrentWritersPostgresTest {
     @BeforeAll
     static void start() throws IOException {
         server = TestServer.startIn(Files.createTempDirectory("gehoord-pg-concurrent"),
-                Map.of("GEHOORD_DATABASE_URL", Postgres.freshDatabaseUrl(),
+                Map.of("GEHOORD_DATABASE_URL", Postgres.seededDatabaseUrl(),
                         "GEHOORD_RATE_LIMIT_CASE_DEVICE", "1000/1h", "GEHOORD_RATE_LIMIT_CASE_ADDRESS", "1000/1h",
                         "GEHOORD_RATE_LIMIT_MESSAGE_DEVICE", "1000/1h",
                         "GEHOORD_RATE_LIMIT_MESSAGE_ADDRESS", "1000/1h",

@@ -19,11 +19,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.gehoord.demo.DemoData;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
+import nl.gehoord.testing.ChildJvm;
 import nl.gehoord.testing.Journeys;
 import nl.gehoord.testing.Postgres;
+import nl.gehoord.testing.TemplateData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,14 +45,12 @@ class CrashDurabilityTest {
     void acknowledgedWritesSurviveAKill(String database, int killAfter) throws Exception {
         Path dataDir = Files.createTempDirectory("gehoord-crash");
         Map<String, String> env = new HashMap<>();
+        // The places the cases refer to, migrated and seeded ahead from the run's copies; the child runs plain
+        // `serve` (no demo cases to generate).
         if (database.equals("postgresql")) {
-            env.put("GEHOORD_DATABASE_URL", Postgres.freshDatabaseUrl());
-        }
-        // The places the cases refer to, seeded ahead; the child runs plain `serve` (no demo cases to generate).
-        try (Database db = Database.open(env.getOrDefault("GEHOORD_DATABASE_URL",
-                "jdbc:sqlite:" + dataDir.resolve("gehoord.db")))) {
-            db.migrate();
-            DemoData.seed(db, java.time.Clock.systemUTC(), "crash-test-password");
+            env.put("GEHOORD_DATABASE_URL", Postgres.seededDatabaseUrl());
+        } else {
+            TemplateData.copyInto(dataDir);
         }
         Process first = startServer(dataDir, env);
         List<Acknowledged> acknowledged = new CopyOnWriteArrayList<>();
@@ -132,22 +131,14 @@ class CrashDurabilityTest {
     }
 
     private static Process startServer(Path dataDir, Map<String, String> env) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // The child logs to its own file: sharing the test log would truncate what this JVM wrote.
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dgehoord.test.log=target/test-logs/crash-child-" + System.nanoTime() + ".log",
-                "nl.gehoord.Main", "serve");
-        builder.environment().put("GEHOORD_DATA_DIR", dataDir.toString());
-        builder.environment().put("GEHOORD_PORT", "0");
-        builder.environment().put("GEHOORD_HOST", "127.0.0.1");
-        builder.environment().put("GEHOORD_DEMO_PASSWORD", "crash-test-password");
+        Map<String, String> childEnv = new HashMap<>(Map.of("GEHOORD_DATA_DIR", dataDir.toString(), "GEHOORD_PORT", "0",
+                "GEHOORD_HOST", "127.0.0.1", "GEHOORD_DEMO_PASSWORD", "crash-test-password"));
         for (String limit : List.of("REGISTER_ADDRESS", "CASE_ADDRESS", "MESSAGE_ADDRESS", "CASE_GLOBAL",
                 "MESSAGE_GLOBAL", "REGISTER_GLOBAL")) {
-            builder.environment().put("GEHOORD_RATE_LIMIT_" + limit, "100000/1h");
+            childEnv.put("GEHOORD_RATE_LIMIT_" + limit, "100000/1h");
         }
-        builder.environment().putAll(env);
-        builder.redirectErrorStream(true);
-        return builder.start();
+        childEnv.putAll(env);
+        return ChildJvm.main("crash-child", childEnv, "serve").start();
     }
 
     private static String awaitUrl(Process process) throws IOException {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class InboxPostgresTest {
     @Test
     void theTrustPersonsSideRunsOnPostgres() throws IOException {
-        String url = Postgres.freshDatabaseUrl();
+        String url = Postgres.seededDatabaseUrl();
         Path dir = Files.createTempDirectory("gehoord-pg-inbox");
         try (TestServer server = TestServer.startIn(dir, Map.of("GEHOORD_DATABASE_URL", url))) {
             assertThat(server.app().database().dialect()).isEqualTo(Dialect.POSTGRESQL);

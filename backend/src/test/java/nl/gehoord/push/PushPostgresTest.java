@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class PushPostgresTest {
     @Test
     void fourDispatchersOnOnePostgresNeverSendOneEventTwice() throws Exception {
-        try (PushFixture fx = new PushFixture(nl.gehoord.testing.Postgres.freshDatabaseUrl());
+        try (PushFixture fx = new PushFixture(nl.gehoord.testing.Postgres.seededDatabaseUrl());
              FakeFcm fcm = FakeFcm.start();
              FcmSender sender = fcm.sender(fx.clock)) {
             assertThat(fx.db.dialect()).isEqualTo(Dialect.POSTGRESQL);

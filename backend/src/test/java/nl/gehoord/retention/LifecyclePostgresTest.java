@@ -20,7 +20,7 @@ class LifecyclePostgresTest {
     @Test
     void retentionAndReencryptionWorkOnPostgresql() throws Exception {
         {
-            String url = nl.gehoord.testing.Postgres.freshDatabaseUrl();
+            String url = nl.gehoord.testing.Postgres.seededDatabaseUrl();
             Path dir = Files.createTempDirectory("gehoord-pg-lifecycle");
             Settings settings;
             String kept;
