@@ -35,6 +35,8 @@ final class GroupCommit implements AutoCloseable {
     private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
+    /** Put on the queue by {@link #close}, so a writer waiting for work sees at once that it is to stop. */
+    private final Job<Object> wakeUp = new Job<>(h -> null);
 
     private static final class Job<T> {
         final HandleCallback<T, RuntimeException> work;
@@ -176,6 +178,8 @@ final class GroupCommit implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        wakeUp.state.set(GIVEN_UP); // never run: the writer drops it like a write whose caller gave up
+        queue.add(wakeUp);
         try {
             writer.join(TimeUnit.SECONDS.toMillis(waitSeconds));
         } catch (InterruptedException e) {

@@ -18,11 +18,22 @@ import nl.gehoord.testing.SpecValidator;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The rate-limit policy through real HTTP: per device, per address, per account and for everyone together. */
 class RateLimitTest {
+    /**
+     * One server for the tests whose tight limits touch different actions (claims per device, cases and messages
+     * per device, accepted invitations per address), with every bucket emptied before each test.
+     */
+    @RegisterExtension
+    static final SharedServer TIGHT = new SharedServer(Map.of("GEHOORD_RATE_LIMIT_CLAIM_DEVICE", "3/1h",
+            "GEHOORD_RATE_LIMIT_CASE_DEVICE", "2/1h", "GEHOORD_RATE_LIMIT_MESSAGE_DEVICE", "2/1h",
+            "GEHOORD_RATE_LIMIT_INVITATION_ADDRESS", "2/1h"));
+
     private static ApiResponse claim(ApiClient device) {
         return device.post("/v1/cases/claim", Map.of("caseCode", "AAAAA-AAAAA-AAAAA"));
     }
@@ -74,21 +85,20 @@ class RateLimitTest {
 
     @Test
     void claimAttemptsAreLimitedPerDeviceWithRetryAfterAndComeBackAfterTheWait() {
-        try (TestServer server = TestServer.start(Map.of("GEHOORD_RATE_LIMIT_CLAIM_DEVICE", "3/1h"))) {
-            ApiClient device = Journeys.newDevice(server.client());
-            for (int i = 0; i < 3; i++) {
-                assertThat(claim(device).status()).isEqualTo(404);
-            }
-            ApiResponse refused = claim(device.english());
-            assertRateLimited(refused, 1190, 1200);
-            assertThat(refused.text("title")).isEqualTo("Please wait");
-            // Another device is not affected.
-            assertThat(claim(Journeys.newDevice(server.client())).status()).isEqualTo(404);
-
-            server.clock().advance(Duration.ofMinutes(20));
+        TestServer server = TIGHT.server();
+        ApiClient device = Journeys.newDevice(server.client());
+        for (int i = 0; i < 3; i++) {
             assertThat(claim(device).status()).isEqualTo(404);
-            assertThat(claim(device).status()).isEqualTo(429);
         }
+        ApiResponse refused = claim(device.english());
+        assertRateLimited(refused, 1190, 1200);
+        assertThat(refused.text("title")).isEqualTo("Please wait");
+        // Another device is not affected.
+        assertThat(claim(Journeys.newDevice(server.client())).status()).isEqualTo(404);
+
+        server.clock().advance(Duration.ofMinutes(20));
+        assertThat(claim(device).status()).isEqualTo(404);
+        assertThat(claim(device).status()).isEqualTo(429);
     }
 
     @Test
@@ -103,20 +113,18 @@ class RateLimitTest {
 
     @Test
     void caseCreationAndMessagesAreLimitedPerDevice() {
-        try (TestServer server = TestServer.start(Map.of("GEHOORD_RATE_LIMIT_CASE_DEVICE", "2/1h",
-                "GEHOORD_RATE_LIMIT_MESSAGE_DEVICE", "2/1h"))) {
-            ApiClient device = Journeys.newDevice(server.client());
-            String caseId = Journeys.submitCase(device, "Eerste.");
-            Journeys.submitCase(device, "Tweede.");
-            assertRateLimited(device.header("Idempotency-Key", "third-case-key").post("/v1/cases",
-                    Journeys.complaint("Derde.")), 1, 1800);
-            assertThat(device.post("/v1/cases/" + caseId + "/messages", Map.of("text", "een")).status()).isEqualTo(201);
-            assertThat(device.post("/v1/cases/" + caseId + "/messages", Map.of("text", "twee")).status()).isEqualTo(201);
-            assertRateLimited(device.post("/v1/cases/" + caseId + "/messages", Map.of("text", "drie")), 1, 1800);
-            int stored = server.app().database().read(h -> h.createQuery("SELECT COUNT(*) FROM cases")
-                    .mapTo(Integer.class).one());
-            assertThat(stored).isEqualTo(2);
-        }
+        TestServer server = TIGHT.server();
+        ApiClient device = Journeys.newDevice(server.client());
+        String caseId = Journeys.submitCase(device, "Eerste.");
+        Journeys.submitCase(device, "Tweede.");
+        assertRateLimited(device.header("Idempotency-Key", "third-case-key").post("/v1/cases",
+                Journeys.complaint("Derde.")), 1, 1800);
+        assertThat(device.post("/v1/cases/" + caseId + "/messages", Map.of("text", "een")).status()).isEqualTo(201);
+        assertThat(device.post("/v1/cases/" + caseId + "/messages", Map.of("text", "twee")).status()).isEqualTo(201);
+        assertRateLimited(device.post("/v1/cases/" + caseId + "/messages", Map.of("text", "drie")), 1, 1800);
+        int stored = server.app().database().read(h -> h.createQuery("SELECT COUNT(*) FROM cases")
+                .mapTo(Integer.class).one());
+        assertThat(stored).isEqualTo(2);
     }
 
     @Test
@@ -144,14 +152,13 @@ class RateLimitTest {
 
     @Test
     void acceptingInvitationsIsLimitedPerAddress() {
-        try (TestServer server = TestServer.start(Map.of("GEHOORD_RATE_LIMIT_INVITATION_ADDRESS", "2/1h"))) {
-            ApiClient client = server.client();
-            Map<String, Object> guess = Map.of("token", "gi_" + "a".repeat(43), "password", "a-long-enough-password");
-            assertThat(client.post("/v1/staff/invitations/accept", guess).status()).isEqualTo(404);
-            assertThat(client.post("/v1/staff/invitations/accept", guess).status()).isEqualTo(404);
-            assertRateLimited(client.post("/v1/staff/invitations/accept", guess), 1, 1800);
-            assertThat(client.header("X-Forwarded-For", "203.0.113.9").post("/v1/staff/invitations/accept", guess)
-                    .status()).as("the forwarded header is not trusted without a proxy").isEqualTo(429);
-        }
+        TestServer server = TIGHT.server();
+        ApiClient client = server.client();
+        Map<String, Object> guess = Map.of("token", "gi_" + "a".repeat(43), "password", "a-long-enough-password");
+        assertThat(client.post("/v1/staff/invitations/accept", guess).status()).isEqualTo(404);
+        assertThat(client.post("/v1/staff/invitations/accept", guess).status()).isEqualTo(404);
+        assertRateLimited(client.post("/v1/staff/invitations/accept", guess), 1, 1800);
+        assertThat(client.header("X-Forwarded-For", "203.0.113.9").post("/v1/staff/invitations/accept", guess)
+                .status()).as("the forwarded header is not trusted without a proxy").isEqualTo(429);
     }
 }

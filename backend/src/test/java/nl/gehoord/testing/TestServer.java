@@ -41,15 +41,15 @@ public final class TestServer implements AutoCloseable {
 
     private static void writeStarts() {
         Path target = Path.of("target");
-        String prefix = "test-server-starts-fork-";
+        String prefix = "test-server-starts-";
         long started = ManagementFactory.getRuntimeMXBean().getStartTime();
         try (FileChannel channel = FileChannel.open(target.resolve("test-server-starts.lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-            Files.writeString(target.resolve(prefix + System.getProperty("gehoord.test.fork", "1") + ".txt"),
+            Files.writeString(target.resolve(prefix + System.getProperty("gehoord.test.fork", "fork-1") + ".txt"),
                     STARTS.get() + "\n");
             int total = 0;
             try (Stream<Path> files = Files.list(target)) {
-                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix + "fork-")).toList()) {
                     if (Files.getLastModifiedTime(f).toMillis() >= started) {
                         total += Integer.parseInt(Files.readString(f).trim());
                     }
