@@ -244,6 +244,7 @@ public final class Routes {
                 Route.of(GET, "/v1/signals/suggestions", c.signals()::suggestions, TRUST_PERSON, COORDINATOR),
                 Route.of(GET, "/v1/signals/{signalId}", c.signals()::get, TRUST_PERSON, COORDINATOR),
                 Route.of(GET, "/v1/signals/{signalId}/report", c.signals()::report, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/v1/signals/{signalId}/report.pdf", c.signals()::reportPdf, TRUST_PERSON, COORDINATOR),
                 Route.of(POST, "/v1/signals/{signalId}/sent", c.signals()::sent, TRUST_PERSON, COORDINATOR),
                 Route.of(POST, "/v1/signals/{signalId}/answer", c.signals()::answer, TRUST_PERSON, COORDINATOR)
         );

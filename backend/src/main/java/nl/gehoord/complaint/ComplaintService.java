@@ -32,6 +32,7 @@ import nl.gehoord.intake.CaseStatus;
 import nl.gehoord.intake.CaseTexts;
 import nl.gehoord.intake.TextRules;
 import nl.gehoord.organisations.PlacesDao;
+import nl.gehoord.pdf.TaggedPdf;
 import nl.gehoord.text.Language;
 import org.jdbi.v3.core.Handle;
 
@@ -182,8 +183,7 @@ public final class ComplaintService {
             long due = ZonedDateTime.ofInstant(Instant.ofEpochMilli(now), CaseTexts.ZONE).plusWeeks(weeks)
                     .toInstant().toEpochMilli();
             ComplaintLetter.Letter letter = openApproved(row);
-            byte[] pdf = LetterPdf.render(new LetterPdf.Letterhead(settings.letterheadName(),
-                    lines(settings.letterheadLines())), letter, row.approvedAt(), now);
+            byte[] pdf = LetterPdf.render(letterhead(settings), letter, row.approvedAt(), now);
             String sealed = cipher.seal(Base64.getEncoder().encodeToString(pdf), caseId, "complaintLetter", row.id());
             if (complaints.markSent(row.id(), row.version(), sealed, due, now) != 1) {
                 throw ApiException.conflict("complaint_not_approved");
@@ -466,7 +466,16 @@ public final class ComplaintService {
                 complaints.staffName(staffId).orElse(""));
     }
 
-    private ComplaintDao.Settings settingsOf(Handle h, String organisationId) {
+    /** The organisation's letterhead from its settings (its name alone when it set none), for any of its documents. */
+    public static TaggedPdf.Letterhead letterhead(Handle h, String organisationId) {
+        return letterhead(settingsOf(h, organisationId));
+    }
+
+    private static TaggedPdf.Letterhead letterhead(ComplaintDao.Settings settings) {
+        return new TaggedPdf.Letterhead(settings.letterheadName(), lines(settings.letterheadLines()));
+    }
+
+    private static ComplaintDao.Settings settingsOf(Handle h, String organisationId) {
         ComplaintDao complaints = h.attach(ComplaintDao.class);
         return complaints.settings(organisationId).orElseGet(() -> new ComplaintDao.Settings(organisationId,
                 complaints.organisationName(organisationId).orElse(""), "", DEFAULT_COMMITTEE_WEEKS,

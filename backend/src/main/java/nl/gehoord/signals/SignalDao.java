@@ -102,6 +102,13 @@ public interface SignalDao {
             """)
     Optional<String> locationName(String locationId, String organisationId);
 
+    /** The care provider of the location, if it belongs to one of this organisation's regions. */
+    @SqlQuery("""
+            SELECT l.provider FROM locations l JOIN regions r ON r.code = l.region_code
+            WHERE l.id = :locationId AND r.organisation_id = :organisationId
+            """)
+    Optional<String> provider(String locationId, String organisationId);
+
     @SqlQuery("SELECT name FROM organisations WHERE id = :organisationId")
     Optional<String> organisationName(String organisationId);
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.gehoord.audit.AuditLog;
+import nl.gehoord.complaint.ComplaintService;
 import nl.gehoord.crypto.FieldCipher;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
@@ -39,6 +40,8 @@ public final class SignalService {
             "no_help", "help_quality",
             "treatment", "treatment",
             "other", "");
+    /** To whom a report goes: the provider's management or the inspectorate (IGJ). */
+    public static final List<String> RECIPIENTS = List.of("provider", "inspectorate");
     public static final int MAX_TEXT = 4000;
     public static final int MAX_LINKS = 50;
     static final Duration PERIOD = Duration.ofDays(90);
@@ -111,22 +114,47 @@ public final class SignalService {
 
     /** The report as it goes to the provider's management or the inspectorate. */
     public SignalViews.Report report(Actor.Staff me, String signalId, String recipient) {
-        if (recipient != null && !List.of("provider", "inspectorate").contains(recipient)) {
-            throw ApiException.validation("recipient", "unknown_option");
-        }
+        checkRecipient(recipient);
+        return db.write(h -> {
+            SignalViews.Report report = reportOf(h, signalOf(h, me, signalId), recipient);
+            audit.append(h, who(me), "signal.report", null, signalId);
+            return report;
+        });
+    }
+
+    /**
+     * The same report as a tagged PDF on the organisation's letterhead, dated today; the download is audited. It is
+     * made from the JSON report alone, so it holds nothing the JSON does not.
+     */
+    public byte[] reportPdf(Actor.Staff me, String signalId, String recipient) {
+        checkRecipient(recipient);
         return db.write(h -> {
             SignalDao.SignalRow row = signalOf(h, me, signalId);
-            SignalDao signals = h.attach(SignalDao.class);
-            List<SignalDao.LinkedCase> linked = signals.linkedCases(row.id());
-            String from = linked.isEmpty() ? null : month(linked.get(0).createdAt());
-            String to = linked.isEmpty() ? null : month(linked.get(linked.size() - 1).createdAt());
-            audit.append(h, who(me), "signal.report", null, row.id());
-            return new SignalViews.Report(recipient == null ? "provider" : recipient,
-                    signals.organisationName(row.organisationId()).orElse(""),
-                    signals.locationName(row.locationId(), row.organisationId()).orElse(""), row.theme(),
-                    cipher.open(row.textEnc(), row.organisationId(), "signalText", row.id()), linked.size(), from, to,
-                    Instant.ofEpochMilli(row.createdAt()));
+            SignalViews.Report report = reportOf(h, row, recipient);
+            byte[] pdf = SignalReportPdf.render(ComplaintService.letterhead(h, row.organisationId()), report,
+                    h.attach(SignalDao.class).provider(row.locationId(), row.organisationId()).orElse(""),
+                    clock.instant());
+            audit.append(h, who(me), "signal.report_pdf", null, signalId);
+            return pdf;
         });
+    }
+
+    private static void checkRecipient(String recipient) {
+        if (recipient != null && !RECIPIENTS.contains(recipient)) {
+            throw ApiException.validation("recipient", "unknown_option");
+        }
+    }
+
+    private SignalViews.Report reportOf(Handle h, SignalDao.SignalRow row, String recipient) {
+        SignalDao signals = h.attach(SignalDao.class);
+        List<SignalDao.LinkedCase> linked = signals.linkedCases(row.id());
+        String from = linked.isEmpty() ? null : month(linked.get(0).createdAt());
+        String to = linked.isEmpty() ? null : month(linked.get(linked.size() - 1).createdAt());
+        return new SignalViews.Report(recipient == null ? "provider" : recipient,
+                signals.organisationName(row.organisationId()).orElse(""),
+                signals.locationName(row.locationId(), row.organisationId()).orElse(""), row.theme(),
+                cipher.open(row.textEnc(), row.organisationId(), "signalText", row.id()), linked.size(), from, to,
+                Instant.ofEpochMilli(row.createdAt()));
     }
 
     /** The report went to the provider or the inspectorate, with the date by which an answer is due. */
@@ -134,7 +162,7 @@ public final class SignalService {
         List<FieldError> errors = new ArrayList<>();
         if (recipient == null) {
             errors.add(new FieldError("recipient", "required"));
-        } else if (!List.of("provider", "inspectorate").contains(recipient)) {
+        } else if (!RECIPIENTS.contains(recipient)) {
             errors.add(new FieldError("recipient", "unknown_option"));
         }
         long now = clock.millis();
