@@ -48,8 +48,8 @@ public final class ComplaintService {
     public static final int MAX_EXPLANATION = 1000;
     static final int DEFAULT_COMMITTEE_WEEKS = 6;
     static final int DEFAULT_FREEDOM_WEEKS = 4;
-    static final List<String> KINDS = List.of("committee", "freedom_restriction");
-    static final List<String> OUTCOMES = List.of("upheld", "partly_upheld", "rejected");
+    public static final List<String> KINDS = List.of("committee", "freedom_restriction");
+    public static final List<String> OUTCOMES = List.of("upheld", "partly_upheld", "rejected");
     /** The timeline entry each decision gives the young person. */
     private static final Map<String, String> DECISION_EVENTS = Map.of("upheld", "committee_upheld",
             "partly_upheld", "committee_partly_upheld", "rejected", "committee_rejected");
@@ -112,6 +112,21 @@ public final class ComplaintService {
         return db.read(h -> {
             handledBy(h, me, caseId);
             return staffView(h, complaintOf(h, caseId));
+        });
+    }
+
+    /**
+     * The complaint for the trust person's case page: their view, and the young person's view in the young person's
+     * language (the language of the phone last linked to the case), so each paragraph can be shown beside its plain
+     * version exactly as the young person reads it. Empty when no complaint was started.
+     */
+    public Optional<ComplaintViews.ForTrustPersonPage> forTrustPersonPage(Actor.Staff me, String caseId) {
+        return db.read(h -> {
+            handledBy(h, me, caseId);
+            return h.attach(ComplaintDao.class).forCase(caseId).map(row -> {
+                Language language = Language.ofTag(h.attach(CaseDao.class).readerLocale(caseId).orElse(null));
+                return new ComplaintViews.ForTrustPersonPage(staffView(h, row), youthView(h, row, language));
+            });
         });
     }
 

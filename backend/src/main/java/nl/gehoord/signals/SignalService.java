@@ -44,6 +44,7 @@ public final class SignalService {
     public static final List<String> RECIPIENTS = List.of("provider", "inspectorate");
     public static final int MAX_TEXT = 4000;
     public static final int MAX_LINKS = 50;
+    static final int MAX_LINKABLE = 200;
     static final Duration PERIOD = Duration.ofDays(90);
     static final int MINIMUM_CASES = 3;
 
@@ -227,6 +228,18 @@ public final class SignalService {
             }
             return new SignalViews.Suggestions((int) PERIOD.toDays(), MINIMUM_CASES, out);
         });
+    }
+
+    /** The organisation's care locations, for choosing where a signal is about. */
+    public List<SignalDao.Place> places(Actor.Staff me) {
+        return db.read(h -> h.attach(SignalDao.class).places(me.organisationId()));
+    }
+
+    /** The cases this staff member may link to a signal (see {@link #mayLink}), newest first. */
+    public List<SignalDao.Linkable> linkable(Actor.Staff me) {
+        boolean coordinator = me.role() == Role.COORDINATOR;
+        return db.read(h -> h.attach(SignalDao.class).linkable(me.organisationId(), coordinator ? null : me.staffId(),
+                coordinator ? me.teamId() : null, coordinator && me.teamId() == null, MAX_LINKABLE));
     }
 
     /** A trust person links cases they handle; a coordinator the cases of their team. */
