@@ -4,6 +4,8 @@ import com.ibm.icu.text.MessageFormat;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import nl.gehoord.intake.CaseTexts;
@@ -11,10 +13,10 @@ import nl.gehoord.pdf.TaggedPdf;
 import nl.gehoord.text.Messages;
 
 /**
- * The signal report as a tagged PDF (see {@link TaggedPdf}) in Dutch, on the organisation's letterhead: to whom,
- * the location and theme, the trust person's own text, how many cases in which months, and what is asked. It is
- * made from {@link SignalViews.Report} alone, so it holds exactly what the JSON report holds and nothing that
- * identifies a child.
+ * The signal report as a document in Dutch, on the organisation's letterhead: to whom, the location and theme, the
+ * trust person's own text, how many cases in which months, and what is asked. It is written from
+ * {@link SignalViews.Report} alone, so it holds exactly what the JSON report holds and nothing that identifies a
+ * child. The same blocks make the tagged PDF (see {@link TaggedPdf}) and the staff page's preview of it.
  */
 final class SignalReportPdf {
     private static final Properties TEXTS = Messages.load("signals/report_nl.properties");
@@ -26,35 +28,61 @@ final class SignalReportPdf {
     private SignalReportPdf() {
     }
 
-    /** {@code provider} is the care provider's name, for the address; {@code at} is the date printed. */
-    static byte[] render(TaggedPdf.Letterhead head, SignalViews.Report report, String provider, Instant at) {
+    /** The report's text in reading order, below the letterhead; {@code at} is the date it carries. */
+    static SignalViews.ReportDocument document(TaggedPdf.Letterhead head, SignalViews.Report report, String provider,
+                                               Instant at) {
         boolean inspectorate = "inspectorate".equals(report.reportType());
         String theme = say("report.theme." + report.theme());
-        String subject = say("report.subject", theme);
+        List<SignalViews.ReportBlock> b = new ArrayList<>();
+        b.add(paragraph(say("report.date", DATE.format(at))));
+        b.add(paragraph(inspectorate ? say("report.to.inspectorate") : say("report.to.provider", provider)));
+        b.add(new SignalViews.ReportBlock("title", say("report.subject", theme)));
+        b.add(paragraph(say(inspectorate ? "report.salutation.inspectorate" : "report.salutation.provider")));
+        b.add(paragraph(say(inspectorate ? "report.intro.inspectorate" : "report.intro.provider")));
+        b.add(heading(say("report.heading.location")));
+        b.add(paragraph(report.location()));
+        b.add(heading(say("report.heading.theme")));
+        b.add(paragraph(capital(theme)));
+        b.add(heading(say("report.heading.what")));
+        b.add(paragraph(report.text()));
+        b.add(heading(say("report.heading.ground")));
+        b.add(paragraph(report.cases() == 0 ? say("report.ground.none") : say("report.ground", report.cases(),
+                month(report.fromMonth()), month(report.toMonth()))));
+        b.add(paragraph(say("report.privacy")));
+        b.add(heading(say("report.heading.request")));
+        b.add(paragraph(say(inspectorate ? "report.request.inspectorate" : "report.request.provider")));
+        b.add(new SignalViews.ReportBlock("closing", say("report.closing")));
+        b.add(paragraph(say("report.signature", report.organisation())));
+        b.add(new SignalViews.ReportBlock("note", say("report.written", DATE.format(report.writtenAt()),
+                report.organisation())));
+        return new SignalViews.ReportDocument(report.reportType(), head.name(), head.lines(), List.copyOf(b));
+    }
+
+    /** The document as a tagged PDF, titled with its subject and dated {@code at}. */
+    static byte[] render(SignalViews.ReportDocument document, Instant at) {
+        String title = document.blocks().stream().filter(x -> x.kind().equals("title")).findFirst()
+                .map(SignalViews.ReportBlock::text).orElseThrow();
         try (TaggedPdf pdf = TaggedPdf.start()) {
-            pdf.letterhead(head)
-                    .paragraph(say("report.date", DATE.format(at)))
-                    .paragraph(inspectorate ? say("report.to.inspectorate") : say("report.to.provider", provider))
-                    .space(10)
-                    .title(subject)
-                    .paragraph(say(inspectorate ? "report.salutation.inspectorate" : "report.salutation.provider"))
-                    .paragraph(say(inspectorate ? "report.intro.inspectorate" : "report.intro.provider"))
-                    .space(6).heading(say("report.heading.location")).paragraph(report.location())
-                    .space(6).heading(say("report.heading.theme")).paragraph(capital(theme))
-                    .space(6).heading(say("report.heading.what")).paragraph(report.text())
-                    .space(6).heading(say("report.heading.ground"))
-                    .paragraph(report.cases() == 0 ? say("report.ground.none") : say("report.ground", report.cases(),
-                            month(report.fromMonth()), month(report.toMonth())))
-                    .paragraph(say("report.privacy"))
-                    .space(6).heading(say("report.heading.request"))
-                    .paragraph(say(inspectorate ? "report.request.inspectorate" : "report.request.provider"))
-                    .space(10)
-                    .paragraph(say("report.closing"))
-                    .paragraph(say("report.signature", report.organisation()))
-                    .space(10)
-                    .note(say("report.written", DATE.format(report.writtenAt()), report.organisation()));
-            return pdf.finish(subject, at.toEpochMilli());
+            pdf.letterhead(new TaggedPdf.Letterhead(document.letterheadName(), document.letterheadLines()));
+            for (SignalViews.ReportBlock block : document.blocks()) {
+                switch (block.kind()) {
+                    case "title" -> pdf.space(10).title(block.text());
+                    case "heading" -> pdf.space(6).heading(block.text());
+                    case "closing" -> pdf.space(10).paragraph(block.text());
+                    case "note" -> pdf.space(10).note(block.text());
+                    default -> pdf.paragraph(block.text());
+                }
+            }
+            return pdf.finish(title, at.toEpochMilli());
         }
+    }
+
+    private static SignalViews.ReportBlock paragraph(String text) {
+        return new SignalViews.ReportBlock("paragraph", text);
+    }
+
+    private static SignalViews.ReportBlock heading(String text) {
+        return new SignalViews.ReportBlock("heading", text);
     }
 
     private static String month(String yearMonth) {

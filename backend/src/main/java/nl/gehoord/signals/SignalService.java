@@ -124,20 +124,32 @@ public final class SignalService {
     }
 
     /**
-     * The same report as a tagged PDF on the organisation's letterhead, dated today; the download is audited. It is
-     * made from the JSON report alone, so it holds nothing the JSON does not.
+     * The report as it is printed, for the staff page: dated today on the organisation's letterhead, made from the
+     * JSON report alone, so it holds nothing the JSON does not. Reading it is audited like the JSON report.
      */
+    public SignalViews.ReportDocument reportDocument(Actor.Staff me, String signalId, String recipient) {
+        checkRecipient(recipient);
+        return db.write(h -> {
+            SignalViews.ReportDocument document = documentOf(h, signalOf(h, me, signalId), recipient);
+            audit.append(h, who(me), "signal.report", null, signalId);
+            return document;
+        });
+    }
+
+    /** The same document as a tagged PDF; the download is audited. */
     public byte[] reportPdf(Actor.Staff me, String signalId, String recipient) {
         checkRecipient(recipient);
         return db.write(h -> {
-            SignalDao.SignalRow row = signalOf(h, me, signalId);
-            SignalViews.Report report = reportOf(h, row, recipient);
-            byte[] pdf = SignalReportPdf.render(ComplaintService.letterhead(h, row.organisationId()), report,
-                    h.attach(SignalDao.class).provider(row.locationId(), row.organisationId()).orElse(""),
-                    clock.instant());
+            byte[] pdf = SignalReportPdf.render(documentOf(h, signalOf(h, me, signalId), recipient), clock.instant());
             audit.append(h, who(me), "signal.report_pdf", null, signalId);
             return pdf;
         });
+    }
+
+    private SignalViews.ReportDocument documentOf(Handle h, SignalDao.SignalRow row, String recipient) {
+        return SignalReportPdf.document(ComplaintService.letterhead(h, row.organisationId()), reportOf(h, row,
+                recipient), h.attach(SignalDao.class).provider(row.locationId(), row.organisationId()).orElse(""),
+                clock.instant());
     }
 
     private static void checkRecipient(String recipient) {

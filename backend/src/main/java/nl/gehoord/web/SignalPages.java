@@ -68,13 +68,13 @@ public final class SignalPages {
         pages.done(ctx, "/web/signals/" + created.signalId(), "signal_created");
     }
 
-    /** One signal with its report as it will be sent to the chosen recipient (reading the report is audited). */
+    /** One signal with its report exactly as it will be printed for the chosen recipient (reading it is audited). */
     public void page(Context ctx) {
         var me = Http.staff(ctx);
         String signalId = id(ctx);
         String recipient = "inspectorate".equals(ctx.queryParam("recipient")) ? "inspectorate" : "provider";
         SignalViews.Signal signal = signals.get(me, signalId);
-        SignalViews.Report report = signals.report(me, signalId, recipient);
+        SignalViews.ReportDocument report = signals.reportDocument(me, signalId, recipient);
         pages.render(ctx, "signal.jte", pages.titled(ctx, "signal.title", "signals"), "s", signal, "r", report);
     }
 

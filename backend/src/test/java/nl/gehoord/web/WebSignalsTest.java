@@ -125,8 +125,8 @@ class WebSignalsTest {
 
         // The report as it goes out: the trust person's words, place, theme and counts; no child's words.
         String report = browser.text("#report");
-        assertThat(report).contains(TEXT, "Stichting De Linde, Groep De Kastanje", "De directie van de aanbieder",
-                "3 cases, uit 2026-11 tot en met 2026-11");
+        assertThat(report).contains("Vertrouwenswerk Demo", "Aan de directie van Stichting De Linde", TEXT,
+                "Stichting De Linde, Groep De Kastanje", "3 meldingen", "november 2026");
         assertThat(browser.driver().getPageSource()).doesNotContain(CHILD).doesNotContain(caseIds.get(0));
         assertThat(browser.text("#signal-facts")).contains("Nog niet verstuurd");
         browser.assertAccessible("the signal page");
@@ -139,7 +139,9 @@ class WebSignalsTest {
         browser.go("/web/signals/" + signalId);
         browser.find("a[href$='recipient=inspectorate']").click();
         browser.settle();
-        assertThat(browser.text("#report")).contains("De inspectie (IGJ)");
+        assertThat(browser.text("#report")).contains("Aan de Inspectie Gezondheidszorg en Jeugd (IGJ)");
+        List<String> shown = browser.all("#report p, #report h3, #report h4").stream().map(WebElement::getText)
+                .toList();
         String href = browser.find("#report-pdf").getAttribute("href");
         assertThat(href).endsWith("/web/signals/" + signalId + "/report.pdf?recipient=inspectorate");
         long before = count("SELECT COUNT(*) FROM audit_log WHERE action = 'signal.report_pdf'");
@@ -152,6 +154,10 @@ class WebSignalsTest {
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("Inspectie Gezondheidszorg en Jeugd", TEXT, "3 meldingen");
+            assertThat(shown).hasSizeGreaterThan(15);
+            for (String block : shown) {
+                assertThat(text).as("the page shows what the PDF says").contains(block.replaceAll("\\s+", " "));
+            }
             assertThat(text).doesNotContain(CHILD).doesNotContain("13_15");
             for (String caseId : caseIds) {
                 assertThat(text).doesNotContain(caseId);
