@@ -98,6 +98,7 @@ class WebSignalsTest {
         assertThat(browser.text("#suggestions")).contains("Vrijheidsbeperking – Stichting De Linde, Groep De Kastanje",
                 "3 cases");
         browser.assertAccessible("the signals page with a suggestion");
+        browser.screenshot("signal-suggestions");
 
         browser.find("#suggestions a").click();
         browser.settle();
