@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,11 @@ import org.jdbi.v3.core.Handle;
  * see its signals; a suggestion appears when several cases of one location share a theme within a period.
  */
 public final class SignalService {
-    /** The fixed themes, each with the case topic that counts towards it in a suggestion (or none). */
-    public static final Map<String, String> THEMES = Map.of(
+    /**
+     * The fixed themes in the order forms offer them, each with the case topic that counts towards it in a suggestion
+     * (or none).
+     */
+    public static final Map<String, String> THEMES = themes(
             "freedom_restriction", "freedom",
             "physical_violence", "physical_violence",
             "psychological_violence", "verbal_violence",
@@ -282,6 +287,14 @@ public final class SignalService {
 
     private static String month(long millis) {
         return YearMonth.from(Instant.ofEpochMilli(millis).atZone(CaseTexts.ZONE)).toString();
+    }
+
+    private static Map<String, String> themes(String... pairs) {
+        Map<String, String> themes = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            themes.put(pairs[i], pairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(themes);
     }
 
     private static Instant instant(Long millis) {

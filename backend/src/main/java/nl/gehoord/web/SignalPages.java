@@ -93,10 +93,8 @@ public final class SignalPages {
         act(ctx, "signal_answer", () -> signals.answer(Http.staff(ctx), id(ctx), ctx.formParam("text")));
     }
 
-    /** The themes in the fixed order the form offers them ("other" last). */
     static List<String> themes() {
-        return List.of("freedom_restriction", "physical_violence", "psychological_violence",
-                "sexual_boundary_crossing", "unsafe_situation", "no_help", "treatment", "other");
+        return List.copyOf(SignalService.THEMES.keySet());
     }
 
     private void act(Context ctx, String what, Runnable change) {
