@@ -120,7 +120,7 @@ public final class TaggedPdf implements AutoCloseable {
     /** The document as PDF bytes, with its title and date ({@code at}, epoch milliseconds) set. */
     public byte[] finish(String title, long at) {
         try {
-            close(title, at);
+            tagAndName(title, at);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
             return out.toByteArray();
@@ -223,7 +223,8 @@ public final class TaggedPdf implements AutoCloseable {
         return lines;
     }
 
-    private void close(String title, long at) throws IOException {
+    /** The structure tree, language, title and PDF/UA identification, once every block is on its page. */
+    private void tagAndName(String title, long at) throws IOException {
         content.close();
         PDNumberTreeNode parentTree = new PDNumberTreeNode(PDParentTreeValue.class);
         Map<Integer, COSObjectable> numbers = new HashMap<>();
