@@ -381,7 +381,7 @@ public final class InboxService {
     CaseStatus assignTo(Handle h, InboxDao.Handling c, InboxDao.Member target, long now) {
         InboxDao inbox = h.attach(InboxDao.class);
         inbox.assign(c.id(), target.id(), target.teamId(), now);
-        h.attach(StaffDao.class).markAssigned(target.id(), now);
+        StaffDao.markAssigned(h, target.id(), now);
         CaseStatus status = c.status();
         if (c.status() == CaseStatus.RECEIVED) {
             setStatus(h, c.id(), CaseStatus.ASSIGNED, null, null, now);

@@ -26,7 +26,9 @@ import nl.gehoord.testing.Journeys;
  * request, its resident memory after the load, and the start-up time of each server without demo data.
  *
  * <p>Usage: scripts/benchmark.sh intake [seconds per level] [connections,...]. Both servers get the JVM options of
- * {@code -Dbench.jvm} (default {@link #DOCUMENTED_JVM}, the options docs/operations.md gives).
+ * {@code -Dbench.jvm} (default {@link #DOCUMENTED_JVM}, the options docs/operations.md gives). With
+ * {@code -Dbench.profile=FILE} the Gehoord server's load levels are recorded with Java Flight Recorder into FILE
+ * (settings {@code profile}, or the .jfc file of {@code -Dbench.profile.settings}).
  */
 public final class IntakeBenchmark {
     /** The heap and collector docs/operations.md and run-demo.sh run Gehoord with. */
@@ -91,12 +93,20 @@ public final class IntakeBenchmark {
         try (Server server = start("gehoord", jvm, Files.createTempDirectory("bench-gehoord"), true)) {
             String[] tokens = devices(server.port());
             awaitIdle(server);
+            String profile = System.getProperty("bench.profile");
+            if (profile != null) {
+                jcmd(server, "JFR.start", "name=load", "filename=" + profile,
+                        "settings=" + System.getProperty("bench.profile.settings", "profile"));
+            }
             String run = Long.toString(System.nanoTime(), 36);
             for (int connections : levels) {
                 gehoord.add(level(server, connections, seconds, n -> HttpLoad.post("/v1/cases", new String[] {
                     "Authorization: Bearer " + tokens[n % DEVICES], "Idempotency-Key: " + run + "-" + n}, body)));
             }
             gehoordRss = server.rssKb();
+            if (profile != null) {
+                jcmd(server, "JFR.stop", "name=load");
+            }
         }
         System.out.printf("%n| connections | Gehoord req/s | p99 | non-2xx | CPU/case | bare insert req/s | p99 | non-2xx"
                 + " | CPU/req | ratio | p99 ratio |%n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n");
@@ -225,6 +235,18 @@ public final class IntakeBenchmark {
         }
         server.close();
         throw new IllegalStateException(kind + " did not start within 120 s");
+    }
+
+    /** Runs a diagnostic command in the server's JVM (the JDK's {@code jcmd}, next to the running java). */
+    private static void jcmd(Server server, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(server.process().pid())));
+        line.addAll(Arrays.asList(command));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed");
+        }
     }
 
     private static String loadAverage() {
