@@ -28,7 +28,13 @@ case "$name" in
   *) echo "unknown benchmark: $name" >&2; exit 2 ;;
 esac
 mvn -B -q -DskipTests test-compile -pl backend
+jar=()
+if [ "$name" = intake ]; then
+  # Start-up is also measured as operations run it: the jar, with and without its class-data archive.
+  mvn -B -q -DskipTests -Djacoco.skip=true package -pl backend
+  jar=(-Dbench.jar=backend/target/gehoord.jar)
+fi
 cpfile=$(mktemp)
 mvn -B -q -pl backend dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile"
 cp=$(cat "$cpfile"); rm -f "$cpfile"
-exec java -Xmx4g ${BENCH_JVM+"-Dbench.jvm=$BENCH_JVM"} ${BENCH_PROFILE+"-Dbench.profile=$BENCH_PROFILE"} ${BENCH_PROFILE_SETTINGS+"-Dbench.profile.settings=$BENCH_PROFILE_SETTINGS"} -cp "backend/target/test-classes:backend/target/classes:$cp" "$main" "$@"
+exec java -Xmx4g ${BENCH_JVM+"-Dbench.jvm=$BENCH_JVM"} ${BENCH_PROFILE+"-Dbench.profile=$BENCH_PROFILE"} ${BENCH_PROFILE_SETTINGS+"-Dbench.profile.settings=$BENCH_PROFILE_SETTINGS"} "${jar[@]}" -cp "backend/target/test-classes:backend/target/classes:$cp" "$main" "$@"
