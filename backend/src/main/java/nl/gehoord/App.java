@@ -360,7 +360,7 @@ public final class App implements AutoCloseable {
     /** The formal complaint: drafted, approved by the young person, sent as a tagged PDF; erased with its case. */
     private ComplaintController complaints(InboxService inbox) {
         caseEvents.listen(new ComplaintEraser());
-        return new ComplaintController(new ComplaintService(db, cipher, tokens, audit, caseEvents, inbox,
+        return new ComplaintController(new ComplaintService(db, cipher, tokens, audit, inbox,
                 new ComplaintTexts(messages), clock));
     }
 
