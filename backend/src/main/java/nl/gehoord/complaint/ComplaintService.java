@@ -1,6 +1,5 @@
 package nl.gehoord.complaint;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +19,6 @@ import nl.gehoord.db.Database;
 import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.FieldError;
-import nl.gehoord.http.Json;
 import nl.gehoord.http.Role;
 import nl.gehoord.inbox.InboxDao;
 import nl.gehoord.inbox.InboxService;
@@ -314,9 +312,9 @@ public final class ComplaintService {
                 throw ApiException.conflict("complaint_incomplete");
             }
             long now = clock.millis();
-            String letter = json(ComplaintLetter.draft(facts(h, row), draft));
-            if (complaints.approve(row.id(), version, cipher.seal(letter, caseId, "complaintApproved", row.id()),
-                    now) != 1) {
+            String letter = ComplaintSeal.sealApproved(cipher, ComplaintLetter.draft(facts(h, row), draft), caseId,
+                    row.id());
+            if (complaints.approve(row.id(), version, letter, now) != 1) {
                 throw ApiException.conflict("complaint_changed");
             }
             timeline(h, caseId, "complaint_approved", null, null, now);
@@ -492,32 +490,15 @@ public final class ComplaintService {
     }
 
     private String sealDraft(ComplaintDraft draft, String caseId, String complaintId) {
-        return cipher.seal(json(draft), caseId, "complaintDraft", complaintId);
+        return ComplaintSeal.sealDraft(cipher, draft, caseId, complaintId);
     }
 
     private ComplaintDraft openDraft(ComplaintDao.ComplaintRow row) {
-        return read(cipher.open(row.draftEnc(), row.caseId(), "complaintDraft", row.id()), ComplaintDraft.class);
+        return ComplaintSeal.openDraft(cipher, row);
     }
 
     private ComplaintLetter.Letter openApproved(ComplaintDao.ComplaintRow row) {
-        return read(cipher.open(row.approvedEnc(), row.caseId(), "complaintApproved", row.id()),
-                ComplaintLetter.Letter.class);
-    }
-
-    private static String json(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a complaint could not be written as JSON", e);
-        }
-    }
-
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return Json.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored complaint is not JSON", e);
-        }
+        return ComplaintSeal.openApproved(cipher, row);
     }
 
     private static ComplaintViews.Settings view(ComplaintDao.Settings s) {

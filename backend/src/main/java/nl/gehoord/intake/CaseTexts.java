@@ -22,7 +22,7 @@ public final class CaseTexts {
     public static final ZoneId ZONE = ZoneId.of(Wording.ZONE);
     /** The sections of an export, in the order the app shows them. */
     static final List<String> EXPORT_SECTIONS = List.of("title", "case", "story", "messages", "timeline",
-            "feedback", "devices");
+            "complaint", "feedback", "devices");
 
     /**
      * The formal complaint's steps keep the case's status (before sending it is still in conversation; after the

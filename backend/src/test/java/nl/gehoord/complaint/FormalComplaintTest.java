@@ -277,6 +277,57 @@ class FormalComplaintTest {
     }
 
     @Test
+    void theExportHoldsTheApprovedLetterBesideItsPlainWordsWithTheRouteAndItsDates() {
+        Started s = started("Ik mocht niet naar buiten.", "committee");
+        String export = "/v1/cases/" + s.caseId() + "/export";
+        JsonNode begun = s.phone().get(export).json();
+        assertThat(begun.path("headings").path("complaint").asText()).isEqualTo("Je brief aan de klachtencommissie");
+        assertThat(begun.path("complaint").path("state").asText()).isEqualTo("draft");
+        assertThat(begun.path("complaint").path("answers").path("story").asText()).isEqualTo("Ik mocht niet naar buiten.");
+        assertThat(begun.path("complaint").path("letter")).as("nothing approved yet").isEmpty();
+
+        s.phone().put("/v1/cases/" + s.caseId() + "/complaint", answers("Ik wil elke dag naar buiten.", null));
+        int version = approve(s);
+        JsonNode approved = s.phone().english().get(export).json().path("complaint");
+        assertThat(approved.path("approvedVersion").asInt()).isEqualTo(version);
+        assertThat(approved.path("answers").path("whatNow").asText()).isEqualTo("Ik wil elke dag naar buiten.");
+        JsonNode view = s.phone().english().get("/v1/cases/" + s.caseId() + "/complaint").json();
+        assertThat(approved.path("letter")).hasSize(ComplaintLetter.PARTS.size());
+        for (int i = 0; i < ComplaintLetter.PARTS.size(); i++) {
+            JsonNode part = approved.path("letter").get(i);
+            JsonNode shown = view.path("paragraphs").get(i);
+            assertThat(part.path("id").asText()).isEqualTo(ComplaintLetter.PARTS.get(i));
+            assertThat(part.path("plain").asText()).startsWith("This part says").isEqualTo(shown.path("plain").asText());
+            assertThat(part.path("letterText").asText()).isEqualTo(shown.path("letterText").asText());
+        }
+        assertThat(approved.path("letter").get(4).path("ownWords").asText()).isEqualTo("Ik wil elke dag naar buiten.");
+
+        // A change after approval: the export no longer calls any version approved.
+        s.trust().put("/v1/inbox/" + s.caseId() + "/complaint/wording",
+                Map.of("paragraphs", Map.of("request", "De klager vraagt om meer tijd buiten.")));
+        JsonNode changed = s.phone().get(export).json().path("complaint");
+        assertThat(changed.path("letter")).isEmpty();
+        assertThat(changed.has("approvedVersion")).isFalse();
+        approve(s);
+        ApiResponse sent = s.trust().post("/v1/inbox/" + s.caseId() + "/complaint/send", Map.of());
+        ApiResponse decided = s.trust().post("/v1/inbox/" + s.caseId() + "/complaint/decision",
+                Map.of("outcome", "upheld"));
+        JsonNode done = s.phone().get(export).json().path("complaint");
+        assertThat(done.path("state").asText()).isEqualTo("decided");
+        assertThat(done.path("sentAt").asText()).isEqualTo(sent.text("sentAt"));
+        assertThat(done.path("committeeDueBy").asText()).isEqualTo(sent.text("committeeDueBy"));
+        assertThat(done.path("decision").asText()).isEqualTo("upheld");
+        assertThat(done.path("measuresDueBy").asText()).isEqualTo(decided.text("measuresDueBy"));
+        assertThat(done.path("letter").get(4).path("letterText").asText())
+                .isEqualTo("De klager vraagt om meer tijd buiten.");
+
+        // A case without a complaint has no complaint in its export.
+        ApiClient other = Journeys.newDevice(api);
+        String plain = Journeys.submitCase(other, "Gewoon een vraag.");
+        assertThat(other.get("/v1/cases/" + plain + "/export").json().has("complaint")).isFalse();
+    }
+
+    @Test
     void onlyTheCasesYoungPersonAndItsTrustPersonReachTheComplaint() {
         Started s = started("Ze schreeuwen tegen mij.", "committee");
         s.phone().put("/v1/cases/" + s.caseId() + "/complaint", answers("Ik wil dat ze normaal praten.", null));
