@@ -4,7 +4,7 @@
 // letter itself is Dutch (it is for the complaints committee) and is marked so.
 
 import { api, ApiError } from './api.js';
-import { el, withTerms } from './ui.js';
+import { el, saveFile, withTerms } from './ui.js';
 
 /** The complaint of a case, when its timeline says one was started; null otherwise (no request is wasted). */
 export async function load(detail) {
@@ -219,14 +219,7 @@ export function letter(app, detail, complaint, openCase) {
 
 async function download(app, caseId) {
   try {
-    const response = await api.complaintLetter(caseId);
-    const blob = await response.blob();
-    const url = URL.createObjectURL(blob);
-    const link = el('a', { href: url, download: 'gehoord-brief.pdf' });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    await saveFile(await api.complaintLetter(caseId), 'gehoord-brief.pdf');
   } catch (e) {
     app.notify(problemText(app, e));
   }

@@ -2,7 +2,7 @@
 // flow, the glossary, the help numbers and the case answers, all in the chosen language.
 
 import { api, ApiError, newIdempotencyKey } from './api.js';
-import { el, icon, withTerms, when } from './ui.js';
+import { el, icon, saveFile, withTerms, when } from './ui.js';
 import * as complaint from './complaint.js';
 
 const FINISHED = ['resolved', 'closed', 'withdrawn'];
@@ -568,14 +568,7 @@ function confirmThen(app, questionKey, yes) {
 
 async function download(app, id) {
   try {
-    const response = await api.exportCase(id);
-    const blob = await response.blob();
-    const url = URL.createObjectURL(blob);
-    const link = el('a', { href: url, download: 'gehoord-export.json' });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    await saveFile(await api.exportCase(id), 'gehoord-export.json');
   } catch (e) {
     app.notify(problemText(app, e));
   }
