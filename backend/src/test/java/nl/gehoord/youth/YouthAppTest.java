@@ -190,9 +190,13 @@ class YouthAppTest {
             checkScreen("youth-complaint-question", true);
             whatNow.sendKeys("Ik wil mijn moeder elke dag bellen.");
             click(t("nl", "nav.next"));
-            choose("yes");
-            choose("trust_person");
-            checkScreen("youth-complaint-choice", false);
+            // The choices work by keyboard alone too.
+            browser.tabTo(e -> "yes".equals(e.getAttribute("data-id")), "may the board talk with you")
+                    .sendKeys(Keys.ENTER);
+            browser.waitFor(d -> d.findElement(By.cssSelector("button[data-id='trust_person']")));
+            checkScreen("youth-complaint-choice", true);
+            browser.tabTo(e -> "trust_person".equals(e.getAttribute("data-id")), "who may come")
+                    .sendKeys(Keys.SPACE);
             choose("via_trust_person");
             WebElement story = browser.waitFor(d -> d.findElement(By.id("complaint-story")));
             assertThat(story.getAttribute("value")).as("what happened starts as their story")
