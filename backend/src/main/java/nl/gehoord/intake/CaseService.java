@@ -46,12 +46,13 @@ public final class CaseService {
     private final CaseTexts texts;
     private final ContentCatalog content;
     private final CaseEvents events;
+    private final ComplaintForExport complaint;
     private final CaseContent sealed;
     private final Clock clock;
 
     public CaseService(Database db, FieldCipher cipher, SecretHasher hasher, ReceiptCodes codes, Tokens tokens,
                        AnswerValidator validator, CaseRouter router, CaseTexts texts, ContentCatalog content,
-                       CaseEvents events, Clock clock) {
+                       CaseEvents events, ComplaintForExport complaint, Clock clock) {
         this.db = db;
         this.cipher = cipher;
         this.hasher = hasher;
@@ -62,6 +63,7 @@ public final class CaseService {
         this.texts = texts;
         this.content = content;
         this.events = events;
+        this.complaint = complaint;
         this.sealed = new CaseContent(cipher);
         this.clock = clock;
     }
@@ -405,8 +407,8 @@ public final class CaseService {
             Wording w = new Wording(language);
             Map<String, String> headings = texts.exportHeadings(w);
             List<CaseViews.TimelineEntry> timeline = texts.timeline(w, cases.events(caseId));
-            return new CaseViews.Export(clock.instant(), headings, data, thread, timeline, feedback, devices,
-                    w.info());
+            return new CaseViews.Export(clock.instant(), headings, data, thread, timeline,
+                    complaint.of(h, caseId, w).orElse(null), feedback, devices, w.info());
         });
     }
 
