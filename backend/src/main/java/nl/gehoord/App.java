@@ -17,6 +17,7 @@ import nl.gehoord.admin.AdminService;
 import nl.gehoord.audit.AuditLog;
 import nl.gehoord.complaint.ComplaintController;
 import nl.gehoord.complaint.ComplaintEraser;
+import nl.gehoord.complaint.ComplaintExporter;
 import nl.gehoord.complaint.ComplaintService;
 import nl.gehoord.complaint.ComplaintTexts;
 import nl.gehoord.config.Settings;
@@ -104,12 +105,14 @@ import nl.gehoord.trends.TrendsWarmer;
 import nl.gehoord.web.AdminPages;
 import nl.gehoord.web.Assets;
 import nl.gehoord.web.CasePages;
+import nl.gehoord.web.ComplaintPages;
 import nl.gehoord.web.CouncilPages;
 import nl.gehoord.web.InboxPages;
 import nl.gehoord.web.LiveUpdates;
 import nl.gehoord.web.LoginPages;
 import nl.gehoord.web.Pages;
 import nl.gehoord.web.QueuePages;
+import nl.gehoord.web.SignalPages;
 import nl.gehoord.web.WebGuard;
 import nl.gehoord.web.WebSessions;
 import nl.gehoord.web.Words;
@@ -187,6 +190,8 @@ public final class App implements AutoCloseable {
     private TrendRollup trendRollup;
     private List<Route> pageRoutes;
     private LiveUpdates live;
+    private ComplaintService complaintService;
+    private SignalService signalService;
 
     private App(Settings settings, Clock clock, SecureRandom random) {
         this.settings = settings;
@@ -351,21 +356,23 @@ public final class App implements AutoCloseable {
         FlowCatalog flow = new FlowCatalog();
         CaseService cases = new CaseService(db, cipher, hasher, new ReceiptCodes(random), tokens,
                 new AnswerValidator(flow), new RuleRouter(clock), new CaseTexts(messages, cipher, clock),
-                new ContentCatalog(), caseEvents, clock);
+                new ContentCatalog(), caseEvents, new ComplaintExporter(cipher, new ComplaintTexts(messages)), clock);
         return new CaseController(cases, new CaseDevicesService(db, hasher, messages));
     }
 
     /** The formal complaint: drafted, approved by the young person, sent as a tagged PDF; erased with its case. */
     private ComplaintController complaints(InboxService inbox) {
         caseEvents.listen(new ComplaintEraser());
-        return new ComplaintController(new ComplaintService(db, cipher, tokens, audit, caseEvents, inbox,
-                new ComplaintTexts(messages), clock));
+        complaintService = new ComplaintService(db, cipher, tokens, audit, inbox, new ComplaintTexts(messages),
+                clock);
+        return new ComplaintController(complaintService);
     }
 
     /** Signals of structural abuses, written by trust persons; a case's erasure drops its links. */
     private SignalController signals() {
         caseEvents.listen(new SignalEraser());
-        return new SignalController(new SignalService(db, cipher, tokens, audit, clock));
+        signalService = new SignalService(db, cipher, tokens, audit, clock);
+        return new SignalController(signalService);
     }
 
     private void retentionJob() {
@@ -389,7 +396,10 @@ public final class App implements AutoCloseable {
                 new LoginPages(staffSessions, webSessions, limits, pages),
                 new InboxPages(inbox, lookup, profiles, pages),
                 new CasePages(inbox, cannedReplies, lookup,
-                        new StatusPreview(db, inbox, new CaseTexts(messages, cipher, clock), clock), pages),
+                        new StatusPreview(db, inbox, new CaseTexts(messages, cipher, clock), clock), complaintService,
+                        pages),
+                new ComplaintPages(complaintService, pages),
+                new SignalPages(signalService, pages),
                 new QueuePages(inbox, lookup, pages),
                 new CouncilPages(trendsService, trendsChart, pages),
                 new AdminPages(admin, pages),

@@ -30,11 +30,13 @@ import nl.gehoord.trends.TrendsController;
 import nl.gehoord.web.AdminPages;
 import nl.gehoord.web.Assets;
 import nl.gehoord.web.CasePages;
+import nl.gehoord.web.ComplaintPages;
 import nl.gehoord.web.CouncilPages;
 import nl.gehoord.web.InboxPages;
 import nl.gehoord.web.LiveUpdates;
 import nl.gehoord.web.LoginPages;
 import nl.gehoord.web.QueuePages;
+import nl.gehoord.web.SignalPages;
 import nl.gehoord.youth.YouthAppController;
 
 /**
@@ -57,7 +59,8 @@ public final class Routes {
 
     /** The staff pages' controllers. */
     public record PageControllers(Assets assets, LoginPages login, InboxPages inbox, CasePages cases,
-                                  QueuePages queue, CouncilPages council, AdminPages admin, LiveUpdates live) {
+                                  ComplaintPages complaints, SignalPages signals, QueuePages queue,
+                                  CouncilPages council, AdminPages admin, LiveUpdates live) {
     }
 
     /**
@@ -87,6 +90,23 @@ public final class Routes {
                 Route.of(POST, "/web/cases/{caseId}/due-date", p.cases()::dueDate, TRUST_PERSON, COORDINATOR),
                 Route.of(POST, "/web/cases/{caseId}/visit", p.cases()::visit, TRUST_PERSON, COORDINATOR),
                 Route.of(POST, "/web/cases/{caseId}/assign", p.cases()::assign, COORDINATOR),
+
+                // The formal complaint: only the trust person who handles the case, as in the API
+                Route.of(POST, "/web/cases/{caseId}/complaint", p.complaints()::start, TRUST_PERSON),
+                Route.of(POST, "/web/cases/{caseId}/complaint/wording", p.complaints()::reword, TRUST_PERSON),
+                Route.of(POST, "/web/cases/{caseId}/complaint/send", p.complaints()::send, TRUST_PERSON),
+                Route.of(POST, "/web/cases/{caseId}/complaint/decision", p.complaints()::decision, TRUST_PERSON),
+                Route.of(POST, "/web/cases/{caseId}/complaint/measures", p.complaints()::measures, TRUST_PERSON),
+                Route.of(GET, "/web/cases/{caseId}/complaint/letter.pdf", p.complaints()::letter, TRUST_PERSON),
+
+                // Signals: the organisation's trust persons and coordinators, as in the API
+                Route.of(GET, "/web/signals", p.signals()::list, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/web/signals/new", p.signals()::newForm, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/web/signals", p.signals()::create, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/web/signals/{signalId}", p.signals()::page, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/web/signals/{signalId}/report.pdf", p.signals()::pdf, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/web/signals/{signalId}/sent", p.signals()::sent, TRUST_PERSON, COORDINATOR),
+                Route.of(POST, "/web/signals/{signalId}/answer", p.signals()::answer, TRUST_PERSON, COORDINATOR),
 
                 // Coordinator
                 Route.of(GET, "/web/queue", p.queue()::page, COORDINATOR),
@@ -244,6 +264,7 @@ public final class Routes {
                 Route.of(GET, "/v1/signals/suggestions", c.signals()::suggestions, TRUST_PERSON, COORDINATOR),
                 Route.of(GET, "/v1/signals/{signalId}", c.signals()::get, TRUST_PERSON, COORDINATOR),
                 Route.of(GET, "/v1/signals/{signalId}/report", c.signals()::report, TRUST_PERSON, COORDINATOR),
+                Route.of(GET, "/v1/signals/{signalId}/report.pdf", c.signals()::reportPdf, TRUST_PERSON, COORDINATOR),
                 Route.of(POST, "/v1/signals/{signalId}/sent", c.signals()::sent, TRUST_PERSON, COORDINATOR),
                 Route.of(POST, "/v1/signals/{signalId}/answer", c.signals()::answer, TRUST_PERSON, COORDINATOR)
         );

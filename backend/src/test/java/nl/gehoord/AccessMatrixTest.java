@@ -257,6 +257,8 @@ class AccessMatrixTest {
                 TRUST_PERSON, COORDINATOR);
         declare("GET /v1/signals/{signalId}/report", Scope.ANY, (f, w) -> Request.of("/v1/signals/" + f.signal()
                 + "/report"), TRUST_PERSON, COORDINATOR);
+        declare("GET /v1/signals/{signalId}/report.pdf", Scope.ANY, (f, w) -> Request.of("/v1/signals/"
+                + f.signal() + "/report.pdf?recipient=inspectorate"), TRUST_PERSON, COORDINATOR);
         declare("POST /v1/signals/{signalId}/sent", Scope.ANY, (f, w) -> Request.of("/v1/signals/" + f.signal()
                 + "/sent", Map.of("recipient", "provider", "answerDueBy", "2027-01-05T10:00:00Z")),
                 TRUST_PERSON, COORDINATOR);

@@ -1,6 +1,5 @@
 package nl.gehoord.complaint;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,21 +16,17 @@ import nl.gehoord.audit.AuditLog;
 import nl.gehoord.crypto.FieldCipher;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
-import nl.gehoord.events.CaseEvent;
-import nl.gehoord.events.CaseEvents;
 import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.FieldError;
-import nl.gehoord.http.Json;
 import nl.gehoord.http.Role;
 import nl.gehoord.inbox.InboxDao;
 import nl.gehoord.inbox.InboxService;
-import nl.gehoord.inbox.StatusMachine;
 import nl.gehoord.intake.CaseDao;
-import nl.gehoord.intake.CaseStatus;
 import nl.gehoord.intake.CaseTexts;
 import nl.gehoord.intake.TextRules;
 import nl.gehoord.organisations.PlacesDao;
+import nl.gehoord.pdf.TaggedPdf;
 import nl.gehoord.text.Language;
 import org.jdbi.v3.core.Handle;
 
@@ -47,8 +42,8 @@ public final class ComplaintService {
     public static final int MAX_EXPLANATION = 1000;
     static final int DEFAULT_COMMITTEE_WEEKS = 6;
     static final int DEFAULT_FREEDOM_WEEKS = 4;
-    static final List<String> KINDS = List.of("committee", "freedom_restriction");
-    static final List<String> OUTCOMES = List.of("upheld", "partly_upheld", "rejected");
+    public static final List<String> KINDS = List.of("committee", "freedom_restriction");
+    public static final List<String> OUTCOMES = List.of("upheld", "partly_upheld", "rejected");
     /** The timeline entry each decision gives the young person. */
     private static final Map<String, String> DECISION_EVENTS = Map.of("upheld", "committee_upheld",
             "partly_upheld", "committee_partly_upheld", "rejected", "committee_rejected");
@@ -57,18 +52,16 @@ public final class ComplaintService {
     private final FieldCipher cipher;
     private final Tokens tokens;
     private final AuditLog audit;
-    private final CaseEvents events;
     private final InboxService inbox;
     private final ComplaintTexts texts;
     private final Clock clock;
 
-    public ComplaintService(Database db, FieldCipher cipher, Tokens tokens, AuditLog audit, CaseEvents events,
+    public ComplaintService(Database db, FieldCipher cipher, Tokens tokens, AuditLog audit,
                             InboxService inbox, ComplaintTexts texts, Clock clock) {
         this.db = db;
         this.cipher = cipher;
         this.tokens = tokens;
         this.audit = audit;
-        this.events = events;
         this.inbox = inbox;
         this.texts = texts;
         this.clock = clock;
@@ -111,6 +104,21 @@ public final class ComplaintService {
         return db.read(h -> {
             handledBy(h, me, caseId);
             return staffView(h, complaintOf(h, caseId));
+        });
+    }
+
+    /**
+     * The complaint for the trust person's case page: their view, and the young person's view in the young person's
+     * language (the language of the phone last linked to the case), so each paragraph can be shown beside its plain
+     * version exactly as the young person reads it. Empty when no complaint was started.
+     */
+    public Optional<ComplaintViews.ForTrustPersonPage> forTrustPersonPage(Actor.Staff me, String caseId) {
+        return db.read(h -> {
+            handledBy(h, me, caseId);
+            return h.attach(ComplaintDao.class).forCase(caseId).map(row -> {
+                Language language = Language.ofTag(h.attach(CaseDao.class).readerLocale(caseId).orElse(null));
+                return new ComplaintViews.ForTrustPersonPage(staffView(h, row), youthView(h, row, language));
+            });
         });
     }
 
@@ -166,14 +174,10 @@ public final class ComplaintService {
     /** Sends the approved version: the PDF is made from exactly the paragraphs the young person approved. */
     public ComplaintViews.ForTrustPerson send(Actor.Staff me, String caseId) {
         return db.write(h -> {
-            InboxDao.Handling c = handledBy(h, me, caseId);
+            handledBy(h, me, caseId);
             ComplaintDao.ComplaintRow row = draftOf(h, caseId);
             if (!row.approved()) {
                 throw ApiException.conflict("complaint_not_approved");
-            }
-            if (!CaseStatus.FORMAL_COMPLAINT.equals(c.status())
-                    && !StatusMachine.allowed(c.status(), CaseStatus.FORMAL_COMPLAINT)) {
-                throw ApiException.conflict("illegal_transition");
             }
             ComplaintDao complaints = h.attach(ComplaintDao.class);
             long now = clock.millis();
@@ -181,16 +185,13 @@ public final class ComplaintService {
             int weeks = "freedom_restriction".equals(row.kind()) ? settings.freedomWeeks() : settings.committeeWeeks();
             long due = ZonedDateTime.ofInstant(Instant.ofEpochMilli(now), CaseTexts.ZONE).plusWeeks(weeks)
                     .toInstant().toEpochMilli();
+            // Refused before the letter is made when the case's step cannot lead to the committee.
+            inbox.sendToCommittee(h, caseId, me.staffId(), due, now);
             ComplaintLetter.Letter letter = openApproved(row);
-            byte[] pdf = LetterPdf.render(new LetterPdf.Letterhead(settings.letterheadName(),
-                    lines(settings.letterheadLines())), letter, row.approvedAt(), now);
+            byte[] pdf = LetterPdf.render(letterhead(settings), letter, row.approvedAt(), now);
             String sealed = cipher.seal(Base64.getEncoder().encodeToString(pdf), caseId, "complaintLetter", row.id());
             if (complaints.markSent(row.id(), row.version(), sealed, due, now) != 1) {
                 throw ApiException.conflict("complaint_not_approved");
-            }
-            if (!CaseStatus.FORMAL_COMPLAINT.equals(c.status())) {
-                inbox.setStatus(h, caseId, CaseStatus.FORMAL_COMPLAINT, null, due, now);
-                events.publish(h, new CaseEvent(CaseEvent.Type.STATUS_CHANGED, caseId, me.staffId()));
             }
             timeline(h, caseId, "complaint_sent", null, due, now);
             audit.append(h, who(me), "complaint.sent", caseId, row.id());
@@ -326,9 +327,9 @@ public final class ComplaintService {
                 throw ApiException.conflict("complaint_incomplete");
             }
             long now = clock.millis();
-            String letter = json(ComplaintLetter.draft(facts(h, row), draft));
-            if (complaints.approve(row.id(), version, cipher.seal(letter, caseId, "complaintApproved", row.id()),
-                    now) != 1) {
+            String letter = ComplaintSeal.sealApproved(cipher, ComplaintLetter.draft(facts(h, row), draft), caseId,
+                    row.id());
+            if (complaints.approve(row.id(), version, letter, now) != 1) {
                 throw ApiException.conflict("complaint_changed");
             }
             timeline(h, caseId, "complaint_approved", null, null, now);
@@ -466,7 +467,16 @@ public final class ComplaintService {
                 complaints.staffName(staffId).orElse(""));
     }
 
-    private ComplaintDao.Settings settingsOf(Handle h, String organisationId) {
+    /** The organisation's letterhead from its settings (its name alone when it set none), for any of its documents. */
+    public static TaggedPdf.Letterhead letterhead(Handle h, String organisationId) {
+        return letterhead(settingsOf(h, organisationId));
+    }
+
+    private static TaggedPdf.Letterhead letterhead(ComplaintDao.Settings settings) {
+        return new TaggedPdf.Letterhead(settings.letterheadName(), lines(settings.letterheadLines()));
+    }
+
+    private static ComplaintDao.Settings settingsOf(Handle h, String organisationId) {
         ComplaintDao complaints = h.attach(ComplaintDao.class);
         return complaints.settings(organisationId).orElseGet(() -> new ComplaintDao.Settings(organisationId,
                 complaints.organisationName(organisationId).orElse(""), "", DEFAULT_COMMITTEE_WEEKS,
@@ -504,32 +514,15 @@ public final class ComplaintService {
     }
 
     private String sealDraft(ComplaintDraft draft, String caseId, String complaintId) {
-        return cipher.seal(json(draft), caseId, "complaintDraft", complaintId);
+        return ComplaintSeal.sealDraft(cipher, draft, caseId, complaintId);
     }
 
     private ComplaintDraft openDraft(ComplaintDao.ComplaintRow row) {
-        return read(cipher.open(row.draftEnc(), row.caseId(), "complaintDraft", row.id()), ComplaintDraft.class);
+        return ComplaintSeal.openDraft(cipher, row);
     }
 
     private ComplaintLetter.Letter openApproved(ComplaintDao.ComplaintRow row) {
-        return read(cipher.open(row.approvedEnc(), row.caseId(), "complaintApproved", row.id()),
-                ComplaintLetter.Letter.class);
-    }
-
-    private static String json(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a complaint could not be written as JSON", e);
-        }
-    }
-
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return Json.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored complaint is not JSON", e);
-        }
+        return ComplaintSeal.openApproved(cipher, row);
     }
 
     private static ComplaintViews.Settings view(ComplaintDao.Settings s) {

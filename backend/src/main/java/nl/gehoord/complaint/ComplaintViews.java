@@ -52,6 +52,14 @@ public final class ComplaintViews {
                                  List<StaffParagraph> paragraphs, @JsonUnwrapped Route route) {
     }
 
+    /** The trust person's view beside the young person's, as the staff pages show them. */
+    public record ForTrustPersonPage(ForTrustPerson complaint, ForYoungPerson asRead) {
+        /** The young person's version of one paragraph. */
+        public YouthParagraph plain(String paragraphId) {
+            return asRead.paragraphs().stream().filter(p -> p.id().equals(paragraphId)).findFirst().orElse(null);
+        }
+    }
+
     public record Settings(String organisationId, String letterheadName, List<String> letterheadLines,
                            int committeeWeeks, int freedomWeeks) {
     }

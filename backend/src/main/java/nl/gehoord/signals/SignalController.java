@@ -39,6 +39,18 @@ public final class SignalController {
         ctx.json(report);
     }
 
+    /** The report as a tagged PDF: a file to keep, never cached. */
+    public void reportPdf(Context ctx) {
+        String signalId = Http.idParam(ctx, "signalId");
+        byte[] pdf = signals.reportPdf(Http.staff(ctx), signalId, ctx.queryParam("recipient"));
+        ctx.header("Content-Disposition", "attachment; filename=\"signaal-" + signalId + ".pdf\"");
+        ctx.header("Cache-Control", "no-store");
+        ctx.result(pdf);
+        // A PDF has no character set; set directly so none is appended.
+        ctx.res().setCharacterEncoding(null);
+        ctx.header("Content-Type", "application/pdf");
+    }
+
     public void sent(Context ctx) {
         SentBody body = Bodies.read(ctx, SentBody.class);
         ctx.json(signals.markSent(Http.staff(ctx), Http.idParam(ctx, "signalId"), body.recipient(),

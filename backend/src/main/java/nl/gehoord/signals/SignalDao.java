@@ -12,7 +12,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(SignalDao.SignalRow.class)
 @RegisterConstructorMapper(SignalDao.Cluster.class)
 @RegisterConstructorMapper(SignalDao.LinkedCase.class)
+@RegisterConstructorMapper(SignalDao.Place.class)
+@RegisterConstructorMapper(SignalDao.Linkable.class)
 public interface SignalDao {
+    /** A care location of the organisation, named as a report names it. */
+    record Place(String id, String name) {
+    }
+
+    /** A case a staff member may link to a signal: what it is about and where, never who or what was said. */
+    record Linkable(String id, String topic, String locationId, String status, long createdAt) {
+    }
+
     record SignalRow(String id, String organisationId, String locationId, String theme, String createdBy,
                      String keyId, String textEnc, String recipient, Long sentAt, Long answerDueAt, Long answeredAt,
                      String answerEnc, long createdAt, long updatedAt) {
@@ -101,6 +111,32 @@ public interface SignalDao {
             WHERE l.id = :locationId AND r.organisation_id = :organisationId
             """)
     Optional<String> locationName(String locationId, String organisationId);
+
+    /** The care provider of the location, if it belongs to one of this organisation's regions. */
+    @SqlQuery("""
+            SELECT l.provider FROM locations l JOIN regions r ON r.code = l.region_code
+            WHERE l.id = :locationId AND r.organisation_id = :organisationId
+            """)
+    Optional<String> provider(String locationId, String organisationId);
+
+    @SqlQuery("""
+            SELECT l.id, l.provider || ', ' || l.name AS name FROM locations l JOIN regions r ON r.code = l.region_code
+            WHERE r.organisation_id = :organisationId ORDER BY l.provider, l.name, l.id
+            """)
+    List<Place> places(String organisationId);
+
+    /**
+     * The organisation's cases that one staff member may link: a trust person's are those assigned to them
+     * ({@code staffId}); a coordinator's those of their team ({@code teamId}), or all ({@code allTeams}) without one.
+     * Newest first, at most {@code limit}.
+     */
+    @SqlQuery("""
+            SELECT id, topic, location_id, status, created_at FROM cases
+            WHERE organisation_id = :organisationId AND erased_at IS NULL
+              AND (assigned_staff_id = :staffId OR team_id = :teamId OR :allTeams)
+            ORDER BY created_at DESC, id LIMIT :limit
+            """)
+    List<Linkable> linkable(String organisationId, String staffId, String teamId, boolean allTeams, int limit);
 
     @SqlQuery("SELECT name FROM organisations WHERE id = :organisationId")
     Optional<String> organisationName(String organisationId);

@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.gehoord.audit.AuditLog;
+import nl.gehoord.complaint.ComplaintService;
 import nl.gehoord.crypto.FieldCipher;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
@@ -29,8 +32,11 @@ import org.jdbi.v3.core.Handle;
  * see its signals; a suggestion appears when several cases of one location share a theme within a period.
  */
 public final class SignalService {
-    /** The fixed themes, each with the case topic that counts towards it in a suggestion (or none). */
-    public static final Map<String, String> THEMES = Map.of(
+    /**
+     * The fixed themes in the order forms offer them, each with the case topic that counts towards it in a suggestion
+     * (or none).
+     */
+    public static final Map<String, String> THEMES = themes(
             "freedom_restriction", "freedom",
             "physical_violence", "physical_violence",
             "psychological_violence", "verbal_violence",
@@ -39,8 +45,11 @@ public final class SignalService {
             "no_help", "help_quality",
             "treatment", "treatment",
             "other", "");
+    /** To whom a report goes: the provider's management or the inspectorate (IGJ). */
+    public static final List<String> RECIPIENTS = List.of("provider", "inspectorate");
     public static final int MAX_TEXT = 4000;
     public static final int MAX_LINKS = 50;
+    static final int MAX_LINKABLE = 200;
     static final Duration PERIOD = Duration.ofDays(90);
     static final int MINIMUM_CASES = 3;
 
@@ -111,22 +120,59 @@ public final class SignalService {
 
     /** The report as it goes to the provider's management or the inspectorate. */
     public SignalViews.Report report(Actor.Staff me, String signalId, String recipient) {
-        if (recipient != null && !List.of("provider", "inspectorate").contains(recipient)) {
+        checkRecipient(recipient);
+        return db.write(h -> {
+            SignalViews.Report report = reportOf(h, signalOf(h, me, signalId), recipient);
+            audit.append(h, who(me), "signal.report", null, signalId);
+            return report;
+        });
+    }
+
+    /**
+     * The report as it is printed, for the staff page: dated today on the organisation's letterhead, made from the
+     * JSON report alone, so it holds nothing the JSON does not. Reading it is audited like the JSON report.
+     */
+    public SignalViews.ReportDocument reportDocument(Actor.Staff me, String signalId, String recipient) {
+        checkRecipient(recipient);
+        return db.write(h -> {
+            SignalViews.ReportDocument document = documentOf(h, signalOf(h, me, signalId), recipient);
+            audit.append(h, who(me), "signal.report", null, signalId);
+            return document;
+        });
+    }
+
+    /** The same document as a tagged PDF; the download is audited. */
+    public byte[] reportPdf(Actor.Staff me, String signalId, String recipient) {
+        checkRecipient(recipient);
+        return db.write(h -> {
+            byte[] pdf = SignalReportPdf.render(documentOf(h, signalOf(h, me, signalId), recipient), clock.instant());
+            audit.append(h, who(me), "signal.report_pdf", null, signalId);
+            return pdf;
+        });
+    }
+
+    private SignalViews.ReportDocument documentOf(Handle h, SignalDao.SignalRow row, String recipient) {
+        return SignalReportPdf.document(ComplaintService.letterhead(h, row.organisationId()), reportOf(h, row,
+                recipient), h.attach(SignalDao.class).provider(row.locationId(), row.organisationId()).orElse(""),
+                clock.instant());
+    }
+
+    private static void checkRecipient(String recipient) {
+        if (recipient != null && !RECIPIENTS.contains(recipient)) {
             throw ApiException.validation("recipient", "unknown_option");
         }
-        return db.write(h -> {
-            SignalDao.SignalRow row = signalOf(h, me, signalId);
-            SignalDao signals = h.attach(SignalDao.class);
-            List<SignalDao.LinkedCase> linked = signals.linkedCases(row.id());
-            String from = linked.isEmpty() ? null : month(linked.get(0).createdAt());
-            String to = linked.isEmpty() ? null : month(linked.get(linked.size() - 1).createdAt());
-            audit.append(h, who(me), "signal.report", null, row.id());
-            return new SignalViews.Report(recipient == null ? "provider" : recipient,
-                    signals.organisationName(row.organisationId()).orElse(""),
-                    signals.locationName(row.locationId(), row.organisationId()).orElse(""), row.theme(),
-                    cipher.open(row.textEnc(), row.organisationId(), "signalText", row.id()), linked.size(), from, to,
-                    Instant.ofEpochMilli(row.createdAt()));
-        });
+    }
+
+    private SignalViews.Report reportOf(Handle h, SignalDao.SignalRow row, String recipient) {
+        SignalDao signals = h.attach(SignalDao.class);
+        List<SignalDao.LinkedCase> linked = signals.linkedCases(row.id());
+        String from = linked.isEmpty() ? null : month(linked.get(0).createdAt());
+        String to = linked.isEmpty() ? null : month(linked.get(linked.size() - 1).createdAt());
+        return new SignalViews.Report(recipient == null ? "provider" : recipient,
+                signals.organisationName(row.organisationId()).orElse(""),
+                signals.locationName(row.locationId(), row.organisationId()).orElse(""), row.theme(),
+                cipher.open(row.textEnc(), row.organisationId(), "signalText", row.id()), linked.size(), from, to,
+                Instant.ofEpochMilli(row.createdAt()));
     }
 
     /** The report went to the provider or the inspectorate, with the date by which an answer is due. */
@@ -134,7 +180,7 @@ public final class SignalService {
         List<FieldError> errors = new ArrayList<>();
         if (recipient == null) {
             errors.add(new FieldError("recipient", "required"));
-        } else if (!List.of("provider", "inspectorate").contains(recipient)) {
+        } else if (!RECIPIENTS.contains(recipient)) {
             errors.add(new FieldError("recipient", "unknown_option"));
         }
         long now = clock.millis();
@@ -201,6 +247,18 @@ public final class SignalService {
         });
     }
 
+    /** The organisation's care locations, for choosing where a signal is about. */
+    public List<SignalDao.Place> places(Actor.Staff me) {
+        return db.read(h -> h.attach(SignalDao.class).places(me.organisationId()));
+    }
+
+    /** The cases this staff member may link to a signal (see {@link #mayLink}), newest first. */
+    public List<SignalDao.Linkable> linkable(Actor.Staff me) {
+        boolean coordinator = me.role() == Role.COORDINATOR;
+        return db.read(h -> h.attach(SignalDao.class).linkable(me.organisationId(), coordinator ? null : me.staffId(),
+                coordinator ? me.teamId() : null, coordinator && me.teamId() == null, MAX_LINKABLE));
+    }
+
     /** A trust person links cases they handle; a coordinator the cases of their team. */
     private static boolean mayLink(Handle h, Actor.Staff me, String caseId) {
         return h.attach(InboxDao.class).handling(caseId).filter(c -> c.erasedAt() == null)
@@ -229,6 +287,14 @@ public final class SignalService {
 
     private static String month(long millis) {
         return YearMonth.from(Instant.ofEpochMilli(millis).atZone(CaseTexts.ZONE)).toString();
+    }
+
+    private static Map<String, String> themes(String... pairs) {
+        Map<String, String> themes = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            themes.put(pairs[i], pairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(themes);
     }
 
     private static Instant instant(Long millis) {

@@ -28,6 +28,15 @@ public final class SignalViews {
                          int cases, String fromMonth, String toMonth, Instant writtenAt) {
     }
 
+    /** One block of the report's text: {@code title}, {@code heading}, {@code paragraph}, {@code closing} or {@code note}. */
+    public record ReportBlock(String kind, String text) {
+    }
+
+    /** The report as it is printed: the letterhead, then its blocks in reading order (Dutch). */
+    public record ReportDocument(String reportType, String letterheadName, List<String> letterheadLines,
+                                 List<ReportBlock> blocks) {
+    }
+
     /** Several cases of one location share a theme in the period: a suggestion, people decide. */
     public record Suggestion(String locationId, String locationName, String theme, int cases, Instant firstAt,
                              Instant lastAt) {

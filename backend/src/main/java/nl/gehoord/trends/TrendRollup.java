@@ -57,18 +57,18 @@ public final class TrendRollup implements CaseEventListener {
 
     /** Brings one case's contribution up to date. Safe to call any number of times. */
     public void refresh(Handle handle, String caseId) {
-        refresh(handle.attach(TrendRollupDao.class), caseId);
+        refresh(handle, handle.attach(TrendRollupDao.class), caseId);
     }
 
     /** The same for many cases, in their order, through one attached DAO (the demo's thousands of cases). */
     public void refresh(Handle handle, Iterable<String> caseIds) {
         TrendRollupDao dao = handle.attach(TrendRollupDao.class);
         for (String caseId : caseIds) {
-            refresh(dao, caseId);
+            refresh(handle, dao, caseId);
         }
     }
 
-    private void refresh(TrendRollupDao dao, String caseId) {
+    private void refresh(Handle handle, TrendRollupDao dao, String caseId) {
         String key = factKey(caseId);
         Optional<CaseFacts> old = dao.facts(key);
         Optional<CaseFacts> current = dao.caseRow(caseId).map(row -> facts(row, old.orElse(null), clock.millis()));
@@ -76,7 +76,7 @@ public final class TrendRollup implements CaseEventListener {
             return; // the case row is gone (retention): its last contribution stays counted
         }
         long recordKey = old.map(CaseFacts::recordKey).orElseGet(this::newRecordKey);
-        apply(dao, key, old.orElse(null), current.get().withRecordKey(recordKey));
+        apply(handle, key, old.orElse(null), current.get().withRecordKey(recordKey));
     }
 
     /**
@@ -91,7 +91,7 @@ public final class TrendRollup implements CaseEventListener {
             int n = 0;
             for (String key : dao.factKeysWithoutRecordKey()) {
                 CaseFacts keyless = dao.facts(key).orElseThrow();
-                apply(dao, key, keyless, keyless.withRecordKey(newRecordKey()));
+                apply(h, key, keyless, keyless.withRecordKey(newRecordKey()));
                 n++;
             }
             return n;
@@ -104,25 +104,19 @@ public final class TrendRollup implements CaseEventListener {
 
     /** Applies a change of one case's facts to the rollup and stores the new facts. */
     public static void apply(Handle handle, String factKey, CaseFacts old, CaseFacts now) {
-        if (!now.sameAs(old)) {
-            apply(handle.attach(TrendRollupDao.class), factKey, old, now);
-        }
-    }
-
-    private static void apply(TrendRollupDao dao, String factKey, CaseFacts old, CaseFacts now) {
         if (now.sameAs(old)) {
             return;
         }
-        dao.markMonth(now.month());
+        TrendRollupDao.markMonth(handle, now.month());
         if (old == null) {
-            dao.add(now, now.contribution());
+            TrendRollupDao.add(handle, now, now.contribution());
         } else if (old.sameCell(now)) {
-            dao.add(now, CaseFacts.minus(now.contribution(), old.contribution()));
+            TrendRollupDao.add(handle, now, CaseFacts.minus(now.contribution(), old.contribution()));
         } else {
-            dao.add(old, CaseFacts.negate(old.contribution()));
-            dao.add(now, now.contribution());
+            TrendRollupDao.add(handle, old, CaseFacts.negate(old.contribution()));
+            TrendRollupDao.add(handle, now, now.contribution());
         }
-        dao.storeFacts(factKey, now);
+        TrendRollupDao.storeFacts(handle, factKey, now);
     }
 
     String factKey(String caseId) {

@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.gehoord.complaint.ComplaintService;
+import nl.gehoord.complaint.ComplaintViews;
 import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.Http;
@@ -30,20 +32,27 @@ public final class CasePages {
     private final CannedReplyService canned;
     private final InboxLookup lookup;
     private final StatusPreview preview;
+    private final ComplaintService complaints;
     private final Pages pages;
 
     public CasePages(InboxService inbox, CannedReplyService canned, InboxLookup lookup, StatusPreview preview,
-                     Pages pages) {
+                     ComplaintService complaints, Pages pages) {
         this.inbox = inbox;
+        this.complaints = complaints;
         this.canned = canned;
         this.lookup = lookup;
         this.preview = preview;
         this.pages = pages;
     }
 
-    /** What the case page shows besides the case itself. */
+    /**
+     * What the case page shows besides the case itself. {@code complaintSection}: whether the formal complaint is
+     * shown (only to the trust person who handles the case, as in the API); {@code complaint} is null while none
+     * was started.
+     */
     public record Extras(List<CannedReplyService.View> canned, List<CaseStatus> nextStatuses, boolean withDueDate,
-                         List<InboxDao.TeamMember> team, Map<String, String> names) {
+                         List<InboxDao.TeamMember> team, Map<String, String> names, boolean complaintSection,
+                         ComplaintViews.ForTrustPersonPage complaint) {
         public String name(String staffId) {
             return staffId == null ? null : names.getOrDefault(staffId, null);
         }
@@ -57,9 +66,12 @@ public final class CasePages {
         team.forEach(m -> names.put(m.id(), m.displayName()));
         List<CaseStatus> next = StatusMachine.SETTABLE.stream().filter(s -> StatusMachine.allowed(c.facts().status(), s))
                 .sorted(java.util.Comparator.comparingInt(ORDER::indexOf)).toList();
+        boolean complaintSection = me.role() == Role.TRUST_PERSON
+                && me.staffId().equals(c.handling().assignedStaffId());
         Extras extras = new Extras(canned.list(me), next, StatusMachine.WITH_DUE_DATE.contains(c.facts().status()),
                 me.role() == Role.COORDINATOR ? team.stream().filter(m -> m.role().equals("trust_person")).toList()
-                        : List.of(), names);
+                        : List.of(), names, complaintSection,
+                complaintSection ? complaints.forTrustPersonPage(me, c.facts().caseId()).orElse(null) : null);
         pages.render(ctx, "case.jte", pages.titled(ctx, "case.title", "inbox"),
                 "c", c, "x", extras);
     }
@@ -130,7 +142,8 @@ public final class CasePages {
         pages.done(ctx, back, "assign");
     }
 
-    private void act(Context ctx, String what, Runnable change) {
+    /** A change on the case, then back to the case page with a word that it worked, or why it was refused. */
+    static void act(Pages pages, Context ctx, String what, Runnable change) {
         String back = "/web/cases/" + id(ctx);
         try {
             change.run();
@@ -144,13 +157,17 @@ public final class CasePages {
         pages.done(ctx, back, what);
     }
 
+    private void act(Context ctx, String what, Runnable change) {
+        act(pages, ctx, what, change);
+    }
+
     private static InboxService.StatusChange statusChange(Context ctx) {
         String status = ctx.formParam("status");
         return new InboxService.StatusChange(status == null || status.isBlank() ? null : status,
                 ctx.formParam("explanation"), dateTime(ctx, "dueAt"));
     }
 
-    private static String id(Context ctx) {
+    static String id(Context ctx) {
         return Http.idParam(ctx, "caseId");
     }
 

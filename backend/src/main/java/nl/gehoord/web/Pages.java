@@ -100,6 +100,16 @@ public final class Pages {
         render(ctx, "error.jte", page, "problem", p);
     }
 
+    /** A PDF to keep: a download that no cache keeps and no browser opens in the page. */
+    static void pdf(Context ctx, String fileName, byte[] pdf) {
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        ctx.header("Cache-Control", "no-store");
+        ctx.result(pdf);
+        // A PDF has no character set; set directly so none is appended.
+        ctx.res().setCharacterEncoding(null);
+        ctx.header("Content-Type", "application/pdf");
+    }
+
     /** The redirect after a state change: back to where the form was, with a word to say it worked. */
     public void done(Context ctx, String back, String what) {
         ctx.redirect(back + (back.contains("?") ? "&" : "?") + "klaar=" + what, io.javalin.http.HttpStatus.SEE_OTHER);

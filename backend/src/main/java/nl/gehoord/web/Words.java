@@ -94,6 +94,16 @@ public final class Words {
         return role == null ? "" : has("role." + role) ? get("role." + role) : role;
     }
 
+    /** The name of a language by its tag (the young person's, say), in the staff member's words. */
+    public String languageName(String tag) {
+        return tag != null && has("language." + tag) ? get("language." + tag) : String.valueOf(tag);
+    }
+
+    /** A signal's theme from the fixed list. */
+    public String theme(String theme) {
+        return get("signal.theme." + theme);
+    }
+
     public String sla(String state) {
         return get("sla." + state);
     }

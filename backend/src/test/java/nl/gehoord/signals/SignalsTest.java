@@ -3,6 +3,8 @@ package nl.gehoord.signals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,13 @@ import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
 import nl.gehoord.testing.TestServer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Signals through real HTTP: several cases of one location with one theme bring a suggestion, the trust person
  * records a signal in their own words linked to those cases, the report names no child, its sending and the
- * answer are tracked, and erasing a linked case drops the link but keeps the signal's text.
+ * answer are tracked, and erasing a linked case drops the link but keeps the signal's text. The report as PDF is
+ * tagged, Dutch, on the letterhead, and holds no case id, age or child's words.
  */
 class SignalsTest {
     private static TestServer server;
@@ -89,6 +99,86 @@ class SignalsTest {
         assertThat(phones.get(1).get("/v1/signals").status()).isEqualTo(403);
         String council = Journeys.staff(api, "council@demo.local").get("/v1/trends?by=topic").body();
         assertThat(council).doesNotContain("huisregel");
+    }
+
+    @Test
+    void theReportAsPdfIsTaggedDutchAndNamesNoChild() throws IOException {
+        String childWords = "KINDPDF" + Long.toHexString(System.nanoTime());
+        List<String> caseIds = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            caseIds.add(Journeys.submitCase(Journeys.newDevice(api), childWords + " ze sloten mijn deur " + i));
+        }
+        ApiClient trust = Journeys.staff(api, "trust@demo.local");
+        String text = "Op groep De Kastanje gaan deuren 's nachts op slot, zonder besluit.";
+        // Another theme than the other test's, whose suggestion a signal on its theme would end.
+        String signalId = trust.post("/v1/signals", Map.of("locationId", "loc-utr-linde", "theme",
+                "unsafe_situation", "text", text, "caseIds", caseIds)).text("signalId");
+        long audited = audited("signal.report_pdf");
+
+        for (String recipient : List.of("provider", "inspectorate")) {
+            ApiResponse pdf = trust.download("/v1/signals/" + signalId + "/report.pdf?recipient=" + recipient);
+            assertThat(pdf.status()).isEqualTo(200);
+            assertThat(pdf.contentType()).isEqualTo("application/pdf");
+            assertThat(pdf.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(pdf.header("Content-Disposition")).isEqualTo("attachment; filename=\"signaal-" + signalId
+                    + ".pdf\"");
+            try (PDDocument doc = Loader.loadPDF(pdf.bytes())) {
+                String body = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                assertThat(body).contains("Vertrouwenswerk Demo", "Postbus 1234", text.substring(0, 30),
+                        "Stichting De Linde, Groep De Kastanje", "2 meldingen", "november 2026");
+                assertThat(body).contains(recipient.equals("provider") ? "Aan de directie van Stichting De Linde"
+                        : "Inspectie Gezondheidszorg en Jeugd");
+                assertThat(body).doesNotContain(childWords).doesNotContain("13_15").doesNotContain("13-15")
+                        .doesNotContain("13 tot 15");
+                for (String caseId : caseIds) {
+                    assertThat(body).doesNotContain(caseId).doesNotContain(caseId.substring(0, 8));
+                }
+                assertTaggedReport(doc);
+            }
+        }
+        assertThat(audited("signal.report_pdf") - audited).as("each download is audited").isEqualTo(2);
+        assertThat(trust.download("/v1/signals/" + signalId + "/report.pdf?recipient=pizza").status())
+                .isEqualTo(422);
+        assertThat(trust.download("/v1/signals/no-such-signal/report.pdf").status()).isEqualTo(404);
+        assertThat(Journeys.staff(api, "council@demo.local").download("/v1/signals/" + signalId + "/report.pdf")
+                .status()).isEqualTo(403);
+    }
+
+    /** A tagged Dutch PDF/UA report: structure over the text, language, title shown, fonts embedded. */
+    static void assertTaggedReport(PDDocument doc) throws IOException {
+        PDDocumentCatalog catalog = doc.getDocumentCatalog();
+        assertThat(catalog.getMarkInfo().isMarked()).isTrue();
+        assertThat(catalog.getLanguage()).isEqualTo("nl-NL");
+        assertThat(doc.getDocumentInformation().getTitle()).startsWith("Signaal: ");
+        assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
+        assertThat(new String(catalog.getMetadata().toByteArray(), StandardCharsets.UTF_8))
+                .contains("<pdfuaid:part>1</pdfuaid:part>");
+        List<String> types = new ArrayList<>();
+        collect(catalog.getStructureTreeRoot(), types);
+        assertThat(types.get(0)).isEqualTo("Document");
+        assertThat(types).contains("H1", "H2", "P");
+        assertThat(types.stream().filter("H1"::equals).count()).isEqualTo(1);
+        assertThat(types.stream().filter("H2"::equals).count()).isEqualTo(5);
+        for (var page : doc.getPages()) {
+            for (var name : page.getResources().getFontNames()) {
+                PDFont font = page.getResources().getFont(name);
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+            }
+        }
+    }
+
+    private static void collect(PDStructureNode node, List<String> types) {
+        for (Object kid : node.getKids()) {
+            if (kid instanceof PDStructureElement element) {
+                types.add(element.getStructureType());
+                collect(element, types);
+            }
+        }
+    }
+
+    private static long audited(String action) {
+        return server.app().database().read(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = :a")
+                .bind("a", action).mapTo(Long.class).one());
     }
 
     @Test

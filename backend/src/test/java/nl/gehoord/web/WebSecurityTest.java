@@ -50,7 +50,8 @@ class WebSecurityTest {
     private static String concrete(Route route) {
         return route.path().replace("{caseId}", caseId).replace("{replyId}", "canned-demo-hello")
                 .replace("{file}", "none.css").replace("{staffId}", "staff-demo-trust").replace("{ruleId}", "rule-demo-default")
-                .replace("{locationId}", "loc-utr-linde").replace("{teamId}", "team-midden");
+                .replace("{locationId}", "loc-utr-linde").replace("{teamId}", "team-midden")
+                .replace("{signalId}", "signal-none");
     }
 
     private static WebFixture.Page call(Route route, String cookie, boolean withCsrf) {
