@@ -95,18 +95,8 @@ public final class TrendsService {
     private TrendsTable read(CouncilScope scope, int k, TrendsQuery query, List<String> regions,
                              YearMonth lastEnded) {
         List<String> dims = query.categoryDims();
-        String code = MonthPublisher.tableCode(dims);
         List<Span.Part> parts = Span.parts(query.from(), query.to(), 0);
-        List<TrendPublisher.Wanted> wanted = new ArrayList<>();
-        parts.forEach(p -> wanted.add(new TrendPublisher.Wanted(p, "")));
-        if (query.byMonth()) {
-            for (YearMonth m = query.from(); !m.isAfter(query.to()); m = m.plusMonths(1)) {
-                wanted.add(new TrendPublisher.Wanted(new Span.Part(Span.MONTH, m), code));
-            }
-        } else {
-            Span.parts(query.from(), query.to(), dims.size())
-                    .forEach(p -> wanted.add(new TrendPublisher.Wanted(p, code)));
-        }
+        List<TrendPublisher.Wanted> wanted = wanted(query);
         List<PublishedCache.Table> tables = publisher.tables(scope, wanted, lastEnded);
 
         // Stored cells carry their values in the fixed order of MonthPublisher.CATEGORY_DIMS; the answer in the asked order.
@@ -153,6 +143,23 @@ public final class TrendsService {
         TrendsTable.Cell total = cell(Map.of(), all, rangeFinal, k);
         return new TrendsTable(query.from().toString(), query.to().toString(), query.by(), k, scope,
                 perturbation(publisher.ptable()), cells, total);
+    }
+
+    /** The stored tables an answer adds up: the total's parts first, then the asked table's parts (or months). */
+    static List<TrendPublisher.Wanted> wanted(TrendsQuery query) {
+        List<String> dims = query.categoryDims();
+        String code = MonthPublisher.tableCode(dims);
+        List<TrendPublisher.Wanted> wanted = new ArrayList<>();
+        Span.parts(query.from(), query.to(), 0).forEach(p -> wanted.add(new TrendPublisher.Wanted(p, "")));
+        if (query.byMonth()) {
+            for (YearMonth m = query.from(); !m.isAfter(query.to()); m = m.plusMonths(1)) {
+                wanted.add(new TrendPublisher.Wanted(new Span.Part(Span.MONTH, m), code));
+            }
+        } else {
+            Span.parts(query.from(), query.to(), dims.size())
+                    .forEach(p -> wanted.add(new TrendPublisher.Wanted(p, code)));
+        }
+        return wanted;
     }
 
     private static String cellId(String month, List<String> values) {
