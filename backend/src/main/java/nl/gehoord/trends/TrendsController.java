@@ -24,7 +24,12 @@ public final class TrendsController {
     }
 
     public void json(Context ctx) {
-        ctx.json(answer(ctx, Http.language(ctx)));
+        TrendsQuery query = trends.parse(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("by"));
+        ctx.header("Cache-Control", "no-store");
+        Language language = Http.language(ctx);
+        byte[] json = trends.json(Http.staff(ctx), query, language.tag(),
+                table -> table.explained(labels.explanation(language, table.perturbation())));
+        ctx.contentType("application/json").result(json);
     }
 
     public void csv(Context ctx) {
