@@ -25,10 +25,46 @@ public final class TrendsService {
     private final Clock clock;
     private final TrendPublisher publisher;
 
+    private final SignalTrends signals;
+
     public TrendsService(Database db, Clock clock, TrendPublisher publisher) {
+        this(db, clock, publisher, new java.security.SecureRandom());
+    }
+
+    /** {@code random} draws the record keys of signals. */
+    public TrendsService(Database db, Clock clock, TrendPublisher publisher, java.security.SecureRandom random) {
         this.db = db;
         this.clock = clock;
         this.publisher = publisher;
+        this.signals = new SignalTrends(db, publisher.ptable(), random);
+    }
+
+    /**
+     * Signal counts per theme (and month, when {@code by} is "month") in the council's scope: no other breakdown,
+     * since a signal's location is below what a council may see.
+     */
+    public SignalTrendsTable signals(Actor.Staff council, TrendsQuery query) {
+        if (!query.categoryDims().isEmpty()) {
+            throw ApiException.validation("by", "unknown_dimension");
+        }
+        CouncilScope scope = scopeOf(council).scope();
+        return signals.answer(scope, query, perturbation(publisher.ptable(), publisher.yearPtable(), List.of()));
+    }
+
+    private record Asker(CouncilScope scope, int k) {
+    }
+
+    private Asker scopeOf(Actor.Staff council) {
+        List<CouncilScopesDao.AskerRow> rows = db.read(h -> h.attach(CouncilScopesDao.class)
+                .askerRows(council.staffId(), council.organisationId()));
+        if (rows.isEmpty()) {
+            throw new ApiException(403, "council_scope_missing");
+        }
+        CouncilScope scope = new CouncilScope(rows.get(0).kind(), rows.stream().map(CouncilScopesDao.AskerRow::value)
+                .toList());
+        Integer size = rows.get(0).minCellSize();
+        return new Asker(scope, Math.max(TrendSettings.LOWEST_MIN_CELL_SIZE,
+                size == null ? TrendSettings.DEFAULT_MIN_CELL_SIZE : size));
     }
 
     public TrendsQuery parse(String from, String to, String by) {
@@ -49,16 +85,8 @@ public final class TrendsService {
     }
 
     private Answer answered(Actor.Staff council, TrendsQuery query) {
-        List<CouncilScopesDao.AskerRow> rows = db.read(h -> h.attach(CouncilScopesDao.class)
-                .askerRows(council.staffId(), council.organisationId()));
-        if (rows.isEmpty()) {
-            throw new ApiException(403, "council_scope_missing");
-        }
-        CouncilScope scope = new CouncilScope(rows.get(0).kind(), rows.stream().map(CouncilScopesDao.AskerRow::value)
-                .toList());
-        Integer size = rows.get(0).minCellSize();
-        int k = Math.max(TrendSettings.LOWEST_MIN_CELL_SIZE, size == null ? TrendSettings.DEFAULT_MIN_CELL_SIZE : size);
-        return answerOf(scope, k, query);
+        Asker asker = scopeOf(council);
+        return answerOf(asker.scope(), asker.k(), query);
     }
 
     /** The answer for a scope and minimum group size (the service's core; tests call it directly). */
