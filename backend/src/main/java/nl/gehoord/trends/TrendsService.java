@@ -116,9 +116,13 @@ public final class TrendsService {
         }
     }
 
-    /** At most this many kept answers; then it starts afresh. */
-    private static final int MAX_ANSWERS = 10_000;
+    /**
+     * At most this many cells in kept answers (a large answer holds 1,560; the JSON of a cell is about 300 bytes),
+     * so that kept answers stay within a few tens of megabytes; then it starts afresh.
+     */
+    private static final int MAX_ANSWER_CELLS = 40_000;
     private final Map<AnswerKey, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger keptCells = new java.util.concurrent.atomic.AtomicInteger();
 
     private Answer answerOf(CouncilScope scope, int k, TrendsQuery query) {
         YearMonth lastEnded = lastEnded(clock);
@@ -135,8 +139,9 @@ public final class TrendsService {
         Answer answer = new Answer(read(scope, k, query, regions, lastEnded, current),
                 new java.util.concurrent.ConcurrentHashMap<>());
         if (current[0]) {
-            if (answers.size() >= MAX_ANSWERS) {
+            if (keptCells.addAndGet(answer.table().cells().size() + 1) > MAX_ANSWER_CELLS) {
                 answers.clear();
+                keptCells.set(answer.table().cells().size() + 1);
             }
             answers.put(key, answer);
         }
