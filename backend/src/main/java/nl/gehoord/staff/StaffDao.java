@@ -113,18 +113,6 @@ public interface StaffDao {
     @SqlQuery("SELECT * FROM staff_sessions WHERE token_hash = :hash")
     Optional<SessionRow> sessionByTokenHash(String hash);
 
-    /** A session with what a request needs of its account: one read per authenticated request. */
-    record SessionActor(String sessionId, long lastUsedAt, long expiresAt, String staffId, String organisationId,
-                        String role, String teamId, boolean active) {
-    }
-
-    @SqlQuery("""
-            SELECT se.id AS session_id, se.last_used_at, se.expires_at, s.id AS staff_id, s.organisation_id, s.role,
-                   s.team_id, s.active
-            FROM staff_sessions se JOIN staff s ON s.id = se.staff_id WHERE se.token_hash = :hash
-            """)
-    @RegisterConstructorMapper(SessionActor.class)
-    Optional<SessionActor> sessionActor(String hash);
 
     @SqlQuery("SELECT * FROM staff_sessions WHERE staff_id = :staffId AND expires_at > :now ORDER BY created_at, id")
     List<SessionRow> sessionsOf(String staffId, long now);

@@ -267,15 +267,15 @@ public final class StaffSessionService implements Authenticator {
     private Optional<Actor> resolve(String token, boolean touch) {
         long now = clock.millis();
         return db.read(h -> {
-            Optional<StaffDao.SessionActor> session = h.attach(StaffDao.class)
+            Optional<SessionAuthDao.SessionActor> session = h.attach(SessionAuthDao.class)
                     .sessionActor(SecretHasher.sha256(token));
             if (session.isEmpty() || session.get().expiresAt() <= now
                     || now - session.get().lastUsedAt() > IDLE_TIMEOUT.toMillis() || !session.get().active()) {
                 return Optional.<Actor>empty();
             }
-            StaffDao.SessionActor s = session.get();
+            SessionAuthDao.SessionActor s = session.get();
             if (touch && now - s.lastUsedAt() > TOUCH_INTERVAL_MS) {
-                db.writeVoid(w -> w.attach(StaffDao.class).touchSession(s.sessionId(), now));
+                db.writeVoid(w -> w.attach(SessionAuthDao.class).touchSession(s.sessionId(), now));
             }
             return Optional.<Actor>of(new Actor.Staff(s.staffId(), Role.ofStaffRole(s.role()), s.organisationId(),
                     s.teamId(), s.sessionId()));

@@ -21,17 +21,6 @@ public interface CouncilScopesDao {
     @SqlQuery("SELECT kind, value FROM council_scopes WHERE staff_id = :staffId ORDER BY value")
     List<ScopeRow> scopeRows(String staffId);
 
-    /** A scope row with the organisation's minimum group size (null when not set): what a trends answer needs. */
-    record AskerRow(String kind, String value, Integer minCellSize) {
-    }
-
-    @SqlQuery("""
-            SELECT c.kind, c.value, t.min_cell_size FROM council_scopes c
-            LEFT JOIN trend_settings t ON t.organisation_id = :organisationId
-            WHERE c.staff_id = :staffId ORDER BY c.value
-            """)
-    @RegisterConstructorMapper(AskerRow.class)
-    List<AskerRow> askerRows(String staffId, String organisationId);
 
     @SqlQuery("SELECT role FROM staff WHERE id = :staffId")
     Optional<String> role(String staffId);

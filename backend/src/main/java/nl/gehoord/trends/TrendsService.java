@@ -55,12 +55,12 @@ public final class TrendsService {
     }
 
     private Asker scopeOf(Actor.Staff council) {
-        List<CouncilScopesDao.AskerRow> rows = db.read(h -> h.attach(CouncilScopesDao.class)
+        List<TrendAskerDao.AskerRow> rows = db.read(h -> h.attach(TrendAskerDao.class)
                 .askerRows(council.staffId(), council.organisationId()));
         if (rows.isEmpty()) {
             throw new ApiException(403, "council_scope_missing");
         }
-        CouncilScope scope = new CouncilScope(rows.get(0).kind(), rows.stream().map(CouncilScopesDao.AskerRow::value)
+        CouncilScope scope = new CouncilScope(rows.get(0).kind(), rows.stream().map(TrendAskerDao.AskerRow::value)
                 .toList());
         Integer size = rows.get(0).minCellSize();
         return new Asker(scope, Math.max(TrendSettings.LOWEST_MIN_CELL_SIZE,
