@@ -2,7 +2,9 @@
 # Runs one of the benchmarks (never part of `mvn verify`): they print figures measured side by side in one run.
 #   scripts/benchmark.sh intake [seconds] [conns,...]  case submission: Gehoord vs a bare Javalin+SQLite insert, each
 #                                                      in its own process, at 8, 64 and 256 connections (default
-#                                                      10 s each); BENCH_JVM overrides the servers' JVM options
+#                                                      10 s each); BENCH_JVM overrides the servers' JVM options,
+#                                                      BENCH_PROFILE=FILE records Gehoord's load with JFR
+#                                                      (BENCH_PROFILE_SETTINGS: a .jfc instead of "profile")
 #   scripts/benchmark.sh push [pushes] [rounds]        outbox throughput against a fake FCM on loopback vs a bare
 #                                                      sendEach through the Firebase Admin SDK
 #   scripts/benchmark.sh danger [rounds]                the danger-phrase check per text length
@@ -26,7 +28,13 @@ case "$name" in
   *) echo "unknown benchmark: $name" >&2; exit 2 ;;
 esac
 mvn -B -q -DskipTests test-compile -pl backend
+jar=()
+if [ "$name" = intake ]; then
+  # Start-up is also measured as operations run it: the jar, with and without its class-data archive.
+  mvn -B -q -DskipTests -Djacoco.skip=true package -pl backend
+  jar=(-Dbench.jar=backend/target/gehoord.jar)
+fi
 cpfile=$(mktemp)
 mvn -B -q -pl backend dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile"
 cp=$(cat "$cpfile"); rm -f "$cpfile"
-exec java -Xmx4g ${BENCH_JVM+"-Dbench.jvm=$BENCH_JVM"} -cp "backend/target/test-classes:backend/target/classes:$cp" "$main" "$@"
+exec java -Xmx4g ${BENCH_JVM+"-Dbench.jvm=$BENCH_JVM"} ${BENCH_PROFILE+"-Dbench.profile=$BENCH_PROFILE"} ${BENCH_PROFILE_SETTINGS+"-Dbench.profile.settings=$BENCH_PROFILE_SETTINGS"} "${jar[@]}" -cp "backend/target/test-classes:backend/target/classes:$cp" "$main" "$@"

@@ -107,6 +107,16 @@ export const api = {
   },
   withdraw(id) { return this.request('POST', '/v1/cases/' + encodeURIComponent(id) + '/withdraw'); },
   exportCase(id) { return this.request('GET', '/v1/cases/' + encodeURIComponent(id) + '/export', { raw: true }); },
+  complaint(id) { return this.request('GET', '/v1/cases/' + encodeURIComponent(id) + '/complaint'); },
+  answerComplaint(id, answers) {
+    return this.request('PUT', '/v1/cases/' + encodeURIComponent(id) + '/complaint', { body: answers });
+  },
+  approveComplaint(id, version) {
+    return this.request('POST', '/v1/cases/' + encodeURIComponent(id) + '/complaint/approval', { body: { version } });
+  },
+  complaintLetter(id) {
+    return this.request('GET', '/v1/cases/' + encodeURIComponent(id) + '/complaint/letter.pdf', { raw: true });
+  },
   erase(id) { return this.request('DELETE', '/v1/cases/' + encodeURIComponent(id)); },
   feedback(id, score, text) {
     const body = { score };

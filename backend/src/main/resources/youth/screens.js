@@ -2,7 +2,8 @@
 // flow, the glossary, the help numbers and the case answers, all in the chosen language.
 
 import { api, ApiError, newIdempotencyKey } from './api.js';
-import { el, icon, withTerms, when } from './ui.js';
+import { el, icon, saveFile, withTerms, when } from './ui.js';
+import * as complaint from './complaint.js';
 
 const FINISHED = ['resolved', 'closed', 'withdrawn'];
 const POLL_MS = 5000;
@@ -14,6 +15,7 @@ function stopPolling() {
     poller = null;
   }
 }
+complaint.onLeaveCase(stopPolling);
 
 function heading(text) {
   return el('h1', { text });
@@ -451,7 +453,8 @@ export async function casePage(app, caseId) {
     cases(app);
     return;
   }
-  renderCase(app, detail);
+  let letter = await complaint.load(detail);
+  renderCase(app, detail, '', letter);
   let last = JSON.stringify([detail.status, detail.timeline.length, detail.messages.length]);
   poller = setInterval(async () => {
     if (document.visibilityState !== 'visible') {
@@ -463,7 +466,8 @@ export async function casePage(app, caseId) {
       if (now !== last) {
         last = now;
         const draftText = document.getElementById('reply') ? document.getElementById('reply').value : '';
-        renderCase(app, fresh, draftText);
+        letter = await complaint.load(fresh);
+        renderCase(app, fresh, draftText, letter);
         app.notify(app.t('case.updated'));
       }
     } catch (ignored) {
@@ -478,7 +482,7 @@ function trustPersonWord(app) {
   return entry ? entry.term : '';
 }
 
-function renderCase(app, detail, replyText) {
+function renderCase(app, detail, replyText, letter) {
   const id = detail.caseId;
   const finished = FINISHED.includes(detail.status);
   const thread = el('ul', { class: 'thread', 'aria-live': 'polite' }, detail.messages.map(m => el('li', {
@@ -513,6 +517,7 @@ function renderCase(app, detail, replyText) {
     el('p', { class: 'status', text: detail.statusText }),
     detail.nextStep ? el('div', { class: 'next' }, el('h2', { text: app.t('case.next') }),
       el('p', {}, withTerms(detail.nextStep.text, app.state.glossary, app.t))) : null,
+    letter ? complaint.section(app, detail, letter, () => casePage(app, id)) : null,
     detail.helpContacts ? helpList(app) : null,
     el('h2', { text: app.t('case.timeline') }),
     el('ol', { class: 'timeline' }, detail.timeline.map(e => el('li', {},
@@ -563,14 +568,7 @@ function confirmThen(app, questionKey, yes) {
 
 async function download(app, id) {
   try {
-    const response = await api.exportCase(id);
-    const blob = await response.blob();
-    const url = URL.createObjectURL(blob);
-    const link = el('a', { href: url, download: 'gehoord-export.json' });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    await saveFile(await api.exportCase(id), 'gehoord-export.json');
   } catch (e) {
     app.notify(problemText(app, e));
   }

@@ -1,7 +1,7 @@
 // Keeps the app shell and the public texts (flow, help numbers, glossary, the app's words) for offline use.
 // Never an answer about a case: those are fetched fresh and never stored.
-const CACHE = 'gehoord-shell-v1';
-const SHELL = ['/app/', '/app/app.js', '/app/api.js', '/app/screens.js', '/app/ui.js', '/app/app.css',
+const CACHE = 'gehoord-shell-v2';
+const SHELL = ['/app/', '/app/app.js', '/app/api.js', '/app/screens.js', '/app/complaint.js', '/app/ui.js', '/app/app.css',
   '/app/icons.svg', '/app/manifest.webmanifest', '/app/icon-192.png'];
 const PUBLIC_TEXTS = ['/v1/flow', '/v1/help-contacts', '/v1/glossary', '/v1/app-texts', '/v1/regions'];
 

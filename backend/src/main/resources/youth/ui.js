@@ -140,3 +140,17 @@ export function when(iso, language) {
     return iso;
   }
 }
+
+/**
+ * Saves an answer as a file made in the page (a blob), so nothing of a case is ever in a URL; the blob is let go
+ * once the browser has taken it.
+ */
+export async function saveFile(response, name) {
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

@@ -17,6 +17,7 @@ import nl.gehoord.admin.AdminService;
 import nl.gehoord.audit.AuditLog;
 import nl.gehoord.complaint.ComplaintController;
 import nl.gehoord.complaint.ComplaintEraser;
+import nl.gehoord.complaint.ComplaintExporter;
 import nl.gehoord.complaint.ComplaintService;
 import nl.gehoord.complaint.ComplaintTexts;
 import nl.gehoord.config.Settings;
@@ -353,14 +354,14 @@ public final class App implements AutoCloseable {
         FlowCatalog flow = new FlowCatalog();
         CaseService cases = new CaseService(db, cipher, hasher, new ReceiptCodes(random), tokens,
                 new AnswerValidator(flow), new RuleRouter(clock), new CaseTexts(messages, cipher, clock),
-                new ContentCatalog(), caseEvents, clock);
+                new ContentCatalog(), caseEvents, new ComplaintExporter(cipher, new ComplaintTexts(messages)), clock);
         return new CaseController(cases, new CaseDevicesService(db, hasher, messages));
     }
 
     /** The formal complaint: drafted, approved by the young person, sent as a tagged PDF; erased with its case. */
     private ComplaintController complaints(InboxService inbox) {
         caseEvents.listen(new ComplaintEraser());
-        return new ComplaintController(new ComplaintService(db, cipher, tokens, audit, caseEvents, inbox,
+        return new ComplaintController(new ComplaintService(db, cipher, tokens, audit, inbox,
                 new ComplaintTexts(messages), clock));
     }
 

@@ -28,7 +28,7 @@ public final class Main {
         String command = arguments.isEmpty() ? "help" : arguments.get(0);
         try {
             switch (command) {
-                case "serve" -> serve(arguments.contains("--demo"));
+                case "serve" -> serve(arguments.contains("--demo"), arguments.contains("--exit-when-started"));
                 case "backup", "restore" -> exit(BackupCommands.run(arguments, SettingsLoader.fromEnvironment(),
                         System.out, System.err));
                 case "rotate-key", "reencrypt" -> exit(KeyCommands.run(arguments, SettingsLoader.fromEnvironment(),
@@ -88,6 +88,9 @@ public final class Main {
                 Commands:
                   serve           run the server
                   serve --demo    seed the demo data first (safe to repeat), then run the server
+                  serve --exit-when-started
+                                  start as serve does, then stop at once: checks the settings and is
+                                  the training run for a class-data archive (docs/operations.md)
                   backup --to FILE     consistent copy of the running SQLite database
                   restore --from FILE  put a backup back (stop the server first)
                   rotate-key      add a new encryption key; a running server uses it for new writes
@@ -107,7 +110,7 @@ public final class Main {
         }
     }
 
-    private static void serve(boolean demo) {
+    private static void serve(boolean demo, boolean exitWhenStarted) {
         Settings settings = SettingsLoader.fromEnvironment();
         SecureRandom random = new SecureRandom();
         App.Options options = App.Options.plain();
@@ -116,6 +119,11 @@ public final class Main {
             options = options.withDemo(new App.Demo(password, true, settings.demoPassword().isPresent()));
         }
         App app = App.start(settings, Clock.systemUTC(), random, options);
+        if (exitWhenStarted) {
+            app.close();
+            System.out.println("Gehoord started and stopped.");
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "gehoord-shutdown"));
         if (app.demo().generatedCases() > 0) {
             System.out.println("Demo: generated " + app.demo().generatedCases() + " cases for the council trends.");

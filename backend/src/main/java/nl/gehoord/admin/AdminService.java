@@ -254,7 +254,7 @@ public final class AdminService {
     // Routing
 
     public List<RuleView> rules(Actor.Staff admin) {
-        return db.read(h -> h.attach(InboxDao.class).rules(admin.organisationId()).stream()
+        return db.read(h -> InboxDao.rules(h, admin.organisationId()).stream()
                 .map(AdminService::ruleView).toList());
     }
 

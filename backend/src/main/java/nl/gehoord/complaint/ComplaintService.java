@@ -1,6 +1,5 @@
 package nl.gehoord.complaint;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,18 +16,13 @@ import nl.gehoord.audit.AuditLog;
 import nl.gehoord.crypto.FieldCipher;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
-import nl.gehoord.events.CaseEvent;
-import nl.gehoord.events.CaseEvents;
 import nl.gehoord.http.Actor;
 import nl.gehoord.http.ApiException;
 import nl.gehoord.http.FieldError;
-import nl.gehoord.http.Json;
 import nl.gehoord.http.Role;
 import nl.gehoord.inbox.InboxDao;
 import nl.gehoord.inbox.InboxService;
-import nl.gehoord.inbox.StatusMachine;
 import nl.gehoord.intake.CaseDao;
-import nl.gehoord.intake.CaseStatus;
 import nl.gehoord.intake.CaseTexts;
 import nl.gehoord.intake.TextRules;
 import nl.gehoord.organisations.PlacesDao;
@@ -57,18 +51,16 @@ public final class ComplaintService {
     private final FieldCipher cipher;
     private final Tokens tokens;
     private final AuditLog audit;
-    private final CaseEvents events;
     private final InboxService inbox;
     private final ComplaintTexts texts;
     private final Clock clock;
 
-    public ComplaintService(Database db, FieldCipher cipher, Tokens tokens, AuditLog audit, CaseEvents events,
+    public ComplaintService(Database db, FieldCipher cipher, Tokens tokens, AuditLog audit,
                             InboxService inbox, ComplaintTexts texts, Clock clock) {
         this.db = db;
         this.cipher = cipher;
         this.tokens = tokens;
         this.audit = audit;
-        this.events = events;
         this.inbox = inbox;
         this.texts = texts;
         this.clock = clock;
@@ -166,14 +158,10 @@ public final class ComplaintService {
     /** Sends the approved version: the PDF is made from exactly the paragraphs the young person approved. */
     public ComplaintViews.ForTrustPerson send(Actor.Staff me, String caseId) {
         return db.write(h -> {
-            InboxDao.Handling c = handledBy(h, me, caseId);
+            handledBy(h, me, caseId);
             ComplaintDao.ComplaintRow row = draftOf(h, caseId);
             if (!row.approved()) {
                 throw ApiException.conflict("complaint_not_approved");
-            }
-            if (!CaseStatus.FORMAL_COMPLAINT.equals(c.status())
-                    && !StatusMachine.allowed(c.status(), CaseStatus.FORMAL_COMPLAINT)) {
-                throw ApiException.conflict("illegal_transition");
             }
             ComplaintDao complaints = h.attach(ComplaintDao.class);
             long now = clock.millis();
@@ -181,16 +169,14 @@ public final class ComplaintService {
             int weeks = "freedom_restriction".equals(row.kind()) ? settings.freedomWeeks() : settings.committeeWeeks();
             long due = ZonedDateTime.ofInstant(Instant.ofEpochMilli(now), CaseTexts.ZONE).plusWeeks(weeks)
                     .toInstant().toEpochMilli();
+            // Refused before the letter is made when the case's step cannot lead to the committee.
+            inbox.sendToCommittee(h, caseId, me.staffId(), due, now);
             ComplaintLetter.Letter letter = openApproved(row);
             byte[] pdf = LetterPdf.render(new LetterPdf.Letterhead(settings.letterheadName(),
                     lines(settings.letterheadLines())), letter, row.approvedAt(), now);
             String sealed = cipher.seal(Base64.getEncoder().encodeToString(pdf), caseId, "complaintLetter", row.id());
             if (complaints.markSent(row.id(), row.version(), sealed, due, now) != 1) {
                 throw ApiException.conflict("complaint_not_approved");
-            }
-            if (!CaseStatus.FORMAL_COMPLAINT.equals(c.status())) {
-                inbox.setStatus(h, caseId, CaseStatus.FORMAL_COMPLAINT, null, due, now);
-                events.publish(h, new CaseEvent(CaseEvent.Type.STATUS_CHANGED, caseId, me.staffId()));
             }
             timeline(h, caseId, "complaint_sent", null, due, now);
             audit.append(h, who(me), "complaint.sent", caseId, row.id());
@@ -326,9 +312,9 @@ public final class ComplaintService {
                 throw ApiException.conflict("complaint_incomplete");
             }
             long now = clock.millis();
-            String letter = json(ComplaintLetter.draft(facts(h, row), draft));
-            if (complaints.approve(row.id(), version, cipher.seal(letter, caseId, "complaintApproved", row.id()),
-                    now) != 1) {
+            String letter = ComplaintSeal.sealApproved(cipher, ComplaintLetter.draft(facts(h, row), draft), caseId,
+                    row.id());
+            if (complaints.approve(row.id(), version, letter, now) != 1) {
                 throw ApiException.conflict("complaint_changed");
             }
             timeline(h, caseId, "complaint_approved", null, null, now);
@@ -504,32 +490,15 @@ public final class ComplaintService {
     }
 
     private String sealDraft(ComplaintDraft draft, String caseId, String complaintId) {
-        return cipher.seal(json(draft), caseId, "complaintDraft", complaintId);
+        return ComplaintSeal.sealDraft(cipher, draft, caseId, complaintId);
     }
 
     private ComplaintDraft openDraft(ComplaintDao.ComplaintRow row) {
-        return read(cipher.open(row.draftEnc(), row.caseId(), "complaintDraft", row.id()), ComplaintDraft.class);
+        return ComplaintSeal.openDraft(cipher, row);
     }
 
     private ComplaintLetter.Letter openApproved(ComplaintDao.ComplaintRow row) {
-        return read(cipher.open(row.approvedEnc(), row.caseId(), "complaintApproved", row.id()),
-                ComplaintLetter.Letter.class);
-    }
-
-    private static String json(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a complaint could not be written as JSON", e);
-        }
-    }
-
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return Json.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored complaint is not JSON", e);
-        }
+        return ComplaintSeal.openApproved(cipher, row);
     }
 
     private static ComplaintViews.Settings view(ComplaintDao.Settings s) {

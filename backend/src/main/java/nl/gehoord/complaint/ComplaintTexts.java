@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.gehoord.intake.CaseViews;
 import nl.gehoord.text.Language;
 import nl.gehoord.text.Messages;
 import nl.gehoord.text.Wording;
@@ -38,13 +39,7 @@ public final class ComplaintTexts {
                                             ComplaintLetter.Letter letter, ComplaintViews.Route route,
                                             Language language) {
         Wording w = new Wording(language);
-        Map<String, String> answers = new java.util.HashMap<>();
-        put(answers, "whatNow", draft.whatNow());
-        put(answers, "hearing", draft.hearing());
-        put(answers, "companion", draft.companion());
-        put(answers, "name", draft.name());
-        put(answers, "fullName", draft.fullName());
-        put(answers, "story", draft.story());
+        Map<String, String> answers = answers(draft);
         List<ComplaintViews.Question> questions = new ArrayList<>();
         for (ComplaintQuestions.Question q : ComplaintQuestions.ALL) {
             boolean asked = switch (q.id()) {
@@ -68,6 +63,34 @@ public final class ComplaintTexts {
         Instant approvedAt = row.approved() && row.approvedAt() != null ? Instant.ofEpochMilli(row.approvedAt()) : null;
         return new ComplaintViews.ForYoungPerson(row.id(), row.caseId(), row.kind(), row.version(), draft.complete(),
                 row.approved(), approvedAt, row.letterEnc() != null, intro, questions, paragraphs, route, w.info());
+    }
+
+    /** The export's view: the route with its dates, the answers, and the approved letter beside its plain words. */
+    CaseViews.ExportComplaint forExport(ComplaintDao.ComplaintRow row, ComplaintDraft draft,
+                                        ComplaintLetter.Letter approved, Wording w) {
+        List<CaseViews.ExportLetterPart> letter = approved == null ? List.of() : approved.paragraphs().stream()
+                .map(p -> new CaseViews.ExportLetterPart(p.id(), messages.get(w, PART_TITLES.get(p.id())),
+                        messages.get(w, p.plainKey()), p.heading(), p.text(), p.ownWords()))
+                .toList();
+        return new CaseViews.ExportComplaint(row.kind(), row.state(), instant(row.createdAt()),
+                approved == null ? null : row.approvedVersion(), approved == null ? null : instant(row.approvedAt()),
+                instant(row.sentAt()), instant(row.committeeDueAt()), row.decision(), instant(row.decidedAt()),
+                instant(row.measuresDueAt()), instant(row.measuresAt()), answers(draft), letter);
+    }
+
+    static Map<String, String> answers(ComplaintDraft draft) {
+        Map<String, String> answers = new java.util.LinkedHashMap<>();
+        put(answers, "whatNow", draft.whatNow());
+        put(answers, "hearing", draft.hearing());
+        put(answers, "companion", draft.companion());
+        put(answers, "name", draft.name());
+        put(answers, "fullName", draft.fullName());
+        put(answers, "story", draft.story());
+        return answers;
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 
     private static void put(Map<String, String> map, String key, String value) {

@@ -11,6 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 /** Secrets are stored only as hashes: random tokens as SHA-256, short codes as HMAC-SHA256 with a server secret. */
 public final class SecretHasher {
     private final SecretKeySpec hmacKey;
+    /** A keyed Mac per thread: looking up and keying one for every value cost more than the digest. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public SecretHasher(KeyRing keys) {
         this.hmacKey = new SecretKeySpec(keys.hmacSecret(), "HmacSHA256");
@@ -26,15 +28,20 @@ public final class SecretHasher {
         }
     }
 
-    /** For lower-entropy secrets (case codes, push tokens for look-up): keyed, so a stolen database alone is not enough. */
-    public String hmac(String value) {
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(hmacKey);
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** For lower-entropy secrets (case codes, push tokens for look-up): keyed, so a stolen database alone is not enough. */
+    public String hmac(String value) {
+        // doFinal leaves the Mac keyed and reset for the next value.
+        return HexFormat.of().formatHex(macs.get().doFinal(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Compares two secrets in time that does not depend on where they differ. */

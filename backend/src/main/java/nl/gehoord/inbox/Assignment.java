@@ -17,11 +17,10 @@ final class Assignment {
         if (teamId == null) {
             return Optional.empty();
         }
-        InboxDao dao = h.attach(InboxDao.class);
         if (Dialect.of(h) == Dialect.POSTGRESQL) {
-            return pickConcurrently(dao, teamId, excludeStaffId == null ? "" : excludeStaffId);
+            return pickConcurrently(h.attach(InboxDao.class), teamId, excludeStaffId == null ? "" : excludeStaffId);
         }
-        List<InboxDao.Member> members = dao.availableTrustPersons(teamId);
+        List<InboxDao.Member> members = InboxDao.availableTrustPersons(h, teamId);
         return members.stream().map(InboxDao.Member::id).filter(id -> !id.equals(excludeStaffId)).findFirst();
     }
 

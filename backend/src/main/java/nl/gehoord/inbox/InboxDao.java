@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.gehoord.intake.CaseStatus;
 import nl.gehoord.sla.Deadlines;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -74,8 +75,18 @@ public interface InboxDao {
             """)
     void insertRule(@BindMethods Rule rule);
 
-    @SqlQuery("SELECT * FROM routing_rules WHERE organisation_id = :organisationId ORDER BY priority, created_at, id")
-    List<Rule> rules(String organisationId);
+    // Routing runs on every case submission, on the single writer's thread: its statements are bound and mapped by
+    // hand and called without attaching this interface (Jdbi's SqlObject machinery cost more than the statements).
+
+    static List<Rule> rules(Handle h, String organisationId) {
+        return h.createQuery("""
+                SELECT id, organisation_id, priority, region_code, setting, topic, team_id, created_at
+                FROM routing_rules WHERE organisation_id = :organisationId ORDER BY priority, created_at, id
+                """).bind("organisationId", organisationId)
+                .map((rs, ctx) -> new Rule(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8)))
+                .list();
+    }
 
     @SqlQuery("SELECT * FROM routing_rules ORDER BY organisation_id, priority, created_at, id")
     List<Rule> allRules();
@@ -86,11 +97,13 @@ public interface InboxDao {
     @SqlUpdate("DELETE FROM routing_rules WHERE id = :id AND organisation_id = :organisationId")
     int deleteRuleOf(String id, String organisationId);
 
-    @SqlQuery("""
-            SELECT l.staff_id FROM location_trust_persons l JOIN staff s ON s.id = l.staff_id
-            WHERE l.location_id = :locationId AND s.active = TRUE AND s.available = TRUE AND s.role = 'trust_person'
-            """)
-    Optional<String> availableLocationTrustPerson(String locationId);
+    static Optional<String> availableLocationTrustPerson(Handle h, String locationId) {
+        return h.createQuery("""
+                SELECT l.staff_id FROM location_trust_persons l JOIN staff s ON s.id = l.staff_id
+                WHERE l.location_id = :locationId AND s.active = TRUE AND s.available = TRUE
+                  AND s.role = 'trust_person'
+                """).bind("locationId", locationId).map((rs, ctx) -> rs.getString(1)).findFirst();
+    }
 
     @SqlQuery("""
             SELECT l.id, l.region_code, l.provider, l.name, t.staff_id AS trust_person_id
@@ -109,15 +122,19 @@ public interface InboxDao {
     void setLocationTrustPerson(String locationId, String staffId,
                                 long at);
 
-    @SqlQuery("""
-            SELECT s.id, s.team_id, s.available, s.active, s.role, s.last_assigned_at,
-                   (SELECT COUNT(*) FROM cases c WHERE c.assigned_staff_id = s.id
-                      AND c.status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')) AS open_cases
-            FROM staff s
-            WHERE s.team_id = :teamId AND s.role = 'trust_person' AND s.active = TRUE AND s.available = TRUE
-            ORDER BY open_cases, s.last_assigned_at, s.id
-            """)
-    List<Member> availableTrustPersons(String teamId);
+    static List<Member> availableTrustPersons(Handle h, String teamId) {
+        return h.createQuery("""
+                SELECT s.id, s.team_id, s.available, s.active, s.role, s.last_assigned_at,
+                       (SELECT COUNT(*) FROM cases c WHERE c.assigned_staff_id = s.id
+                          AND c.status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')) AS open_cases
+                FROM staff s
+                WHERE s.team_id = :teamId AND s.role = 'trust_person' AND s.active = TRUE AND s.available = TRUE
+                ORDER BY open_cases, s.last_assigned_at, s.id
+                """).bind("teamId", teamId)
+                .map((rs, ctx) -> new Member(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
+                        rs.getString(5), rs.getLong(6), rs.getInt(7)))
+                .list();
+    }
 
     /** A team member as the coordinator sees them: name, role, availability and open cases. */
     record TeamMember(String id, String displayName, String role, boolean available, int openCases) {
@@ -166,8 +183,10 @@ public interface InboxDao {
             """)
     Optional<Member> member(String id);
 
-    @SqlQuery("SELECT team_id FROM staff WHERE id = :id")
-    Optional<String> teamOf(@Bind("id") String staffId);
+    static Optional<String> teamOf(Handle h, String staffId) {
+        return h.createQuery("SELECT team_id FROM staff WHERE id = :id").bind("id", staffId)
+                .map((rs, ctx) -> rs.getString(1)).findFirst();
+    }
 
 
     // The inbox's case columns

@@ -25,7 +25,6 @@ public final class InboxEventListener implements CaseEventListener {
                 return; // the inbox's own events, or push and statistics
             }
         }
-        InboxDao inbox = h.attach(InboxDao.class);
         switch (event.type()) {
             case RECEIVED -> {
                 if (event.snapshot() == null || !event.snapshot().created()) {
@@ -35,7 +34,7 @@ public final class InboxEventListener implements CaseEventListener {
             case YOUNG_PERSON_MESSAGE -> dueDates.youngPersonWrote(h, event.caseId());
             case WITHDRAWN -> dueDates.statusChanged(h, event.caseId());
             case ERASED -> {
-                inbox.deleteNotes(event.caseId());
+                h.attach(InboxDao.class).deleteNotes(event.caseId());
                 dueDates.statusChanged(h, event.caseId());
             }
             default -> {

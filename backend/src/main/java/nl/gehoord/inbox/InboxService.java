@@ -285,8 +285,25 @@ public final class InboxService {
         });
     }
 
+    /**
+     * The young person's approved letter went to the complaints committee: the case moves to
+     * {@code formal_complaint} with the committee's deadline on the timeline. A case a trust person already put
+     * there by hand keeps its status; a case whose step cannot lead there is refused.
+     */
+    public void sendToCommittee(Handle h, String caseId, String staffId, long committeeDueAt, long now) {
+        InboxDao.Handling c = h.attach(InboxDao.class).handling(caseId).orElseThrow(ApiException::notFound);
+        if (CaseStatus.FORMAL_COMPLAINT.equals(c.status())) {
+            return;
+        }
+        if (!StatusMachine.allowed(c.status(), CaseStatus.FORMAL_COMPLAINT)) {
+            throw ApiException.conflict("illegal_transition");
+        }
+        setStatus(h, caseId, CaseStatus.FORMAL_COMPLAINT, null, committeeDueAt, now);
+        events.publish(h, new CaseEvent(CaseEvent.Type.STATUS_CHANGED, caseId, staffId));
+    }
+
     /** Writes the status, closes or reopens, and adds the timeline row the young person reads. */
-    public void setStatus(Handle h, String caseId, CaseStatus status, String explanation, Long dueAt, long now) {
+    private void setStatus(Handle h, String caseId, CaseStatus status, String explanation, Long dueAt, long now) {
         CaseDao cases = h.attach(CaseDao.class);
         cases.updateStatus(caseId, status, now, StatusMachine.finishes(status) ? now : null);
         String eventId = tokens.id();
@@ -381,7 +398,7 @@ public final class InboxService {
     CaseStatus assignTo(Handle h, InboxDao.Handling c, InboxDao.Member target, long now) {
         InboxDao inbox = h.attach(InboxDao.class);
         inbox.assign(c.id(), target.id(), target.teamId(), now);
-        h.attach(StaffDao.class).markAssigned(target.id(), now);
+        StaffDao.markAssigned(h, target.id(), now);
         CaseStatus status = c.status();
         if (c.status() == CaseStatus.RECEIVED) {
             setStatus(h, c.id(), CaseStatus.ASSIGNED, null, null, now);

@@ -23,22 +23,21 @@ public final class RuleRouter implements CaseRouter {
     @Override
     public Decision route(Handle h, Request request) {
         Decision base = fallback.route(h, request);
-        InboxDao dao = h.attach(InboxDao.class);
         if (request.locationId() != null) {
-            Optional<String> visitor = dao.availableLocationTrustPerson(request.locationId());
+            Optional<String> visitor = InboxDao.availableLocationTrustPerson(h, request.locationId());
             if (visitor.isPresent()) {
-                h.attach(StaffDao.class).markAssigned(visitor.get(), clock.millis());
-                return new Decision(base.organisationId(), visitor.get(), dao.teamOf(visitor.get()).orElse(null));
+                StaffDao.markAssigned(h, visitor.get(), clock.millis());
+                return new Decision(base.organisationId(), visitor.get(), InboxDao.teamOf(h, visitor.get()).orElse(null));
             }
         }
-        Optional<InboxDao.Rule> rule = dao.rules(base.organisationId()).stream()
+        Optional<InboxDao.Rule> rule = InboxDao.rules(h, base.organisationId()).stream()
                 .filter(r -> r.matches(request.regionCode(), request.setting(), request.topic())).findFirst();
         if (rule.isEmpty()) {
             return base;
         }
         String teamId = rule.get().teamId();
         Optional<String> assignee = Assignment.pick(h, teamId, null);
-        assignee.ifPresent(id -> h.attach(StaffDao.class).markAssigned(id, clock.millis()));
+        assignee.ifPresent(id -> StaffDao.markAssigned(h, id, clock.millis()));
         return new Decision(base.organisationId(), assignee.orElse(null), teamId);
     }
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -11,7 +12,6 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 
 /** Cases, the devices that may read them, idempotency records, the timeline and feedback. */
 @RegisterConstructorMapper(CaseDao.CaseRow.class)
@@ -65,6 +65,10 @@ public interface CaseDao {
                           Integer resolutionWorkingDays) {
     }
 
+    // What a case submission runs is bound by hand and called without attaching this interface: Jdbi's SqlObject
+    // machinery (attaching, per-call configuration, reflective binding and mapping) cost several times the
+    // statements themselves on the single writer's thread.
+
     /** Hand-written: read on every case submission, so no reflection per row. */
     final class NewCaseContextMapper implements RowMapper<NewCaseContext> {
         @Override
@@ -79,16 +83,17 @@ public interface CaseDao {
         }
     }
 
-    @SqlQuery("""
-            SELECT r.organisation_id, l.region_code, l.provider, p.first_response_working_days,
-                   p.urgent_first_response_minutes, p.next_response_working_days, p.resolution_working_days
-            FROM regions r
-            LEFT JOIN locations l ON l.id = :locationId
-            LEFT JOIN sla_policies p ON p.organisation_id = r.organisation_id
-            WHERE r.code = :regionCode
-            """)
-    @UseRowMapper(NewCaseContextMapper.class)
-    Optional<NewCaseContext> newCaseContext(String regionCode, String locationId);
+    static Optional<NewCaseContext> newCaseContext(Handle h, String regionCode, String locationId) {
+        return h.createQuery("""
+                SELECT r.organisation_id, l.region_code, l.provider, p.first_response_working_days,
+                       p.urgent_first_response_minutes, p.next_response_working_days, p.resolution_working_days
+                FROM regions r
+                LEFT JOIN locations l ON l.id = :locationId
+                LEFT JOIN sla_policies p ON p.organisation_id = r.organisation_id
+                WHERE r.code = :regionCode
+                """).bind("regionCode", regionCode).bind("locationId", locationId)
+                .map(new NewCaseContextMapper()).findOne();
+    }
 
     /** A new case with its deadlines, as it is first stored. */
     record NewCase(String id, String codeHmac, String organisationId, String teamId, String kind, String topic,
@@ -98,47 +103,65 @@ public interface CaseDao {
                    long firstResponseDueAt, long resolutionDueAt, Long slaDueAt) {
     }
 
-    @SqlUpdate("""
-            INSERT INTO cases (id, code_hmac, organisation_id, team_id, kind, topic, setting, region_code, age_band,
-                               location_id, contact_preference, urgent, status, flow_version, assigned_staff_id,
-                               key_id, answers_enc, story_enc, about_enc, contact_enc, created_at, updated_at,
-                               first_response_due_at, resolution_due_at, sla_due_at)
-            VALUES (:id, :codeHmac, :organisationId, :teamId, :kind, :topic, :setting, :regionCode, :ageBand,
-                    :locationId, :contactPreference, :urgent, :status, :flowVersion, :assignedStaffId,
-                    :keyId, :answersEnc, :storyEnc, :aboutEnc, :contactEnc, :createdAt, :createdAt,
-                    :firstResponseDueAt, :resolutionDueAt, :slaDueAt)
-            """)
-    void insertNew(@BindMethods NewCase row);
+    static void insertNew(Handle h, NewCase row) {
+        h.createUpdate("""
+                INSERT INTO cases (id, code_hmac, organisation_id, team_id, kind, topic, setting, region_code, age_band,
+                                   location_id, contact_preference, urgent, status, flow_version, assigned_staff_id,
+                                   key_id, answers_enc, story_enc, about_enc, contact_enc, created_at, updated_at,
+                                   first_response_due_at, resolution_due_at, sla_due_at)
+                VALUES (:id, :codeHmac, :organisationId, :teamId, :kind, :topic, :setting, :regionCode, :ageBand,
+                        :locationId, :contactPreference, :urgent, :status, :flowVersion, :assignedStaffId,
+                        :keyId, :answersEnc, :storyEnc, :aboutEnc, :contactEnc, :createdAt, :createdAt,
+                        :firstResponseDueAt, :resolutionDueAt, :slaDueAt)
+                """)
+                .bind("id", row.id()).bind("codeHmac", row.codeHmac()).bind("organisationId", row.organisationId())
+                .bind("teamId", row.teamId()).bind("kind", row.kind()).bind("topic", row.topic())
+                .bind("setting", row.setting()).bind("regionCode", row.regionCode()).bind("ageBand", row.ageBand())
+                .bind("locationId", row.locationId()).bind("contactPreference", row.contactPreference())
+                .bind("urgent", row.urgent()).bind("status", row.status().code())
+                .bind("flowVersion", row.flowVersion()).bind("assignedStaffId", row.assignedStaffId())
+                .bind("keyId", row.keyId()).bind("answersEnc", row.answersEnc()).bind("storyEnc", row.storyEnc())
+                .bind("aboutEnc", row.aboutEnc()).bind("contactEnc", row.contactEnc())
+                .bind("createdAt", row.createdAt()).bind("firstResponseDueAt", row.firstResponseDueAt())
+                .bind("resolutionDueAt", row.resolutionDueAt()).bind("slaDueAt", row.slaDueAt())
+                .execute();
+    }
 
     /** The first timeline entry of a new case; nothing else is numbered yet, so it is number 1. */
-    @SqlUpdate("""
-            INSERT INTO case_events (id, case_id, seq, type, status, due_at, created_at)
-            VALUES (:id, :caseId, 1, 'received', 'received', :dueAt, :at)
-            """)
-    void insertReceived(String id, String caseId, long dueAt,
-                        long at);
+    static void insertReceived(Handle h, String id, String caseId, long dueAt, long at) {
+        h.createUpdate("""
+                INSERT INTO case_events (id, case_id, seq, type, status, due_at, created_at)
+                VALUES (:id, :caseId, 1, 'received', 'received', :dueAt, :at)
+                """).bind("id", id).bind("caseId", caseId).bind("dueAt", dueAt).bind("at", at).execute();
+    }
 
     /** The first two entries of a new case that went straight to a trust person. */
-    @SqlUpdate("""
-            INSERT INTO case_events (id, case_id, seq, type, status, due_at, created_at)
-            VALUES (:id, :caseId, 1, 'received', 'received', :dueAt, :at),
-                   (:assignedId, :caseId, 2, 'assigned', 'assigned', NULL, :at)
-            """)
-    void insertReceivedAndAssigned(String id, String assignedId,
-                                   String caseId, long dueAt, long at);
+    static void insertReceivedAndAssigned(Handle h, String id, String assignedId, String caseId, long dueAt,
+                                          long at) {
+        h.createUpdate("""
+                INSERT INTO case_events (id, case_id, seq, type, status, due_at, created_at)
+                VALUES (:id, :caseId, 1, 'received', 'received', :dueAt, :at),
+                       (:assignedId, :caseId, 2, 'assigned', 'assigned', NULL, :at)
+                """).bind("id", id).bind("assignedId", assignedId).bind("caseId", caseId).bind("dueAt", dueAt)
+                .bind("at", at).execute();
+    }
 
     /**
      * Stores the idempotency record of a new case unless the key is taken (a retry or a race) or was erased.
      *
      * @return 1 when stored; 0 when the caller must roll back and answer as for the earlier request
      */
-    @SqlUpdate("""
-            INSERT INTO idempotency_keys (device_id, key_hash, request_hash, case_id, case_code_enc, created_at)
-            SELECT :deviceId, :keyHash, :requestHash, :caseId, :caseCodeEnc, :createdAt
-            WHERE NOT EXISTS (SELECT 1 FROM erased_requests WHERE tag = :erasedTag)
-            ON CONFLICT (device_id, key_hash) DO NOTHING
-            """)
-    int insertIdempotencyIfNew(@BindMethods IdempotencyRow row, String erasedTag);
+    static int insertIdempotencyIfNew(Handle h, IdempotencyRow row, String erasedTag) {
+        return h.createUpdate("""
+                INSERT INTO idempotency_keys (device_id, key_hash, request_hash, case_id, case_code_enc, created_at)
+                SELECT :deviceId, :keyHash, :requestHash, :caseId, :caseCodeEnc, :createdAt
+                WHERE NOT EXISTS (SELECT 1 FROM erased_requests WHERE tag = :erasedTag)
+                ON CONFLICT (device_id, key_hash) DO NOTHING
+                """).bind("deviceId", row.deviceId()).bind("keyHash", row.keyHash())
+                .bind("requestHash", row.requestHash()).bind("caseId", row.caseId())
+                .bind("caseCodeEnc", row.caseCodeEnc()).bind("createdAt", row.createdAt())
+                .bind("erasedTag", erasedTag).execute();
+    }
 
     @SqlUpdate("""
             INSERT INTO cases (id, code_hmac, organisation_id, kind, topic, setting, region_code, age_band, location_id,
@@ -202,8 +225,11 @@ public interface CaseDao {
             """)
     void eraseContent(String id, long at);
 
-    @SqlUpdate("INSERT INTO case_devices (case_id, device_id, linked_at) VALUES (:caseId, :deviceId, :linkedAt)")
-    void link(@BindMethods DeviceLink link);
+    static void link(Handle h, DeviceLink link) {
+        h.createUpdate("INSERT INTO case_devices (case_id, device_id, linked_at) VALUES (:caseId, :deviceId, :linkedAt)")
+                .bind("caseId", link.caseId()).bind("deviceId", link.deviceId()).bind("linkedAt", link.linkedAt())
+                .execute();
+    }
 
     @SqlQuery("SELECT * FROM case_devices WHERE case_id = :caseId ORDER BY linked_at")
     List<DeviceLink> links(String caseId);

@@ -46,12 +46,13 @@ public final class CaseService {
     private final CaseTexts texts;
     private final ContentCatalog content;
     private final CaseEvents events;
+    private final ComplaintForExport complaint;
     private final CaseContent sealed;
     private final Clock clock;
 
     public CaseService(Database db, FieldCipher cipher, SecretHasher hasher, ReceiptCodes codes, Tokens tokens,
                        AnswerValidator validator, CaseRouter router, CaseTexts texts, ContentCatalog content,
-                       CaseEvents events, Clock clock) {
+                       CaseEvents events, ComplaintForExport complaint, Clock clock) {
         this.db = db;
         this.cipher = cipher;
         this.hasher = hasher;
@@ -62,6 +63,7 @@ public final class CaseService {
         this.texts = texts;
         this.content = content;
         this.events = events;
+        this.complaint = complaint;
         this.sealed = new CaseContent(cipher);
         this.clock = clock;
     }
@@ -89,7 +91,7 @@ public final class CaseService {
             throw e;
         }
         CaseDao.NewCaseContext places = context[0] != null ? context[0]
-                : db.read(h -> h.attach(CaseDao.class).newCaseContext(valid.region(), valid.locationId()))
+                : db.read(h -> CaseDao.newCaseContext(h, valid.region(), valid.locationId()))
                         .orElseThrow(() -> new IllegalStateException("region checked before"));
         String provider = valid.locationId() == null ? null : places.provider();
         SlaPolicy policy = places.firstResponseWorkingDays() == null ? SlaPolicy.defaults()
@@ -112,13 +114,13 @@ public final class CaseService {
         String codeEnc = cipher.seal(code, caseId, "caseCode");
         CaseRouter.Request routing = new CaseRouter.Request(caseId, valid.kind(), valid.topic(), valid.setting(),
                 valid.region(), valid.locationId(), valid.urgent(), places.organisationId());
+        Stored stored;
         try {
-            return db.write(h -> {
+            stored = db.write(h -> {
                 if (db.dialect() == Dialect.POSTGRESQL) {
                     // SQLite's single writer already orders the two; PostgreSQL's writers run side by side.
                     h.attach(DeviceDao.class).lock(device.deviceId());
                 }
-                CaseDao cases = h.attach(CaseDao.class);
                 // The clock is read by the writer so timestamps follow the order in which cases are stored.
                 long now = clock.millis();
                 CaseRouter.Decision decision = router.route(h, routing);
@@ -126,18 +128,18 @@ public final class CaseService {
                 CaseStatus status = staffId == null ? CaseStatus.RECEIVED : CaseStatus.ASSIGNED;
                 Deadlines deadlines = DueDates.forNewCase(policy, now, valid.urgent());
                 long firstDue = deadlines.firstResponseDueAt();
-                cases.insertNew(new CaseDao.NewCase(caseId, codeHmac, decision.organisationId(), decision.teamId(),
+                CaseDao.insertNew(h, new CaseDao.NewCase(caseId, codeHmac, decision.organisationId(), decision.teamId(),
                         valid.kind(), valid.topic(), valid.setting(), valid.region(), valid.ageBand(),
                         valid.locationId(), valid.contactPreference(), valid.urgent(), status, valid.flowVersion(),
                         staffId, keyId, answersEnc, storyEnc, aboutEnc, contactEnc, now, firstDue,
                         deadlines.resolutionDueAt(), deadlines.earliest(true)));
-                cases.link(new CaseDao.DeviceLink(caseId, device.deviceId(), now));
+                CaseDao.link(h, new CaseDao.DeviceLink(caseId, device.deviceId(), now));
                 if (staffId == null) {
-                    cases.insertReceived(receivedEventId, caseId, firstDue, now);
+                    CaseDao.insertReceived(h, receivedEventId, caseId, firstDue, now);
                 } else {
-                    cases.insertReceivedAndAssigned(receivedEventId, assignedEventId, caseId, firstDue, now);
+                    CaseDao.insertReceivedAndAssigned(h, receivedEventId, assignedEventId, caseId, firstDue, now);
                 }
-                if (cases.insertIdempotencyIfNew(new CaseDao.IdempotencyRow(device.deviceId(), keyHash, requestHash,
+                if (CaseDao.insertIdempotencyIfNew(h, new CaseDao.IdempotencyRow(device.deviceId(), keyHash, requestHash,
                         caseId, codeEnc, now), erasedTag) == 0) {
                     throw new EarlierRequest();
                 }
@@ -148,11 +150,17 @@ public final class CaseService {
                         ? List.of(new CaseEvent(CaseEvent.Type.RECEIVED, caseId, null, snapshot))
                         : List.of(new CaseEvent(CaseEvent.Type.RECEIVED, caseId, null, snapshot),
                                 new CaseEvent(CaseEvent.Type.ASSIGNED, caseId, staffId, snapshot)));
-                return created(caseId, code, status, valid.urgent(), firstDue, now, language);
+                return new Stored(status, firstDue, now);
             });
         } catch (EarlierRequest e) {
             return db.read(h -> replay(h, device, keyHash, requestHash, language)).orElseThrow(ApiException::notFound);
         }
+        // The answer's texts are made after the single writer has moved on to the next request.
+        return created(caseId, code, stored.status(), valid.urgent(), stored.firstDue(), stored.createdAt(), language);
+    }
+
+    /** What the writer decided for a new case: the rest of the answer is known before it runs. */
+    private record Stored(CaseStatus status, long firstDue, long createdAt) {
     }
 
     /** The key was taken (a retry or a race) or erased meanwhile: the new case is rolled back. */
@@ -195,13 +203,12 @@ public final class CaseService {
      * the caller).
      */
     private static AnswerValidator.Places places(Handle h, NewCaseRequest request, CaseDao.NewCaseContext[] found) {
-        CaseDao cases = h.attach(CaseDao.class);
         String named = request.about() == null ? null : request.about().locationId();
         String locationId = named != null && named.matches("[A-Za-z0-9-]{1,64}") ? named : null;
         return new AnswerValidator.Places() {
             @Override
             public boolean regionExists(String regionCode) {
-                found[0] = cases.newCaseContext(regionCode, locationId).orElse(null);
+                found[0] = CaseDao.newCaseContext(h, regionCode, locationId).orElse(null);
                 return found[0] != null;
             }
 
@@ -312,7 +319,7 @@ public final class CaseService {
             if (cases.forDevice(row.id(), device.deviceId()).isEmpty()) {
                 // Published before the new link exists, so the push reaches only the phones that were there.
                 events.publish(h, CaseEvent.of(CaseEvent.Type.DEVICE_LINKED, row.id()));
-                cases.link(new CaseDao.DeviceLink(row.id(), device.deviceId(), clock.millis()));
+                CaseDao.link(h, new CaseDao.DeviceLink(row.id(), device.deviceId(), clock.millis()));
             }
             return summary(row, language);
         });
@@ -400,8 +407,8 @@ public final class CaseService {
             Wording w = new Wording(language);
             Map<String, String> headings = texts.exportHeadings(w);
             List<CaseViews.TimelineEntry> timeline = texts.timeline(w, cases.events(caseId));
-            return new CaseViews.Export(clock.instant(), headings, data, thread, timeline, feedback, devices,
-                    w.info());
+            return new CaseViews.Export(clock.instant(), headings, data, thread, timeline,
+                    complaint.of(h, caseId, w).orElse(null), feedback, devices, w.info());
         });
     }
 

@@ -22,7 +22,21 @@ public final class CaseTexts {
     public static final ZoneId ZONE = ZoneId.of(Wording.ZONE);
     /** The sections of an export, in the order the app shows them. */
     static final List<String> EXPORT_SECTIONS = List.of("title", "case", "story", "messages", "timeline",
-            "feedback", "devices");
+            "complaint", "feedback", "devices");
+
+    /**
+     * The formal complaint's steps keep the case's status (before sending it is still in conversation; after the
+     * decision it is still with the committee), so what comes next follows the latest step on the timeline
+     * instead: the key after {@code next.}. Sending has none of its own: the status says it.
+     */
+    private static final Map<String, String> COMPLAINT_STEPS = Map.of(
+            "complaint_started", "complaint_started",
+            "complaint_changed", "complaint_changed",
+            "complaint_approved", "complaint_approved",
+            "committee_upheld", "complaint_decided",
+            "committee_partly_upheld", "complaint_decided",
+            "committee_rejected", "complaint_rejected",
+            "provider_measures", "complaint_measures");
 
     private final Messages messages;
     private final FieldCipher cipher;
@@ -102,15 +116,21 @@ public final class CaseTexts {
     /** What happens next, given the status and the latest due date on the timeline, and what they can choose. */
     public CaseViews.NextStep nextStep(Wording w, CaseDao.CaseRow row, List<CaseDao.EventRow> events) {
         Long due = null;
+        String step = null;
         for (CaseDao.EventRow event : events) {
             if (event.dueAt() != null) {
                 due = event.dueAt();
+            }
+            if ("status_changed".equals(event.type()) || "complaint_sent".equals(event.type())) {
+                step = null;
+            } else if (COMPLAINT_STEPS.containsKey(event.type())) {
+                step = COMPLAINT_STEPS.get(event.type());
             }
         }
         if (row.status() == CaseStatus.RECEIVED && row.firstResponseDueAt() != null) {
             due = row.firstResponseDueAt();
         }
-        String key = "next." + row.status().code();
+        String key = "next." + (step != null && row.status().isOpen() ? step : row.status().code());
         String choices = messages.get(w, "choices." + row.status().code());
         boolean closed = !row.status().isOpen();
         if (due != null && !closed && messages.has(key + "_due")) {

@@ -1,5 +1,6 @@
 package nl.gehoord.intake;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
@@ -49,10 +50,32 @@ public final class CaseViews {
     public record MessagePage(List<MessageView> messages, Integer nextAfter) {
     }
 
-    /** {@code headings}: a plain heading per section (title, case, story, messages, timeline, feedback, devices). */
+    /**
+     * {@code headings}: a plain heading per section (title, case, story, messages, timeline, complaint, feedback,
+     * devices). {@code complaint} is there only when the case has a formal complaint.
+     */
     public record Export(Instant exportedAt, Map<String, String> headings, ExportCase caseData,
-                         List<MessageView> messages, List<TimelineEntry> timeline, ExportFeedback feedback,
-                         List<ExportDevice> devices, @JsonUnwrapped TextInfo textInfo) {
+                         List<MessageView> messages, List<TimelineEntry> timeline,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) ExportComplaint complaint,
+                         ExportFeedback feedback, List<ExportDevice> devices, @JsonUnwrapped TextInfo textInfo) {
+    }
+
+    /**
+     * The formal complaint: where it is on its route with its dates, the young person's answers, and the letter
+     * as they approved it, each paragraph beside its plain version. {@code letter} is empty while no version is
+     * approved (or the approved one was changed since).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ExportComplaint(String kind, String state, Instant startedAt, Integer approvedVersion,
+                                  Instant approvedAt, Instant sentAt, Instant committeeDueBy, String decision,
+                                  Instant decidedAt, Instant measuresDueBy, Instant measuresAt,
+                                  Map<String, String> answers, List<ExportLetterPart> letter) {
+    }
+
+    /** One paragraph of the approved letter: the Dutch heading and text, their own words, and what it says. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ExportLetterPart(String id, String title, String plain, String letterHeading, String letterText,
+                                   String ownWords) {
     }
 
     public record ExportCase(String caseId, String kind, CaseStatus status, boolean urgent, String topic, String setting,

@@ -2,9 +2,9 @@ package nl.gehoord.intake;
 
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -35,8 +35,18 @@ public interface DeviceDao {
             """)
     void insert(@BindMethods DeviceRow row);
 
-    @SqlQuery("SELECT * FROM devices WHERE token_hash = :hash")
-    Optional<DeviceRow> byTokenHash(@Bind("hash") String tokenHash);
+    /** Read on every request of an app; bound and mapped by hand, without attaching this interface. */
+    static Optional<DeviceRow> byTokenHash(Handle h, String tokenHash) {
+        return h.createQuery("""
+                SELECT id, token_hash, platform, locale, push_token_enc, discreet, quiet_start, quiet_end, created_at,
+                       last_seen_at, language
+                FROM devices WHERE token_hash = :hash
+                """).bind("hash", tokenHash)
+                .map((rs, ctx) -> new DeviceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getString(8), rs.getLong(9),
+                        rs.getLong(10), rs.getString(11)))
+                .findOne();
+    }
 
     @SqlQuery("SELECT * FROM devices WHERE id = :id")
     Optional<DeviceRow> byId(String id);

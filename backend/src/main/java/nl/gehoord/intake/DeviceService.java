@@ -143,7 +143,7 @@ public final class DeviceService implements Authenticator {
 
     @Override
     public Optional<Actor> authenticate(String token) {
-        Optional<DeviceDao.DeviceRow> row = db.read(h -> h.attach(DeviceDao.class).byTokenHash(SecretHasher.sha256(token)));
+        Optional<DeviceDao.DeviceRow> row = db.read(h -> DeviceDao.byTokenHash(h, SecretHasher.sha256(token)));
         row.ifPresent(r -> {
             long now = clock.millis();
             if (now - r.lastSeenAt() > TOUCH_INTERVAL_MS) {

@@ -2,6 +2,7 @@ package nl.gehoord.push;
 
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -43,7 +44,7 @@ public interface OutboxDao extends SqlObject {
      *
      * @return how many were written
      */
-    default int insertReachable(List<Row> rows) {
+    static int insertReachable(Handle handle, List<Row> rows) {
         if (rows.isEmpty()) {
             return 0;
         }
@@ -62,7 +63,7 @@ public interface OutboxDao extends SqlObject {
                         .append(" AND active = TRUE AND push_token_enc IS NOT NULL");
             }
         }
-        Update update = getHandle().createUpdate(sql.toString());
+        Update update = handle.createUpdate(sql.toString());
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             update.bind("id" + i, r.id()).bind("caseId" + i, r.caseId()).bind("event" + i, r.event())

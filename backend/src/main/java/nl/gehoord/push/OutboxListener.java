@@ -46,7 +46,7 @@ public final class OutboxListener implements CaseEventListener {
                     deviceId, staffId, PushPolicy.urgent(event, event.snapshot().urgent()), OutboxDao.PENDING, 0,
                     now, now, null, null, null, null));
         }
-        if (handle.attach(OutboxDao.class).insertReachable(rows) > 0) {
+        if (OutboxDao.insertReachable(handle, rows) > 0) {
             handle.afterCommit(afterCommit);
         }
     }

@@ -2,6 +2,7 @@ package nl.gehoord.staff;
 
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -99,8 +100,10 @@ public interface StaffDao {
     Optional<String> teamOf(String id);
 
     /** Round-robin among equals: the one who got a case longest ago goes first. */
-    @SqlUpdate("UPDATE staff SET last_assigned_at = :at WHERE id = :id")
-    void markAssigned(String id, long at);
+    // Bound by hand and called without attaching: every case submission that assigns runs it on the writer's thread.
+    static void markAssigned(Handle h, String id, long at) {
+        h.createUpdate("UPDATE staff SET last_assigned_at = :at WHERE id = :id").bind("at", at).bind("id", id).execute();
+    }
 
     // Sessions
 

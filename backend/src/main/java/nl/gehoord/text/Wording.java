@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The texts of one answer in one language. It remembers which languages the texts really came in and whether
@@ -21,6 +23,7 @@ public final class Wording {
     public static final String ZONE = "Europe/Amsterdam";
     /** Weekday, day, month, 24-hour time: no "AM/PM" abbreviation for a speech engine to spell out. */
     private static final String WHEN_SKELETON = "EEEEdMMMMHHmm";
+    private static final Map<Language, DateFormat> WHEN_FORMATS = new ConcurrentHashMap<>();
 
     private final Language language;
     private final Set<Language> used = EnumSet.noneOf(Language.class);
@@ -57,11 +60,17 @@ public final class Wording {
     }
 
     public static String when(Language language, Instant instant) {
+        // A format is not thread-safe but cheap to clone; finding its pattern is not cheap.
+        DateFormat format = (DateFormat) WHEN_FORMATS.computeIfAbsent(language, Wording::whenFormat).clone();
+        return format.format(Date.from(instant));
+    }
+
+    private static DateFormat whenFormat(Language language) {
         ULocale locale = ULocale.forLocale(language.locale());
         String pattern = DateTimePatternGenerator.getInstance(locale).getBestPattern(WHEN_SKELETON);
         DateFormat format = new SimpleDateFormat(pattern, locale);
         format.setTimeZone(TimeZone.getTimeZone(ZONE));
-        return format.format(Date.from(instant));
+        return format;
     }
 
     /** What the answer says about its own language. */

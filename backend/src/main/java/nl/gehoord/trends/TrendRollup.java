@@ -96,17 +96,16 @@ public final class TrendRollup implements CaseEventListener {
         if (now.sameAs(old)) {
             return;
         }
-        TrendRollupDao dao = handle.attach(TrendRollupDao.class);
-        dao.markMonth(now.month());
+        TrendRollupDao.markMonth(handle, now.month());
         if (old == null) {
-            dao.add(now, now.contribution());
+            TrendRollupDao.add(handle, now, now.contribution());
         } else if (old.sameCell(now)) {
-            dao.add(now, CaseFacts.minus(now.contribution(), old.contribution()));
+            TrendRollupDao.add(handle, now, CaseFacts.minus(now.contribution(), old.contribution()));
         } else {
-            dao.add(old, CaseFacts.negate(old.contribution()));
-            dao.add(now, now.contribution());
+            TrendRollupDao.add(handle, old, CaseFacts.negate(old.contribution()));
+            TrendRollupDao.add(handle, now, now.contribution());
         }
-        dao.storeFacts(factKey, now);
+        TrendRollupDao.storeFacts(handle, factKey, now);
     }
 
     String factKey(String caseId) {

@@ -1,23 +1,21 @@
 package nl.gehoord.trends;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.gehoord.intake.CaseStatus;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The rollup's tables: each case's facts (trend_case_facts), the two rollups and the months that hold data. The
  * value columns of the rollups (counts, histograms, key sums) are listed once, in {@link CaseFacts#VALUE_COLUMNS},
- * and filled into the statements through {@code <columns>}-style definitions.
+ * and written into the statements from there.
  */
 @RegisterConstructorMapper(CaseFacts.class)
 @RegisterConstructorMapper(TrendRollupDao.CaseRow.class)
@@ -28,7 +26,7 @@ public interface TrendRollupDao {
     }
 
     String COLUMNS = String.join(", ", CaseFacts.VALUE_COLUMNS);
-    String VALUES = Stream.of(CaseFacts.VALUE_COLUMNS).map(c -> ":v." + c).collect(Collectors.joining(", "));
+    String VALUES = Stream.of(CaseFacts.VALUE_COLUMNS).map(c -> ":" + c).collect(Collectors.joining(", "));
     String ADD_ROLLUP = sums("trend_rollup");
     String ADD_REGION = sums("trend_rollup_region");
 
@@ -47,41 +45,64 @@ public interface TrendRollupDao {
     @SqlQuery("SELECT fact_key FROM trend_case_facts WHERE record_key IS NULL")
     List<String> factKeysWithoutRecordKey();
 
-    @SqlUpdate("""
+    // A case submission writes its facts and both rollups on the single writer's thread: these statements are bound
+    // by hand and called without attaching this interface (Jdbi's SqlObject machinery, with reflective binding of
+    // every value column, cost several times the statements themselves).
+
+    String STORE_FACTS = """
             INSERT INTO trend_case_facts (fact_key, month, topic, setting, region_code, age_band, provider, outcome,
                                           formal, sla, fr_bucket, res_bucket, record_key)
-            VALUES (:key, :f.month, :f.topic, :f.setting, :f.regionCode, :f.ageBand, :f.provider, :f.outcome,
-                    :f.formalFlag, :f.sla, :f.frBucket, :f.resBucket, :f.recordKey)
+            VALUES (:key, :month, :topic, :setting, :regionCode, :ageBand, :provider, :outcome,
+                    :formal, :sla, :frBucket, :resBucket, :recordKey)
             ON CONFLICT (fact_key) DO UPDATE SET month = excluded.month, topic = excluded.topic,
                 setting = excluded.setting, region_code = excluded.region_code, age_band = excluded.age_band,
                 provider = excluded.provider, outcome = excluded.outcome, formal = excluded.formal,
                 sla = excluded.sla, fr_bucket = excluded.fr_bucket, res_bucket = excluded.res_bucket,
                 record_key = excluded.record_key
-            """)
-    void storeFacts(String key, @BindMethods("f") CaseFacts facts);
+            """;
+    String ADD_TO_ROLLUP = "INSERT INTO trend_rollup (month, topic, setting, region_code, age_band, provider, "
+            + COLUMNS + ") VALUES (:month, :topic, :setting, :regionCode, :ageBand, :provider, " + VALUES
+            + ") ON CONFLICT (month, topic, setting, region_code, age_band, provider) DO UPDATE SET " + ADD_ROLLUP;
+    String ADD_TO_REGION_ROLLUP = "INSERT INTO trend_rollup_region (region_code, month, topic, setting, age_band, "
+            + COLUMNS + ") VALUES (:regionCode, :month, :topic, :setting, :ageBand, " + VALUES
+            + ") ON CONFLICT (region_code, month, topic, setting, age_band) DO UPDATE SET " + ADD_REGION;
+
+    static void storeFacts(Handle h, String key, CaseFacts f) {
+        h.createUpdate(STORE_FACTS).bind("key", key).bind("month", f.month()).bind("topic", f.topic())
+                .bind("setting", f.setting()).bind("regionCode", f.regionCode()).bind("ageBand", f.ageBand())
+                .bind("provider", f.provider()).bind("outcome", f.outcome()).bind("formal", f.formalFlag())
+                .bind("sla", f.sla()).bind("frBucket", f.frBucket()).bind("resBucket", f.resBucket())
+                .bind("recordKey", f.recordKey()).execute();
+    }
 
     /** Notes that a month holds data, so the background publication knows which months to publish. */
-    @SqlUpdate("""
-            INSERT INTO trend_month_versions (month, version) VALUES (:month, 1) ON CONFLICT (month) DO NOTHING
-            """)
-    void markMonth(String month);
+    static void markMonth(Handle h, String month) {
+        h.createUpdate("INSERT INTO trend_month_versions (month, version) VALUES (:month, 1) ON CONFLICT (month) DO NOTHING")
+                .bind("month", month).execute();
+    }
 
-    @SqlUpdate("""
-            INSERT INTO trend_rollup (month, topic, setting, region_code, age_band, provider, <columns>)
-            VALUES (:c.month, :c.topic, :c.setting, :c.regionCode, :c.ageBand, :c.provider, <values>)
-            ON CONFLICT (month, topic, setting, region_code, age_band, provider) DO UPDATE SET <sums>
-            """)
-    void addToRollup(@BindMethods("c") CaseFacts cell, @BindMap("v") Map<String, Object> delta,
-                     @Define("columns") String columns, @Define("values") String values, @Define("sums") String sums);
+    /** Adds a change of counts to the cell's rows in both rollups (and drops rows left without cases). */
+    static void add(Handle h, CaseFacts cell, long[] delta) {
+        Update rollup = h.createUpdate(ADD_TO_ROLLUP).bind("provider", cell.provider());
+        Update region = h.createUpdate(ADD_TO_REGION_ROLLUP);
+        for (Update u : List.of(rollup, region)) {
+            u.bind("month", cell.month()).bind("topic", cell.topic()).bind("setting", cell.setting())
+                    .bind("regionCode", cell.regionCode()).bind("ageBand", cell.ageBand());
+            for (int i = 0; i < delta.length; i++) {
+                u.bind(CaseFacts.VALUE_COLUMNS[i], delta[i]);
+            }
+            u.execute();
+        }
+        if (delta[0] < 0) {
+            h.attach(TrendRollupDao.class).deleteEmptyRows(cell);
+        }
+    }
 
-    @SqlUpdate("""
-            INSERT INTO trend_rollup_region (region_code, month, topic, setting, age_band, <columns>)
-            VALUES (:c.regionCode, :c.month, :c.topic, :c.setting, :c.ageBand, <values>)
-            ON CONFLICT (region_code, month, topic, setting, age_band) DO UPDATE SET <sums>
-            """)
-    void addToRegionRollup(@BindMethods("c") CaseFacts cell, @BindMap("v") Map<String, Object> delta,
-                           @Define("columns") String columns, @Define("values") String values,
-                           @Define("sums") String sums);
+    /** Drops the cell's rows in both rollups once no case is left in them. */
+    default void deleteEmptyRows(CaseFacts cell) {
+        deleteEmptyRollupRow(cell);
+        deleteEmptyRegionRow(cell);
+    }
 
     @SqlUpdate("""
             DELETE FROM trend_rollup WHERE month = :c.month AND topic = :c.topic AND setting = :c.setting
@@ -94,20 +115,6 @@ public interface TrendRollupDao {
               AND region_code = :c.regionCode AND age_band = :c.ageBand AND cases = 0
             """)
     void deleteEmptyRegionRow(@BindMethods("c") CaseFacts cell);
-
-    /** Adds a change of counts to the cell's rows in both rollups (and drops rows left without cases). */
-    default void add(CaseFacts cell, long[] delta) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < delta.length; i++) {
-            values.put(CaseFacts.VALUE_COLUMNS[i], delta[i]);
-        }
-        addToRollup(cell, values, COLUMNS, VALUES, ADD_ROLLUP);
-        addToRegionRollup(cell, values, COLUMNS, VALUES, ADD_REGION);
-        if (delta[0] < 0) {
-            deleteEmptyRollupRow(cell);
-            deleteEmptyRegionRow(cell);
-        }
-    }
 
     @SqlQuery("""
             SELECT c.topic, c.setting, c.region_code, c.age_band, c.status, c.created_at, c.first_response_at,

@@ -35,8 +35,8 @@ public final class YouthAppController {
     private final Map<String, JarFile> assets = new LinkedHashMap<>();
 
     public YouthAppController() {
-        for (String file : List.of("index.html", "app.js", "api.js", "screens.js", "ui.js", "app.css", "icons.svg",
-                "sw.js", "manifest.webmanifest", "icon-192.png", "icon-512.png")) {
+        for (String file : List.of("index.html", "app.js", "api.js", "screens.js", "complaint.js", "ui.js", "app.css",
+                "icons.svg", "sw.js", "manifest.webmanifest", "icon-192.png", "icon-512.png")) {
             assets.put(file, load(file));
         }
     }

@@ -64,6 +64,27 @@ class MainCommandsTest {
         }
     }
 
+    @Test
+    void serveExitWhenStartedMigratesAFreshFolderAndStops() throws Exception {
+        Path dataDir = Files.createTempDirectory("gehoord-train");
+        Run run = main(dataDir, "serve", "--exit-when-started");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("Gehoord started and stopped.");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("gehoord.db"));
+             java.sql.ResultSet rs = db.createStatement().executeQuery(
+                     "SELECT COUNT(*), MIN(success) FROM flyway_schema_history WHERE version IS NOT NULL")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(migrations("common") + migrations("sqlite"));
+            assertThat(rs.getInt(2)).isEqualTo(1);
+        }
+    }
+
+    private static int migrations(String folder) throws IOException {
+        try (var files = Files.list(Path.of("src/main/resources/db/migration", folder))) {
+            return (int) files.filter(f -> f.getFileName().toString().startsWith("V")).count();
+        }
+    }
+
     private static Run main(Path dataDir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
@@ -71,6 +92,8 @@ class MainCommandsTest {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("GEHOORD_DATA_DIR", dataDir.toString());
+        builder.environment().put("GEHOORD_HOST", "127.0.0.1");
+        builder.environment().put("GEHOORD_PORT", "0");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -26,7 +26,9 @@ import nl.gehoord.testing.Journeys;
  * request, its resident memory after the load, and the start-up time of each server without demo data.
  *
  * <p>Usage: scripts/benchmark.sh intake [seconds per level] [connections,...]. Both servers get the JVM options of
- * {@code -Dbench.jvm} (default {@link #DOCUMENTED_JVM}, the options docs/operations.md gives).
+ * {@code -Dbench.jvm} (default {@link #DOCUMENTED_JVM}, the options docs/operations.md gives). With
+ * {@code -Dbench.profile=FILE} the Gehoord server's load levels are recorded with Java Flight Recorder into FILE
+ * (settings {@code profile}, or the .jfc file of {@code -Dbench.profile.settings}).
  */
 public final class IntakeBenchmark {
     /** The heap and collector docs/operations.md and run-demo.sh run Gehoord with. */
@@ -77,6 +79,16 @@ public final class IntakeBenchmark {
 
         double bareStart = startupSeconds("bare", jvm);
         double gehoordStart = startupSeconds("gehoord", jvm);
+        String jar = System.getProperty("bench.jar");
+        double jarStart = Double.NaN;
+        double archivedStart = Double.NaN;
+        if (jar != null) {
+            // As docs/operations.md runs it: the jar, once plain and once with the class-data archive of a training run.
+            Path archive = Files.createTempDirectory("bench-cds").resolve("gehoord.jsa");
+            train(jvm, jar, archive);
+            jarStart = startupSeconds("jar:" + jar, jvm);
+            archivedStart = startupSeconds("jar:" + jar, jvm + " -XX:SharedArchiveFile=" + archive);
+        }
 
         List<Level> bare = new ArrayList<>();
         long bareRss;
@@ -91,12 +103,20 @@ public final class IntakeBenchmark {
         try (Server server = start("gehoord", jvm, Files.createTempDirectory("bench-gehoord"), true)) {
             String[] tokens = devices(server.port());
             awaitIdle(server);
+            String profile = System.getProperty("bench.profile");
+            if (profile != null) {
+                jcmd(server, "JFR.start", "name=load", "filename=" + profile,
+                        "settings=" + System.getProperty("bench.profile.settings", "profile"));
+            }
             String run = Long.toString(System.nanoTime(), 36);
             for (int connections : levels) {
                 gehoord.add(level(server, connections, seconds, n -> HttpLoad.post("/v1/cases", new String[] {
                     "Authorization: Bearer " + tokens[n % DEVICES], "Idempotency-Key: " + run + "-" + n}, body)));
             }
             gehoordRss = server.rssKb();
+            if (profile != null) {
+                jcmd(server, "JFR.stop", "name=load");
+            }
         }
         System.out.printf("%n| connections | Gehoord req/s | p99 | non-2xx | CPU/case | bare insert req/s | p99 | non-2xx"
                 + " | CPU/req | ratio | p99 ratio |%n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n");
@@ -112,6 +132,10 @@ public final class IntakeBenchmark {
                 bareRss / 1024);
         System.out.printf("Start-up without demo (process start to /health answering): Gehoord %.2f s, bare %.2f s%n",
                 gehoordStart, bareStart);
+        if (jar != null) {
+            System.out.printf("Start-up of gehoord.jar without demo: %.2f s, with its class-data archive %.2f s%n",
+                    jarStart, archivedStart);
+        }
         System.out.printf("Load average at the end: %s%n", loadAverage());
     }
 
@@ -180,10 +204,18 @@ public final class IntakeBenchmark {
         if (!jvm.isBlank()) {
             command.addAll(Arrays.asList(jvm.trim().split("\\s+")));
         }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        if (kind.startsWith("jar:")) {
+            command.add("-jar");
+            command.add(kind.substring("jar:".length()));
+        } else {
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+        }
         ProcessBuilder pb = new ProcessBuilder(command);
-        if (kind.equals("bare")) {
+        if (kind.startsWith("jar:")) {
+            command.add("serve");
+            gehoordEnvironment(pb, dir, port);
+        } else if (kind.equals("bare")) {
             command.addAll(List.of(BareInsertServer.class.getName(), Integer.toString(port),
                     dir.resolve("bare.db").toString()));
         } else {
@@ -192,16 +224,7 @@ public final class IntakeBenchmark {
             if (demo) {
                 command.add("--demo");
             }
-            Map<String, String> env = pb.environment();
-            env.put("GEHOORD_DATA_DIR", dir.toString());
-            env.put("GEHOORD_PORT", Integer.toString(port));
-            env.put("GEHOORD_HOST", "127.0.0.1");
-            env.put("GEHOORD_DEMO_PASSWORD", "benchmark-password-1");
-            // Loopback load from a few installs: raise the limits through the ordinary settings.
-            for (String limit : List.of("CASE_DEVICE", "CASE_ADDRESS", "CASE_GLOBAL", "REGISTER_ADDRESS",
-                    "REGISTER_GLOBAL")) {
-                env.put("GEHOORD_RATE_LIMIT_" + limit, "100000000/1h");
-            }
+            gehoordEnvironment(pb, dir, port);
         }
         pb.redirectErrorStream(true);
         pb.redirectOutput(dir.resolve("server.log").toFile());
@@ -225,6 +248,48 @@ public final class IntakeBenchmark {
         }
         server.close();
         throw new IllegalStateException(kind + " did not start within 120 s");
+    }
+
+    private static void gehoordEnvironment(ProcessBuilder pb, Path dir, int port) {
+        Map<String, String> env = pb.environment();
+        env.put("GEHOORD_DATA_DIR", dir.toString());
+        env.put("GEHOORD_PORT", Integer.toString(port));
+        env.put("GEHOORD_HOST", "127.0.0.1");
+        env.put("GEHOORD_DEMO_PASSWORD", "benchmark-password-1");
+        // Loopback load from a few installs: raise the limits through the ordinary settings.
+        for (String limit : List.of("CASE_DEVICE", "CASE_ADDRESS", "CASE_GLOBAL", "REGISTER_ADDRESS",
+                "REGISTER_GLOBAL")) {
+            env.put("GEHOORD_RATE_LIMIT_" + limit, "100000000/1h");
+        }
+    }
+
+    /** The training run: starts the jar once and stops, writing the classes it loaded into {@code archive}. */
+    private static void train(String jvm, String jar, Path archive) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Arrays.asList(jvm.trim().split("\\s+")));
+        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar", jar, "serve", "--exit-when-started"));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Path dir = Files.createTempDirectory("bench-train");
+        try (ServerSocket s = new ServerSocket(0)) {
+            gehoordEnvironment(pb, dir, s.getLocalPort());
+        }
+        pb.redirectErrorStream(true).redirectOutput(dir.resolve("train.log").toFile());
+        if (pb.start().waitFor() != 0 || !Files.exists(archive)) {
+            throw new IllegalStateException("training run failed: " + Files.readString(dir.resolve("train.log")));
+        }
+    }
+
+    /** Runs a diagnostic command in the server's JVM (the JDK's {@code jcmd}, next to the running java). */
+    private static void jcmd(Server server, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(server.process().pid())));
+        line.addAll(Arrays.asList(command));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed");
+        }
     }
 
     private static String loadAverage() {

@@ -18,6 +18,9 @@ import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
 import nl.gehoord.testing.TestServer;
+import nl.gehoord.text.Language;
+import nl.gehoord.text.Messages;
+import nl.gehoord.text.Wording;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
@@ -199,6 +202,129 @@ class FormalComplaintTest {
             assertThat(text).contains("artikel 6.5.1", "vrijheidsbeperkende maatregel",
                     "De vertrouwenspersoon geeft de naam op verzoek aan de commissie");
         }
+    }
+
+    private static final Messages MESSAGES = new Messages();
+
+    /**
+     * After each step of the route, in every language: the newest timeline entry is that step's, and what the
+     * young person reads under "what happens now" is the text for that step, with its date where it has one.
+     */
+    private static void assertStep(Started s, String entryType, String nextKey) {
+        for (Language language : Language.values()) {
+            JsonNode detail = s.phone().header("Accept-Language", language.tag()).get("/v1/cases/" + s.caseId())
+                    .json();
+            JsonNode timeline = detail.path("timeline");
+            JsonNode last = timeline.get(timeline.size() - 1);
+            assertThat(last.path("type").asText()).as(language + " " + entryType).isEqualTo(entryType);
+            String base = "timeline." + entryType;
+            assertThat(last.path("title").asText()).isEqualTo(MESSAGES.get(language, base + ".title"));
+            Wording w = new Wording(language);
+            JsonNode next = detail.path("nextStep");
+            String expected = next.hasNonNull("dueBy")
+                    ? MESSAGES.get(language, nextKey + "_due", w.when(Instant.parse(next.path("dueBy").asText())))
+                    : MESSAGES.get(language, nextKey);
+            assertThat(next.path("text").asText()).as(language + " after " + entryType).isEqualTo(expected);
+        }
+    }
+
+    private static String dueBy(Started s) {
+        return s.phone().get("/v1/cases/" + s.caseId()).json().path("nextStep").path("dueBy").asText(null);
+    }
+
+    @Test
+    void theNextStepSaysWhatReallyComesAfterEachStepOfTheRoute() {
+        Started s = started("Ik moest mijn telefoon elke avond inleveren.", "committee");
+        assertStep(s, "complaint_started", "next.complaint_started");
+        s.phone().put("/v1/cases/" + s.caseId() + "/complaint", answers("Ik wil mijn telefoon houden.", null));
+        approve(s);
+        assertStep(s, "complaint_approved", "next.complaint_approved");
+        s.trust().put("/v1/inbox/" + s.caseId() + "/complaint/wording",
+                Map.of("paragraphs", Map.of("support", "De vertrouwenspersoon steunt deze klacht.")));
+        assertStep(s, "complaint_changed", "next.complaint_changed");
+        approve(s);
+        assertStep(s, "complaint_approved", "next.complaint_approved");
+
+        ApiResponse sent = s.trust().post("/v1/inbox/" + s.caseId() + "/complaint/send", Map.of());
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+        assertStep(s, "complaint_sent", "next.formal_complaint");
+        assertThat(dueBy(s)).as("the committee's date").isEqualTo(sent.text("committeeDueBy"));
+
+        ApiResponse decided = s.trust().post("/v1/inbox/" + s.caseId() + "/complaint/decision",
+                Map.of("outcome", "partly_upheld"));
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        assertStep(s, "committee_partly_upheld", "next.complaint_decided");
+        assertThat(dueBy(s)).as("the provider's date, no longer the committee's")
+                .isEqualTo(decided.text("measuresDueBy"));
+        String english = s.phone().english().get("/v1/cases/" + s.caseId()).json().path("nextStep").path("text")
+                .asText();
+        assertThat(english).doesNotContain("board looks at your complaint");
+
+        assertThat(s.trust().post("/v1/inbox/" + s.caseId() + "/complaint/measures", Map.of()).status())
+                .isEqualTo(200);
+        assertStep(s, "provider_measures", "next.complaint_measures");
+        assertThat(dueBy(s)).as("nothing more is due").isNull();
+
+        // A rejected complaint: the provider still says what it does, and the trust person says what can follow.
+        Started r = started("Ik mocht niet naar school.", "committee");
+        r.phone().put("/v1/cases/" + r.caseId() + "/complaint", answers("Ik wil weer naar school.", null));
+        approve(r);
+        assertThat(r.trust().post("/v1/inbox/" + r.caseId() + "/complaint/send", Map.of()).status()).isEqualTo(200);
+        assertThat(r.trust().post("/v1/inbox/" + r.caseId() + "/complaint/decision", Map.of("outcome", "rejected"))
+                .status()).isEqualTo(200);
+        assertStep(r, "committee_rejected", "next.complaint_rejected");
+        assertThat(dueBy(r)).isNotNull();
+    }
+
+    @Test
+    void theExportHoldsTheApprovedLetterBesideItsPlainWordsWithTheRouteAndItsDates() {
+        Started s = started("Ik mocht niet naar buiten.", "committee");
+        String export = "/v1/cases/" + s.caseId() + "/export";
+        JsonNode begun = s.phone().get(export).json();
+        assertThat(begun.path("headings").path("complaint").asText()).isEqualTo("Je brief aan de klachtencommissie");
+        assertThat(begun.path("complaint").path("state").asText()).isEqualTo("draft");
+        assertThat(begun.path("complaint").path("answers").path("story").asText()).isEqualTo("Ik mocht niet naar buiten.");
+        assertThat(begun.path("complaint").path("letter")).as("nothing approved yet").isEmpty();
+
+        s.phone().put("/v1/cases/" + s.caseId() + "/complaint", answers("Ik wil elke dag naar buiten.", null));
+        int version = approve(s);
+        JsonNode approved = s.phone().english().get(export).json().path("complaint");
+        assertThat(approved.path("approvedVersion").asInt()).isEqualTo(version);
+        assertThat(approved.path("answers").path("whatNow").asText()).isEqualTo("Ik wil elke dag naar buiten.");
+        JsonNode view = s.phone().english().get("/v1/cases/" + s.caseId() + "/complaint").json();
+        assertThat(approved.path("letter")).hasSize(ComplaintLetter.PARTS.size());
+        for (int i = 0; i < ComplaintLetter.PARTS.size(); i++) {
+            JsonNode part = approved.path("letter").get(i);
+            JsonNode shown = view.path("paragraphs").get(i);
+            assertThat(part.path("id").asText()).isEqualTo(ComplaintLetter.PARTS.get(i));
+            assertThat(part.path("plain").asText()).startsWith("This part says").isEqualTo(shown.path("plain").asText());
+            assertThat(part.path("letterText").asText()).isEqualTo(shown.path("letterText").asText());
+        }
+        assertThat(approved.path("letter").get(4).path("ownWords").asText()).isEqualTo("Ik wil elke dag naar buiten.");
+
+        // A change after approval: the export no longer calls any version approved.
+        s.trust().put("/v1/inbox/" + s.caseId() + "/complaint/wording",
+                Map.of("paragraphs", Map.of("request", "De klager vraagt om meer tijd buiten.")));
+        JsonNode changed = s.phone().get(export).json().path("complaint");
+        assertThat(changed.path("letter")).isEmpty();
+        assertThat(changed.has("approvedVersion")).isFalse();
+        approve(s);
+        ApiResponse sent = s.trust().post("/v1/inbox/" + s.caseId() + "/complaint/send", Map.of());
+        ApiResponse decided = s.trust().post("/v1/inbox/" + s.caseId() + "/complaint/decision",
+                Map.of("outcome", "upheld"));
+        JsonNode done = s.phone().get(export).json().path("complaint");
+        assertThat(done.path("state").asText()).isEqualTo("decided");
+        assertThat(done.path("sentAt").asText()).isEqualTo(sent.text("sentAt"));
+        assertThat(done.path("committeeDueBy").asText()).isEqualTo(sent.text("committeeDueBy"));
+        assertThat(done.path("decision").asText()).isEqualTo("upheld");
+        assertThat(done.path("measuresDueBy").asText()).isEqualTo(decided.text("measuresDueBy"));
+        assertThat(done.path("letter").get(4).path("letterText").asText())
+                .isEqualTo("De klager vraagt om meer tijd buiten.");
+
+        // A case without a complaint has no complaint in its export.
+        ApiClient other = Journeys.newDevice(api);
+        String plain = Journeys.submitCase(other, "Gewoon een vraag.");
+        assertThat(other.get("/v1/cases/" + plain + "/export").json().has("complaint")).isFalse();
     }
 
     @Test

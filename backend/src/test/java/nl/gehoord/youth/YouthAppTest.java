@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.gehoord.testing.ApiClient;
+import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Browser;
 import nl.gehoord.testing.Journeys;
 import nl.gehoord.testing.TestServer;
@@ -27,6 +28,8 @@ import org.openqa.selenium.support.ui.Select;
 class YouthAppTest {
     private static final int PHONE_WIDTH = 390;
     private static final int PHONE_HEIGHT = 844;
+    /** The narrowest phone the app is made for. */
+    private static final int NARROW_WIDTH = 320;
     private static TestServer server;
     private static Browser browser;
 
@@ -162,6 +165,121 @@ class YouthAppTest {
         browser.waitFor(d -> d.findElement(By.cssSelector(".thread")).getText().contains("Wanneer kom je?"));
         assertThat(trust.get("/v1/inbox/" + caseId).body()).contains("Wanneer kom je?");
         assertThat(code).isNotBlank();
+    }
+
+    /** The trust person's view of the complaint, which says what the server holds. */
+    private static JsonNode complaintOnServer(ApiClient trust, String caseId) {
+        return trust.get("/v1/inbox/" + caseId + "/complaint").json();
+    }
+
+    @Test
+    void theFormalComplaintIsAnsweredReadBesideItsPlainWordsApprovedAgainAfterARewordingAndSaved() {
+        browser.size(NARROW_WIDTH, PHONE_HEIGHT);
+        try {
+            complaintJourney("nl", null);
+            ApiClient phone = server.client().as(deviceToken());
+            String caseId = phone.get("/v1/cases").json().path("cases").get(0).path("caseId").asText();
+            ApiClient trust = Journeys.staff(server.client(), "trust@demo.local");
+            assertThat(trust.post("/v1/inbox/" + caseId + "/complaint", Map.of("kind", "committee")).status())
+                    .isEqualTo(201);
+            assertThat(complaintOnServer(trust, caseId).path("state").asText()).isEqualTo("draft");
+
+            // The open case page finds the letter by itself and asks the questions one at a time.
+            click(t("nl", "complaint.answer"));
+            WebElement whatNow = browser.waitFor(d -> d.findElement(By.id("complaint-whatNow")));
+            checkScreen("youth-complaint-question", true);
+            whatNow.sendKeys("Ik wil mijn moeder elke dag bellen.");
+            click(t("nl", "nav.next"));
+            // The choices work by keyboard alone too.
+            browser.tabTo(e -> "yes".equals(e.getAttribute("data-id")), "may the board talk with you")
+                    .sendKeys(Keys.ENTER);
+            browser.waitFor(d -> d.findElement(By.cssSelector("button[data-id='trust_person']")));
+            checkScreen("youth-complaint-choice", true);
+            browser.tabTo(e -> "trust_person".equals(e.getAttribute("data-id")), "who may come")
+                    .sendKeys(Keys.SPACE);
+            choose("via_trust_person");
+            WebElement story = browser.waitFor(d -> d.findElement(By.id("complaint-story")));
+            assertThat(story.getAttribute("value")).as("what happened starts as their story")
+                    .isEqualTo("Ik mag mijn moeder niet meer bellen.");
+            click(t("nl", "nav.next"));
+            heading(t("nl", "complaint.letterTitle"));
+            JsonNode answered = complaintOnServer(trust, caseId);
+            assertThat(answered.path("answers").path("whatNow").asText()).isEqualTo("Ik wil mijn moeder elke dag bellen.");
+            assertThat(answered.path("answers").path("hearing").asText()).isEqualTo("yes");
+            assertThat(answered.path("answers").path("companion").asText()).isEqualTo("trust_person");
+            assertThat(answered.path("answers").path("name").asText()).isEqualTo("via_trust_person");
+            assertThat(answered.path("complete").asBoolean()).isTrue();
+            assertThat(answered.path("approved").asBoolean()).isFalse();
+
+            // Every paragraph beside what it says, the Dutch letter marked as Dutch; nothing wider than the phone.
+            List<WebElement> parts = browser.all(".letter .part");
+            assertThat(parts).hasSize(7);
+            for (WebElement part : parts) {
+                assertThat(part.findElement(By.cssSelector(".plain")).getText()).startsWith("Dit deel zegt");
+                assertThat(part.findElement(By.cssSelector(".formal")).getAttribute("lang")).isEqualTo("nl");
+            }
+            assertThat(browser.text("main")).contains("Ik wil mijn moeder elke dag bellen.");
+            assertNoSidewaysScroll();
+            checkScreen("youth-complaint-letter", true);
+
+            // Approved by keyboard alone.
+            browser.tabTo(e -> t("nl", "complaint.approve").equals(e.getText()), "approve").sendKeys(Keys.ENTER);
+            heading(t("nl", "case.title"));
+            JsonNode approved = complaintOnServer(trust, caseId);
+            assertThat(approved.path("approved").asBoolean()).isTrue();
+            int first = approved.path("version").asInt();
+
+            // The trust person rewords a formal paragraph: the page says so and asks to read and approve again.
+            String reworded = "De klacht gaat over Stichting De Linde, Groep De Kastanje, waar de klager woont.";
+            assertThat(trust.put("/v1/inbox/" + caseId + "/complaint/wording",
+                    Map.of("paragraphs", Map.of("about", reworded))).status()).isEqualTo(200);
+            assertThat(complaintOnServer(trust, caseId).path("approved").asBoolean()).isFalse();
+            WebElement changed = browser.waitFor(d -> d.findElement(By.id("complaint-changed")));
+            assertThat(changed.getText()).isEqualTo(t("nl", "complaint.changed"));
+            checkScreen("youth-complaint-changed", true);
+            click(t("nl", "complaint.read"));
+            heading(t("nl", "complaint.letterTitle"));
+            assertThat(browser.text("main")).contains(reworded, t("nl", "complaint.changed"));
+            assertThat(trust.post("/v1/inbox/" + caseId + "/complaint/send", Map.of()).text("code"))
+                    .as("not sent before the young person approves again").isEqualTo("complaint_not_approved");
+            click(t("nl", "complaint.approve"));
+            heading(t("nl", "case.title"));
+            JsonNode again = complaintOnServer(trust, caseId);
+            assertThat(again.path("approved").asBoolean()).isTrue();
+            assertThat(again.path("version").asInt()).isGreaterThan(first);
+
+            // Sent: the case is with the committee and the young person saves the letter as a PDF.
+            ApiResponse sent = trust.post("/v1/inbox/" + caseId + "/complaint/send", Map.of());
+            assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+            assertThat(sent.text("state")).isEqualTo("sent");
+            assertThat(phone.get("/v1/cases/" + caseId).text("status")).isEqualTo("formal_complaint");
+            browser.js("window.savedFiles = []; const make = URL.createObjectURL;"
+                    + "URL.createObjectURL = b => { window.savedFiles.push(b.type + ' ' + b.size); return make(b); };");
+            click(t("nl", "complaint.download"));
+            browser.waitFor(d -> String.valueOf(browser.js("return window.savedFiles.join();"))
+                    .startsWith("application/pdf "));
+            browser.js("window.scrollTo(0, 0);");
+            checkScreen("youth-complaint-sent", true);
+
+            // The same letter in Arabic: the page mirrors, the Dutch letter stays left to right.
+            browser.js("localStorage.setItem('gehoord.language', 'ar');");
+            browser.go("/app/");
+            click(t("ar", "start.myCases"));
+            browser.waitFor(d -> d.findElement(By.cssSelector(".cases button"))).click();
+            click(t("ar", "complaint.read"));
+            heading(t("ar", "complaint.letterTitle"));
+            assertThat(browser.find("html").getAttribute("dir")).isEqualTo("rtl");
+            assertThat(browser.find(".formal").getAttribute("dir")).isEqualTo("ltr");
+            assertNoSidewaysScroll();
+            checkScreen("youth-complaint-ar-letter", true);
+        } finally {
+            browser.size(PHONE_WIDTH, PHONE_HEIGHT);
+        }
+    }
+
+    private void assertNoSidewaysScroll() {
+        Number wide = (Number) browser.js("return document.documentElement.scrollWidth;");
+        assertThat(wide.intValue()).as("page width at " + NARROW_WIDTH + " px").isLessThanOrEqualTo(NARROW_WIDTH);
     }
 
     @Test
