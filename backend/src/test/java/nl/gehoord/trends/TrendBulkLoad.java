@@ -19,6 +19,9 @@ import nl.gehoord.db.Database;
  */
 public final class TrendBulkLoad {
     private static final int BATCH = 50_000;
+    /** The value columns' parameters, bound from one map per row. */
+    private static final String VALUES = java.util.stream.Stream.of(CaseFacts.VALUE_COLUMNS).map(c -> ":v." + c)
+            .collect(java.util.stream.Collectors.joining(", "));
 
     private TrendBulkLoad() {
     }
@@ -82,9 +85,9 @@ public final class TrendBulkLoad {
             db.writeVoid(h -> {
                 TrendBulkDao dao = h.attach(TrendBulkDao.class);
                 if (region) {
-                    dao.insertRegionRollup(cells, values, TrendRollupDao.COLUMNS, TrendRollupDao.VALUES);
+                    dao.insertRegionRollup(cells, values, TrendRollupDao.COLUMNS, VALUES);
                 } else {
-                    dao.insertRollup(cells, values, TrendRollupDao.COLUMNS, TrendRollupDao.VALUES);
+                    dao.insertRollup(cells, values, TrendRollupDao.COLUMNS, VALUES);
                 }
             });
         }
