@@ -310,7 +310,7 @@ public final class App implements AutoCloseable {
         trendPublisher = new TrendPublisher(db);
         trendsWarmer = new TrendsWarmer(db, trendPublisher, clock);
         lifecycle.manage("trends warmer", () -> trendsWarmer.start(Duration.ofSeconds(1)), trendsWarmer::close);
-        return new TrendsService(db, clock, trendPublisher);
+        return new TrendsService(db, clock, trendPublisher, random);
     }
 
     /** The outbox listener writes pushes with the change; the dispatcher sends them on its own thread. */

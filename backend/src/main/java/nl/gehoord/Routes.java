@@ -116,6 +116,7 @@ public final class Routes {
                 Route.of(GET, "/web/council", p.council()::page, COUNCIL),
                 Route.of(GET, "/web/council/trends.csv", p.council()::csv, COUNCIL),
                 Route.of(GET, "/web/council/chart.svg", p.council()::svg, COUNCIL),
+                Route.of(GET, "/web/council/signals.csv", p.council()::signalsCsv, COUNCIL),
 
                 // Admin: staff, teams, routing, time limits and the audit log of the own organisation; never a case
                 Route.of(GET, "/web/admin", p.admin()::page, ADMIN),
@@ -240,6 +241,8 @@ public final class Routes {
                 Route.of(GET, "/v1/trends", c.trends()::json, COUNCIL),
                 Route.of(GET, "/v1/trends.csv", c.trends()::csv, COUNCIL),
                 Route.of(GET, "/v1/trends/chart.svg", c.trends()::svg, COUNCIL),
+                Route.of(GET, "/v1/trends/signals", c.trends()::signalsJson, COUNCIL),
+                Route.of(GET, "/v1/trends/signals.csv", c.trends()::signalsCsv, COUNCIL),
 
                 // The formal complaint: only the case's young person and the trust person who handles it
                 Route.of(GET, "/v1/cases/{caseId}/complaint", c.complaints()::youthView, DEVICE),

@@ -269,6 +269,8 @@ class AccessMatrixTest {
         declare("GET /v1/trends", Scope.ANY, (f, w) -> Request.of("/v1/trends?by=month"), COUNCIL);
         declare("GET /v1/trends.csv", Scope.ANY, (f, w) -> Request.of("/v1/trends.csv?by=topic"), COUNCIL);
         declare("GET /v1/trends/chart.svg", Scope.ANY, (f, w) -> Request.of("/v1/trends/chart.svg?by=month"), COUNCIL);
+        declare("GET /v1/trends/signals", Scope.ANY, (f, w) -> Request.of("/v1/trends/signals?by=month"), COUNCIL);
+        declare("GET /v1/trends/signals.csv", Scope.ANY, (f, w) -> Request.of("/v1/trends/signals.csv"), COUNCIL);
     }
 
     private static Map<String, Object> nullStaff() {

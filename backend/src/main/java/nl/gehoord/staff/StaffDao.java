@@ -116,6 +116,7 @@ public interface StaffDao {
     @SqlQuery("SELECT * FROM staff_sessions WHERE token_hash = :hash")
     Optional<SessionRow> sessionByTokenHash(String hash);
 
+
     @SqlQuery("SELECT * FROM staff_sessions WHERE staff_id = :staffId AND expires_at > :now ORDER BY created_at, id")
     List<SessionRow> sessionsOf(String staffId, long now);
 

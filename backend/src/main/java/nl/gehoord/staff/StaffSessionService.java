@@ -267,23 +267,18 @@ public final class StaffSessionService implements Authenticator {
     private Optional<Actor> resolve(String token, boolean touch) {
         long now = clock.millis();
         return db.read(h -> {
-            StaffDao dao = h.attach(StaffDao.class);
-            Optional<StaffDao.SessionRow> session = dao.sessionByTokenHash(SecretHasher.sha256(token));
+            Optional<SessionAuthDao.SessionActor> session = h.attach(SessionAuthDao.class)
+                    .sessionActor(SecretHasher.sha256(token));
             if (session.isEmpty() || session.get().expiresAt() <= now
-                    || now - session.get().lastUsedAt() > IDLE_TIMEOUT.toMillis()) {
+                    || now - session.get().lastUsedAt() > IDLE_TIMEOUT.toMillis() || !session.get().active()) {
                 return Optional.<Actor>empty();
             }
-            Optional<StaffDao.Listing> staff = dao.listingOf(session.get().staffId())
-                    .filter(StaffDao.Listing::active);
-            if (staff.isEmpty()) {
-                return Optional.<Actor>empty();
+            SessionAuthDao.SessionActor s = session.get();
+            if (touch && now - s.lastUsedAt() > TOUCH_INTERVAL_MS) {
+                db.writeVoid(w -> w.attach(SessionAuthDao.class).touchSession(s.sessionId(), now));
             }
-            if (touch && now - session.get().lastUsedAt() > TOUCH_INTERVAL_MS) {
-                db.writeVoid(w -> w.attach(StaffDao.class).touchSession(session.get().id(), now));
-            }
-            StaffDao.Listing s = staff.get();
-            return Optional.<Actor>of(new Actor.Staff(s.id(), Role.ofStaffRole(s.role()), s.organisationId(),
-                    s.teamId(), session.get().id()));
+            return Optional.<Actor>of(new Actor.Staff(s.staffId(), Role.ofStaffRole(s.role()), s.organisationId(),
+                    s.teamId(), s.sessionId()));
         });
     }
 }

@@ -21,6 +21,7 @@ public interface CouncilScopesDao {
     @SqlQuery("SELECT kind, value FROM council_scopes WHERE staff_id = :staffId ORDER BY value")
     List<ScopeRow> scopeRows(String staffId);
 
+
     @SqlQuery("SELECT role FROM staff WHERE id = :staffId")
     Optional<String> role(String staffId);
 

@@ -41,9 +41,14 @@ public final class TrendPublisher {
         this(db, PTable.standard(), PTable.year());
     }
 
-    /** The table of months (what every answer states as its maximum deviation; a year's table promises the same). */
+    /** The table of months. */
     public PTable ptable() {
         return ptable;
+    }
+
+    /** The table of rolling years. */
+    public PTable yearPtable() {
+        return yearPtable;
     }
 
     private static int maxDimensions(Span span) {
@@ -148,6 +153,11 @@ public final class TrendPublisher {
      * from the database (and kept). In the order asked.
      */
     List<PublishedCache.Table> tables(CouncilScope scope, List<Wanted> wanted, YearMonth lastEnded) {
+        return tables(scope, wanted, lastEnded, new boolean[1]);
+    }
+
+    /** The same; {@code current[0]} is set false when a table was not yet what every instance stores for it. */
+    List<PublishedCache.Table> tables(CouncilScope scope, List<Wanted> wanted, YearMonth lastEnded, boolean[] current) {
         String key = scope.key();
         PublishedCache.Table[] out = new PublishedCache.Table[wanted.size()];
         List<Integer> missing = new ArrayList<>();
@@ -177,6 +187,8 @@ public final class TrendPublisher {
                 // Kept only when it is what every instance stores for it by now: published, and final once due.
                 if (!row.isEmpty() && layers == layersFinal(w.part().end(), lastEnded)) {
                     cache.put(cacheKey(key, w), t);
+                } else {
+                    current[0] = false;
                 }
                 out[i] = t;
             }

@@ -24,7 +24,30 @@ public final class TrendsController {
     }
 
     public void json(Context ctx) {
-        ctx.json(answer(ctx, Http.language(ctx)));
+        TrendsQuery query = trends.parse(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("by"));
+        ctx.header("Cache-Control", "no-store");
+        Language language = Http.language(ctx);
+        byte[] json = trends.json(Http.staff(ctx), query, language.tag(),
+                table -> table.explained(labels.explanation(language, table.perturbation())));
+        ctx.contentType("application/json").result(json);
+    }
+
+    private SignalTrendsTable signals(Context ctx) {
+        TrendsQuery query = trends.parse(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("by"));
+        ctx.header("Cache-Control", "no-store");
+        SignalTrendsTable table = trends.signals(Http.staff(ctx), query);
+        return table.explained(labels.explanation(Http.language(ctx), table.perturbation()));
+    }
+
+    public void signalsJson(Context ctx) {
+        ctx.json(signals(ctx));
+    }
+
+    public void signalsCsv(Context ctx) {
+        SignalTrendsTable table = signals(ctx);
+        ctx.header("Content-Disposition", "attachment; filename=\"signals-" + table.from() + "-" + table.to()
+                + ".csv\"");
+        ctx.contentType("text/csv; charset=utf-8; header=present").result(TrendsCsv.render(table));
     }
 
     public void csv(Context ctx) {

@@ -16,6 +16,38 @@ public final class TrendsCsv {
     private TrendsCsv() {
     }
 
+    /** Signal counts: a row per theme (and month), then the total; each row says it is perturbed and how much. */
+    public static String render(SignalTrendsTable table) {
+        StringBuilder out = new StringBuilder();
+        List<String> header = new ArrayList<>(table.by());
+        header.add(SignalTrends.THEME);
+        header.addAll(List.of("signals", "perturbation", "max_deviation"));
+        line(out, header);
+        for (SignalTrendsTable.Cell cell : table.cells()) {
+            List<String> row = new ArrayList<>();
+            for (String d : table.by()) {
+                row.add(cell.key().get(d));
+            }
+            row.add(cell.key().get(SignalTrends.THEME));
+            signalMeasures(row, cell, table.perturbation());
+            line(out, row);
+        }
+        List<String> row = new ArrayList<>();
+        for (int i = 0; i < table.by().size(); i++) {
+            row.add(i == 0 ? "total" : "");
+        }
+        row.add(table.by().isEmpty() ? "total" : "");
+        signalMeasures(row, table.total(), table.perturbation());
+        line(out, row);
+        return out.toString();
+    }
+
+    private static void signalMeasures(List<String> row, SignalTrendsTable.Cell cell, TrendsTable.Perturbation p) {
+        row.add(Long.toString(cell.signals()));
+        row.add(p.method());
+        row.add(Integer.toString(p.maxDeviation()));
+    }
+
     public static String render(TrendsTable table) {
         StringBuilder out = new StringBuilder();
         List<String> header = new ArrayList<>(table.by());

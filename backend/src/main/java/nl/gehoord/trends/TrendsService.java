@@ -25,34 +25,127 @@ public final class TrendsService {
     private final Clock clock;
     private final TrendPublisher publisher;
 
+    private final SignalTrends signals;
+
     public TrendsService(Database db, Clock clock, TrendPublisher publisher) {
+        this(db, clock, publisher, new java.security.SecureRandom());
+    }
+
+    /** {@code random} draws the record keys of signals. */
+    public TrendsService(Database db, Clock clock, TrendPublisher publisher, java.security.SecureRandom random) {
         this.db = db;
         this.clock = clock;
         this.publisher = publisher;
+        this.signals = new SignalTrends(db, publisher.ptable(), random);
+    }
+
+    /**
+     * Signal counts per theme (and month, when {@code by} is "month") in the council's scope: no other breakdown,
+     * since a signal's location is below what a council may see.
+     */
+    public SignalTrendsTable signals(Actor.Staff council, TrendsQuery query) {
+        if (!query.categoryDims().isEmpty()) {
+            throw ApiException.validation("by", "unknown_dimension");
+        }
+        CouncilScope scope = scopeOf(council).scope();
+        return signals.answer(scope, query, perturbation(publisher.ptable(), publisher.yearPtable(), List.of()));
+    }
+
+    private record Asker(CouncilScope scope, int k) {
+    }
+
+    private Asker scopeOf(Actor.Staff council) {
+        List<TrendAskerDao.AskerRow> rows = db.read(h -> h.attach(TrendAskerDao.class)
+                .askerRows(council.staffId(), council.organisationId()));
+        if (rows.isEmpty()) {
+            throw new ApiException(403, "council_scope_missing");
+        }
+        CouncilScope scope = new CouncilScope(rows.get(0).kind(), rows.stream().map(TrendAskerDao.AskerRow::value)
+                .toList());
+        Integer size = rows.get(0).minCellSize();
+        return new Asker(scope, Math.max(TrendSettings.LOWEST_MIN_CELL_SIZE,
+                size == null ? TrendSettings.DEFAULT_MIN_CELL_SIZE : size));
     }
 
     public TrendsQuery parse(String from, String to, String by) {
         return TrendsQuery.parse(from, to, by, YearMonth.now(clock.withZone(TrendDims.ZONE)));
     }
 
-    /** What a council account may ask about: its scope and its organisation's minimum group size. */
-    private record Asker(CouncilScope scope, int k) {
+    public TrendsTable trends(Actor.Staff council, TrendsQuery query) {
+        return answered(council, query).table();
     }
 
-    public TrendsTable trends(Actor.Staff council, TrendsQuery query) {
-        Asker asker = db.read(h -> new Asker(CouncilScopes.scopeOf(h, council.staffId())
-                .orElseThrow(() -> new ApiException(403, "council_scope_missing")),
-                TrendSettings.minCellSize(h, council.organisationId())));
-        return answer(asker.scope(), asker.k(), query);
+    /**
+     * The answer as JSON in the caller's language ({@code explain} adds the explanation), kept with the answer: a
+     * repeated question gets the same bytes.
+     */
+    public byte[] json(Actor.Staff council, TrendsQuery query, String language,
+                       java.util.function.UnaryOperator<TrendsTable> explain) {
+        return answered(council, query).json(language, explain);
+    }
+
+    private Answer answered(Actor.Staff council, TrendsQuery query) {
+        Asker asker = scopeOf(council);
+        return answerOf(asker.scope(), asker.k(), query);
     }
 
     /** The answer for a scope and minimum group size (the service's core; tests call it directly). */
     TrendsTable answer(CouncilScope scope, int k, TrendsQuery query) {
+        return answerOf(scope, k, query).table();
+    }
+
+    /**
+     * What an answer depends on. Given the last ended month, every stored table it adds up is fixed (a table changes
+     * only when it becomes final, on a date fixed by its last month), so an answer made from current tables is
+     * kept under this key.
+     */
+    private record AnswerKey(String scopeKey, int k, YearMonth from, YearMonth to, List<String> by,
+                             List<String> regions, YearMonth lastEnded) {
+    }
+
+    /** A kept answer and its JSON per language. */
+    private record Answer(TrendsTable table, Map<String, byte[]> json) {
+        byte[] json(String language, java.util.function.UnaryOperator<TrendsTable> explain) {
+            return json.computeIfAbsent(language, l -> {
+                try {
+                    return nl.gehoord.http.Json.mapper().writeValueAsBytes(explain.apply(table));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    /**
+     * At most this many cells in kept answers (a large answer holds 1,560; the JSON of a cell is about 300 bytes),
+     * so that kept answers stay within a few tens of megabytes; then it starts afresh.
+     */
+    private static final int MAX_ANSWER_CELLS = 40_000;
+    private final Map<AnswerKey, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger keptCells = new java.util.concurrent.atomic.AtomicInteger();
+
+    private Answer answerOf(CouncilScope scope, int k, TrendsQuery query) {
         YearMonth lastEnded = lastEnded(clock);
         List<String> dims = query.categoryDims();
         List<String> regions = dims.contains(TrendDims.REGION)
                 ? db.read(h -> CouncilScopes.regionsOf(h, scope)) : List.of();
-        return read(scope, k, query, regions, lastEnded);
+        AnswerKey key = new AnswerKey(scope.key(), k, query.from(), query.to(), List.copyOf(query.by()),
+                List.copyOf(regions), lastEnded);
+        Answer kept = answers.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        boolean[] current = {true};
+        Answer answer = new Answer(read(scope, k, query, regions, lastEnded, current),
+                new java.util.concurrent.ConcurrentHashMap<>());
+        if (current[0]) {
+            if (keptCells.addAndGet(answer.table().cells().size() + 1) > MAX_ANSWER_CELLS) {
+                answers.clear();
+                keptCells.set(answer.table().cells().size() + 1);
+            }
+            answers.put(key, answer);
+        }
+        return answer;
     }
 
     /** Region names by code, for labels. */
@@ -67,13 +160,26 @@ public final class TrendsService {
         return YearMonth.now(clock.withZone(TrendDims.ZONE)).minusMonths(1);
     }
 
-    static TrendsTable.Perturbation perturbation(PTable ptable) {
+    /**
+     * How the answer's numbers were perturbed: with the month table only when every stored table it adds up is a
+     * month's; with both when it adds up a year (a year's count of cases from several months has the year table, one
+     * whose cases all lie in one month the month table). The stated maximum deviation and variance are the largest
+     * of those tables'.
+     */
+    static TrendsTable.Perturbation perturbation(PTable month, PTable year, List<TrendPublisher.Wanted> wanted) {
+        List<TrendsTable.Table> used = new ArrayList<>();
+        if (wanted.stream().anyMatch(w -> w.part().span() == Span.YEAR)) {
+            used.add(new TrendsTable.Table("year", year.maxDeviation(), year.variance()));
+        }
+        used.add(new TrendsTable.Table("month", month.maxDeviation(), month.variance()));
+        int smallest = Math.max(month.smallest(), used.size() > 1 ? year.smallest() : 0);
         List<Integer> never = new ArrayList<>();
-        for (int i = 1; i < ptable.smallest(); i++) {
+        for (int i = 1; i < smallest; i++) {
             never.add(i);
         }
-        return new TrendsTable.Perturbation(METHOD, ptable.maxDeviation(), ptable.variance(), List.copyOf(never),
-                TrendPublisher.LAYERS_FINAL_AFTER_MONTHS, null);
+        return new TrendsTable.Perturbation(METHOD, used.stream().mapToInt(TrendsTable.Table::maxDeviation).max()
+                .orElseThrow(), used.stream().mapToDouble(TrendsTable.Table::variance).max().orElseThrow(),
+                List.copyOf(never), TrendPublisher.LAYERS_FINAL_AFTER_MONTHS, List.copyOf(used), null);
     }
 
     /** A cell of the answer being added up: its perturbed counts and exact histograms. */
@@ -93,21 +199,11 @@ public final class TrendsService {
      * months for three-dimension tables).
      */
     private TrendsTable read(CouncilScope scope, int k, TrendsQuery query, List<String> regions,
-                             YearMonth lastEnded) {
+                             YearMonth lastEnded, boolean[] current) {
         List<String> dims = query.categoryDims();
-        String code = MonthPublisher.tableCode(dims);
         List<Span.Part> parts = Span.parts(query.from(), query.to(), 0);
-        List<TrendPublisher.Wanted> wanted = new ArrayList<>();
-        parts.forEach(p -> wanted.add(new TrendPublisher.Wanted(p, "")));
-        if (query.byMonth()) {
-            for (YearMonth m = query.from(); !m.isAfter(query.to()); m = m.plusMonths(1)) {
-                wanted.add(new TrendPublisher.Wanted(new Span.Part(Span.MONTH, m), code));
-            }
-        } else {
-            Span.parts(query.from(), query.to(), dims.size())
-                    .forEach(p -> wanted.add(new TrendPublisher.Wanted(p, code)));
-        }
-        List<PublishedCache.Table> tables = publisher.tables(scope, wanted, lastEnded);
+        List<TrendPublisher.Wanted> wanted = wanted(query);
+        List<PublishedCache.Table> tables = publisher.tables(scope, wanted, lastEnded, current);
 
         // Stored cells carry their values in the fixed order of MonthPublisher.CATEGORY_DIMS; the answer in the asked order.
         List<String> stored = MonthPublisher.CATEGORY_DIMS.stream().filter(dims::contains).toList();
@@ -152,7 +248,24 @@ public final class TrendsService {
         }
         TrendsTable.Cell total = cell(Map.of(), all, rangeFinal, k);
         return new TrendsTable(query.from().toString(), query.to().toString(), query.by(), k, scope,
-                perturbation(publisher.ptable()), cells, total);
+                perturbation(publisher.ptable(), publisher.yearPtable(), wanted), cells, total);
+    }
+
+    /** The stored tables an answer adds up: the total's parts first, then the asked table's parts (or months). */
+    static List<TrendPublisher.Wanted> wanted(TrendsQuery query) {
+        List<String> dims = query.categoryDims();
+        String code = MonthPublisher.tableCode(dims);
+        List<TrendPublisher.Wanted> wanted = new ArrayList<>();
+        Span.parts(query.from(), query.to(), 0).forEach(p -> wanted.add(new TrendPublisher.Wanted(p, "")));
+        if (query.byMonth()) {
+            for (YearMonth m = query.from(); !m.isAfter(query.to()); m = m.plusMonths(1)) {
+                wanted.add(new TrendPublisher.Wanted(new Span.Part(Span.MONTH, m), code));
+            }
+        } else {
+            Span.parts(query.from(), query.to(), dims.size())
+                    .forEach(p -> wanted.add(new TrendPublisher.Wanted(p, code)));
+        }
+        return wanted;
     }
 
     private static String cellId(String month, List<String> values) {

@@ -20,16 +20,26 @@ public record TrendsTable(String from, String to, List<String> by, int minimumCe
     }
 
     /**
-     * How every count in the table was changed: by at most {@code maxDeviation}, with a variance of about
-     * {@code variance}; counts in {@code neverPublished} never appear; layer values are final
-     * {@code layersFinalAfterMonths} months after their month ended.
+     * How every count in the table was changed: each published part (a month or a year) by at most
+     * {@code maxDeviation}, with a variance of at most {@code variance} (the largest of {@code tables}, the
+     * perturbation tables the answer's numbers came from); counts in {@code neverPublished} never appear; layer values
+     * are final {@code layersFinalAfterMonths} months after their month ended.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Perturbation(String method, int maxDeviation, double variance, List<Integer> neverPublished,
-                               int layersFinalAfterMonths, String explanation) {
+                               int layersFinalAfterMonths, List<Table> tables, String explanation) {
         Perturbation explained(String text) {
-            return new Perturbation(method, maxDeviation, variance, neverPublished, layersFinalAfterMonths, text);
+            return new Perturbation(method, maxDeviation, variance, neverPublished, layersFinalAfterMonths, tables,
+                    text);
         }
+    }
+
+    /**
+     * One perturbation table behind the answer: {@code span} "month" for counts of cases of one month, "year" for
+     * counts of cases from several months of a rolling year.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Table(String span, int maxDeviation, double variance) {
     }
 
     /**

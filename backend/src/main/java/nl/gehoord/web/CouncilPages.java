@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.gehoord.http.Http;
 import nl.gehoord.text.Language;
+import nl.gehoord.trends.SignalTrendsTable;
 import nl.gehoord.trends.TrendsChart;
 import nl.gehoord.trends.TrendsCsv;
 import nl.gehoord.trends.TrendsQuery;
@@ -81,8 +82,20 @@ public final class CouncilPages {
         Choice choice = Choice.of(ctx);
         TrendsTable table = table(ctx, choice);
         Choice shown = new Choice(month(table.from()), month(table.to()), choice.breakdown(), choice.byMonth());
+        SignalTrendsTable signals = trends.signals(Http.staff(ctx),
+                trends.parse(shown.from(), shown.to(), shown.byMonth() ? "month" : ""));
         pages.render(ctx, "council.jte", pages.titled(ctx, "council.title", "council"),
-                "t", table, "choice", shown, "regions", trends.regionNames());
+                "t", table, "choice", shown, "regions", trends.regionNames(), "signals", signals);
+    }
+
+    /** The signal counts of the same period (per month when chosen) as CSV. */
+    public void signalsCsv(Context ctx) {
+        Choice choice = Choice.of(ctx);
+        SignalTrendsTable table = trends.signals(Http.staff(ctx),
+                trends.parse(choice.from(), choice.to(), choice.byMonth() ? "month" : ""));
+        ctx.header("Content-Disposition", "attachment; filename=\"signals-" + table.from() + "-" + table.to()
+                + ".csv\"");
+        ctx.contentType("text/csv; charset=utf-8; header=present").result(TrendsCsv.render(table));
     }
 
     private static String month(String date) {

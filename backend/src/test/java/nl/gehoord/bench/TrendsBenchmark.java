@@ -21,6 +21,8 @@ import nl.gehoord.http.Role;
 import nl.gehoord.trends.CouncilScope;
 import nl.gehoord.trends.CouncilScopes;
 import nl.gehoord.trends.TrendPublisher;
+import nl.gehoord.trends.TrendBulkLoad;
+import nl.gehoord.trends.TrendCellsRead;
 import nl.gehoord.trends.TrendRollup;
 import nl.gehoord.trends.TrendsQuery;
 import nl.gehoord.trends.TrendsService;
@@ -67,8 +69,8 @@ public final class TrendsBenchmark {
         Database db = Database.open("jdbc:sqlite:" + dir.resolve("bench.db"));
         db.migrate();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        TrendRollup rollup = new TrendRollup(new SecretHasher(KeyRing.loadOrCreate(dir.resolve("keys.json"),
-                new SecureRandom())), clock, new SecureRandom());
+        SecretHasher hasher = new SecretHasher(KeyRing.loadOrCreate(dir.resolve("keys.json"), new SecureRandom()));
+        TrendRollup rollup = new TrendRollup(hasher, clock, new SecureRandom());
         if (reuse) {
             System.out.printf("Trends benchmark on the existing database in %s; record keys given to %d cases%n", dir,
                     rollup.assignMissingKeys(db));
@@ -79,44 +81,18 @@ public final class TrendsBenchmark {
             return;
         }
         places(db);
-        System.out.printf("Trends benchmark: %,d cases, %d regions, %d providers, 18 months, SQLite file %s%n", n,
+        System.out.printf("Trends benchmark: %,d cases, %d regions, %d providers, 30 months, SQLite file %s%n", n,
                 REGIONS, PROVIDERS, dir.resolve("bench.db"));
 
-        long insertNanos = 0;
-        long rollupNanos = 0;
-        Random random = new Random(1);
-        int batch = 20_000;
-        for (int start = 0; start < n; start += batch) {
-            int end = Math.min(n, start + batch);
-            int from = start;
-            long[] times = db.write(h -> {
-                long t0 = System.nanoTime();
-                PreparedBatch insert = h.prepareBatch("""
-                        INSERT INTO cases (id, organisation_id, kind, topic, setting, region_code, age_band, location_id,
-                                           contact_preference, urgent, status, flow_version, created_at, updated_at,
-                                           first_response_due_at, first_response_at, closed_at)
-                        VALUES (:id, 'bench-org', 'complaint', :topic, :setting, :region, :age, :location, 'app_message',
-                                FALSE, :status, 1, :created, :created, :due, :first, :closed)
-                        """);
-                List<String> ids = new ArrayList<>();
-                for (int i = from; i < end; i++) {
-                    String id = "c" + i;
-                    ids.add(id);
-                    bindCase(insert.bind("id", id), random);
-                    insert.add();
-                }
-                insert.execute();
-                long t1 = System.nanoTime();
-                for (String id : ids) {
-                    rollup.refresh(h, id);
-                }
-                return new long[] {t1 - t0, System.nanoTime() - t1};
-            });
-            insertNanos += times[0];
-            rollupNanos += times[1];
-        }
-        System.out.printf("Generated in %.1f s: case inserts %.1f s, rollup updates %.1f s = %.1f µs per case (bulk)%n",
-                (insertNanos + rollupNanos) / 1e9, insertNanos / 1e9, rollupNanos / 1e9, rollupNanos / 1e3 / n);
+        long t0 = System.nanoTime();
+        insertCases(db, n, 1);
+        long t1 = System.nanoTime();
+        // Benchmark data: every case counted at once (the same tables as counting each case through the rollup,
+        // TrendBulkLoadTest); the cost of one case's rollup update is measured apart below.
+        TrendBulkLoad.load(db, hasher, clock, new SecureRandom());
+        long t2 = System.nanoTime();
+        System.out.printf("Generated in %.1f s: case inserts %.1f s, trend facts and rollups in bulk %.1f s%n",
+                (t2 - t0) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
         long rollupRows = db.read(h -> h.createQuery("SELECT COUNT(*) FROM trend_rollup").mapTo(Long.class).one());
         System.out.printf("Rollup rows: %,d; database file %.0f MB%n", rollupRows,
                 Files.size(dir.resolve("bench.db")) / 1e6);
@@ -192,25 +168,33 @@ public final class TrendsBenchmark {
                     """).bind("p", provider).bind("from", monthStart(YearMonth.of(2026, 9)))
                     .bind("to", monthStart(YearMonth.of(2026, 10))).mapTo(String.class).one())};
         YearMonth last = YearMonth.of(2026, 10);
-        List<List<String>> shapes = List.of(List.of(), List.of("month"), List.of("topic"), List.of("month", "topic"),
+        // The dashboard's views (by topic, setting, age band, two dimensions, by month) and the largest shapes.
+        List<List<String>> shapes = List.of(List.of(), List.of("month"), List.of("topic"), List.of("setting"),
+                List.of("ageBand"), List.of("topic", "setting"), List.of("topic", "ageBand"), List.of("month", "topic"),
                 List.of("topic", "setting", "region"), List.of("month", "topic", "ageBand"));
         TrendPublisher publisher = new TrendPublisher(db);
         long publishing = time(() -> new TrendsWarmer(db, publisher, clock).runOnce());
-        long cells = db.read(h -> h.createQuery("SELECT COUNT(*) FROM trend_published_cells").mapTo(Long.class).one());
-        System.out.printf("%nPublishing every ended month of both scopes once (the warm-up pass after a restart "
-                + "finds them stored and does nothing): %.0f ms, %,d stored cells%n", publishing / 1e6, cells);
+        long monthCells = db.read(h -> h.createQuery("SELECT COUNT(*) FROM trend_published_cells")
+                .mapTo(Long.class).one());
+        long yearCells = db.read(h -> h.createQuery("SELECT COUNT(*) FROM trend_published_year_cells")
+                .mapTo(Long.class).one());
+        System.out.printf("%nPublishing every ended month and year of both scopes once (the warm-up pass after a "
+                + "restart finds them stored and does nothing): %.0f ms, %,d stored cells (%,d of months, %,d of "
+                + "years)%n", publishing / 1e6, monthCells + yearCells, monthCells, yearCells);
         long again = time(() -> new TrendsWarmer(db, publisher, clock).runOnce());
         System.out.printf("The same pass again (everything published): %.1f ms%n", again / 1e6);
         // A change to one month after it was published changes nothing published; it costs the rollup update only.
         flip(db, rollup, changing[0]);
         flip(db, rollup, changing[1]);
         System.out.println();
-        System.out.println("| scope | months | by | warm ms (median of 15) | warm p95 ms | scan of cases ms | cells |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| scope | months | by | warm ms (median of 15) | warm p95 ms | scan of cases ms "
+                + "| answer cells | stored tables read | stored cells read (months + years) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         TrendsService trends = new TrendsService(db, clock, publisher);
         for (int c = 0; c < councils.length; c++) {
             Actor.Staff council = new Actor.Staff(councils[c], Role.COUNCIL, "bench-org", null, null);
-            for (int months : new int[] {12, 18}) {
+            CouncilScope scope = db.read(h -> CouncilScopes.scopeOf(h, council.staffId())).orElseThrow();
+            for (int months : new int[] {12, 18, 24}) {
                 for (List<String> by : shapes) {
                     TrendsQuery query = new TrendsQuery(last.minusMonths(months - 1), last, by);
                     TrendsTable table = trends.trends(council, query);
@@ -226,10 +210,12 @@ public final class TrendsBenchmark {
                     }
                     long[] sorted = warm.clone();
                     Arrays.sort(sorted);
-                    System.out.printf("| %s | %d | %s | %.2f | %.2f | %.1f | %d |%n",
+                    TrendCellsRead.Count read = TrendCellsRead.count(publisher, scope, query, last);
+                    System.out.printf("| %s | %d | %s | %.2f | %.2f | %.1f | %d | %d | %d (%d + %d) |%n",
                             c == 0 ? "municipality" : "provider", months, by.isEmpty() ? "(total)" : String.join(",", by),
                             median(warm) / 1e6, sorted[(int) Math.ceil(0.95 * sorted.length) - 1] / 1e6,
-                            median(scan) / 1e6, table.cells().size());
+                            median(scan) / 1e6, table.cells().size(), read.tables(), read.cells(), read.monthCells(),
+                            read.yearCells());
                 }
             }
         }
@@ -273,7 +259,32 @@ public final class TrendsBenchmark {
                 """).bind("from", from).bind("to", to).bind("v", value).mapToMap().list());
     }
 
-    private static void places(Database db) {
+    /** Inserts {@code n} generated cases (ids c0, c1, ...; coded fields only), drawn from a seeded source. */
+    public static void insertCases(Database db, int n, long seed) {
+        Random random = new Random(seed);
+        int batch = 20_000;
+        for (int start = 0; start < n; start += batch) {
+            int end = Math.min(n, start + batch);
+            int from = start;
+            db.writeVoid(h -> {
+                PreparedBatch insert = h.prepareBatch("""
+                        INSERT INTO cases (id, organisation_id, kind, topic, setting, region_code, age_band, location_id,
+                                           contact_preference, urgent, status, flow_version, created_at, updated_at,
+                                           first_response_due_at, first_response_at, closed_at)
+                        VALUES (:id, 'bench-org', 'complaint', :topic, :setting, :region, :age, :location, 'app_message',
+                                FALSE, :status, 1, :created, :created, :due, :first, :closed)
+                        """);
+                for (int i = from; i < end; i++) {
+                    bindCase(insert.bind("id", "c" + i), random);
+                    insert.add();
+                }
+                insert.execute();
+            });
+        }
+    }
+
+    /** The organisation, its regions (in 30 municipalities) and the locations of its care providers. */
+    public static void places(Database db) {
         db.writeVoid(h -> {
             h.createUpdate("INSERT INTO organisations (id, name, created_at) VALUES ('bench-org', 'Bench', 0)").execute();
             for (int r = 0; r < REGIONS; r++) {
@@ -303,7 +314,7 @@ public final class TrendsBenchmark {
             region = (p * 7 + l * 11) % REGIONS;
             location = "l" + p + "-" + l;
         }
-        long created = NOW.toEpochMilli() - 23L * 86_400_000L - (long) (random.nextDouble() * 548 * 86_400_000L);
+        long created = NOW.toEpochMilli() - 23L * 86_400_000L - (long) (random.nextDouble() * 913 * 86_400_000L);
         long due = created + 2 * 86_400_000L;
         Long first = random.nextDouble() < 0.93 ? created + (long) (Math.exp(random.nextGaussian() + 3) * 3_600_000L) : null;
         double roll = random.nextDouble();

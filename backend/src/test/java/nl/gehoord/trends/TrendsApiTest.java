@@ -71,6 +71,15 @@ class TrendsApiTest {
         assertThat(perturbation.path("method").asText()).isEqualTo("cell-key");
         assertThat(perturbation.path("maxDeviation").asInt()).isEqualTo(2);
         assertThat(perturbation.path("neverPublished").toString()).isEqualTo("[1,2]");
+        assertThat(perturbation.path("variance").asDouble()).as("one month: the month table's variance")
+                .isEqualTo(PTable.standard().variance());
+        assertThat(perturbation.path("tables").toString())
+                .isEqualTo("[{\"span\":\"month\",\"maxDeviation\":2,\"variance\":0.7}]");
+        JsonNode year = council.get("/v1/trends?from=2025-12&to=2026-11&by=topic").json().path("perturbation");
+        assertThat(year.path("variance").asDouble()).as("a rolling year: the year table's variance")
+                .isEqualTo(PTable.year().variance()).isEqualTo(2.0);
+        assertThat(year.path("tables").toString()).isEqualTo("[{\"span\":\"year\",\"maxDeviation\":2,"
+                + "\"variance\":2.0},{\"span\":\"month\",\"maxDeviation\":2,\"variance\":0.7}]");
         assertThat(perturbation.path("explanation").asText()).contains("hoogstens 2 meer of minder");
         assertThat(council.english().get(NOVEMBER).json().path("perturbation").path("explanation").asText())
                 .contains("at most 2 more or less");

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
  * months, and (once a month) the last 12 months and (twice a year) the longest range. A month's case counts never change once published;
  * its layer values change at most once, when they become final, and never after; the same holds for every year
  * (twelve months up to a month, published as its own cells), asked again whenever a range holds it; every range is
- * the sum of its parts (its years, counted back from its end, then the months left). (The demo data stands still, so here no layer value changes at all; TrendsWithdrawalTest changes a case.)
+ * the sum of its parts (its years, counted back from its end, then the months left). A year's cells by month are
+ * its months, each final on its own date (before the year's total is). Layer values do change here: as the clock
+ * moves on, first responses of open cases fall due (late), and the deadline scheduler's events update the rollup;
+ * TrendsWithdrawalTest changes a case.
  */
 class TrendsOverTimeTest {
     private static final String[] COUNCILS = {"staff-demo-council", "staff-demo-council-linde"};
@@ -159,11 +162,29 @@ class TrendsOverTimeTest {
         TrendsTable before = years.get(id);
         if (before != null) {
             assertThat(text(t, false)).as(id + " counts").isEqualTo(text(before, false));
+            boolean ownCells = !by.contains(TrendDims.MONTH) && dims(by).size() <= Span.YEAR_MAX_DIMENSIONS;
             if (before.total().layersFinal() || !t.total().layersFinal()) {
-                // The year's own cells; cells by month (or of three dimensions) are months, checked as months.
-                boolean ownCells = !by.contains(TrendDims.MONTH) && dims(by).size() <= Span.YEAR_MAX_DIMENSIONS;
-                assertThat(ownCells ? text(t, true) : TrendShapes.layers(t.total())).as(id + " layers")
-                        .isEqualTo(ownCells ? text(before, true) : TrendShapes.layers(before.total()));
+                // The year's own cells; a three-dimension cell is the sum of its months, each of which becomes
+                // final on its own date while the year is not final yet, so it is compared once the year is final.
+                boolean compareCells = ownCells || (!by.contains(TrendDims.MONTH) && before.total().layersFinal());
+                assertThat(compareCells ? text(t, true) : TrendShapes.layers(t.total())).as(id + " layers")
+                        .isEqualTo(compareCells ? text(before, true) : TrendShapes.layers(before.total()));
+            }
+            if (by.contains(TrendDims.MONTH)) {
+                // A cell by month is its month's publication with that month's own final flag: its layer values
+                // change only when that flag turns true, which for the year's older months comes before the year's.
+                for (int i = 0; i < t.cells().size(); i++) {
+                    TrendsTable.Cell cell = t.cells().get(i);
+                    TrendsTable.Cell then = before.cells().get(i);
+                    assertThat(cell.key()).isEqualTo(then.key());
+                    assertThat(cell.layersFinal()).as(id + " " + cell.key() + " final")
+                            .isEqualTo(TrendPublisher.layersFinal(YearMonth.parse(cell.key().get(TrendDims.MONTH)),
+                                    lastEnded));
+                    if (then.layersFinal() || !cell.layersFinal()) {
+                        assertThat(TrendShapes.layers(cell)).as(id + " " + cell.key() + " layers")
+                                .isEqualTo(TrendShapes.layers(then));
+                    }
+                }
             }
         }
         years.put(id, t);
