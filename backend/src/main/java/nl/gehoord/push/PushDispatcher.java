@@ -8,6 +8,7 @@ import java.util.List;
 import nl.gehoord.crypto.Tokens;
 import nl.gehoord.db.Database;
 import nl.gehoord.staff.StaffDao;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,8 +150,6 @@ public final class PushDispatcher {
         List<Runnable> afterwards = new ArrayList<>();
         db.writeVoid(h -> {
             OutboxDao outbox = h.attach(OutboxDao.class);
-            PushTargetDao targets = h.attach(PushTargetDao.class);
-            StaffDao staff = h.attach(StaffDao.class);
             int next = 0;
             for (Claimed c : claimed) {
                 OutboxDao.Row row = c.row();
@@ -162,15 +161,16 @@ public final class PushDispatcher {
                     }
                 } else if (c.decision() instanceof PushComposer.Send send) {
                     SendOutcome outcome = outcomes.get(next++);
-                    recordSent(outbox, targets, staff, claimId, row, send, outcome, now, afterwards);
+                    recordSent(h, outbox, claimId, row, send, outcome, now, afterwards);
                 }
             }
         });
         afterwards.forEach(Runnable::run);
     }
 
-    private void recordSent(OutboxDao outbox, PushTargetDao targets, StaffDao staff, String claimId, OutboxDao.Row row,
-                            PushComposer.Send send, SendOutcome outcome, long now, List<Runnable> afterwards) {
+    /** {@code h} attaches the token owners' DAOs only when a token must go: attaching costs more than a push. */
+    private void recordSent(Handle h, OutboxDao outbox, String claimId, OutboxDao.Row row, PushComposer.Send send,
+                            SendOutcome outcome, long now, List<Runnable> afterwards) {
         switch (outcome.kind()) {
             case SENT -> {
                 if (outbox.finish(row.id(), claimId, OutboxDao.SENT, 1, null, now) == 1) {
@@ -179,8 +179,8 @@ public final class PushDispatcher {
             }
             case TOKEN_INVALID -> {
                 int removed = PushPolicy.STAFF.equals(row.recipientKind())
-                        ? staff.removePushToken(row.recipientId(), send.sealedToken())
-                        : targets.removeDeviceToken(row.recipientId(), send.sealedToken());
+                        ? h.attach(StaffDao.class).removePushToken(row.recipientId(), send.sealedToken())
+                        : h.attach(PushTargetDao.class).removeDeviceToken(row.recipientId(), send.sealedToken());
                 if (outbox.finish(row.id(), claimId, OutboxDao.DROPPED, 1, outcome.errorCode(), now) == 1) {
                     afterwards.add(() -> metrics.failed(outcome.errorCode()));
                 }

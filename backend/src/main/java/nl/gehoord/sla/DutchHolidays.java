@@ -4,7 +4,9 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The days off that deadlines skip: the "algemeen erkende feestdagen" of the Algemene termijnenwet, the law by
@@ -18,8 +20,11 @@ public final class DutchHolidays {
     private DutchHolidays() {
     }
 
+    /** Each year's days, made once: every deadline asks about many days. */
+    private static final Map<Integer, Set<LocalDate>> BY_YEAR = new ConcurrentHashMap<>();
+
     public static boolean isHoliday(LocalDate date) {
-        return holidays(date.getYear()).contains(date);
+        return BY_YEAR.computeIfAbsent(date.getYear(), DutchHolidays::holidays).contains(date);
     }
 
     public static Set<LocalDate> holidays(int year) {
@@ -37,7 +42,7 @@ public final class DutchHolidays {
         days.add(easter.plusDays(50));       // Tweede Pinksterdag
         days.add(MonthDay.of(12, 25).atYear(year));
         days.add(MonthDay.of(12, 26).atYear(year));
-        return days;
+        return Set.copyOf(days);
     }
 
     /** Anonymous Gregorian algorithm (Meeus/Jones/Butcher). */

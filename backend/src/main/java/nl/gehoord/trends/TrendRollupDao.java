@@ -1,5 +1,6 @@
 package nl.gehoord.trends;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -60,11 +61,13 @@ public interface TrendRollupDao {
                 sla = excluded.sla, fr_bucket = excluded.fr_bucket, res_bucket = excluded.res_bucket,
                 record_key = excluded.record_key
             """;
+    /** One placeholder per value column: bound by position, some forty values per row. */
+    String VALUE_PLACEHOLDERS = String.join(", ", Collections.nCopies(CaseFacts.VALUE_COLUMNS.length, "?"));
     String ADD_TO_ROLLUP = "INSERT INTO trend_rollup (month, topic, setting, region_code, age_band, provider, "
-            + COLUMNS + ") VALUES (:month, :topic, :setting, :regionCode, :ageBand, :provider, " + VALUES
+            + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, " + VALUE_PLACEHOLDERS
             + ") ON CONFLICT (month, topic, setting, region_code, age_band, provider) DO UPDATE SET " + ADD_ROLLUP;
     String ADD_TO_REGION_ROLLUP = "INSERT INTO trend_rollup_region (region_code, month, topic, setting, age_band, "
-            + COLUMNS + ") VALUES (:regionCode, :month, :topic, :setting, :ageBand, " + VALUES
+            + COLUMNS + ") VALUES (?, ?, ?, ?, ?, " + VALUE_PLACEHOLDERS
             + ") ON CONFLICT (region_code, month, topic, setting, age_band) DO UPDATE SET " + ADD_REGION;
 
     static void storeFacts(Handle h, String key, CaseFacts f) {
@@ -83,20 +86,21 @@ public interface TrendRollupDao {
 
     /** Adds a change of counts to the cell's rows in both rollups (and drops rows left without cases). */
     static void add(Handle h, CaseFacts cell, long[] delta) {
-        Update rollup = h.createUpdate(ADD_TO_ROLLUP).bind("provider", cell.provider());
-        Update region = h.createUpdate(ADD_TO_REGION_ROLLUP);
-        for (Update u : List.of(rollup, region)) {
-            u.bind("month", cell.month()).bind("topic", cell.topic()).bind("setting", cell.setting())
-                    .bind("regionCode", cell.regionCode()).bind("ageBand", cell.ageBand());
-            for (int i = 0; i < delta.length; i++) {
-                u.bind(CaseFacts.VALUE_COLUMNS[i], delta[i]);
-            }
-            u.execute();
+        Update rollup = h.createUpdate(ADD_TO_ROLLUP).bind(0, cell.month()).bind(1, cell.topic())
+                .bind(2, cell.setting()).bind(3, cell.regionCode()).bind(4, cell.ageBand()).bind(5, cell.provider());
+        Update region = h.createUpdate(ADD_TO_REGION_ROLLUP).bind(0, cell.regionCode()).bind(1, cell.month())
+                .bind(2, cell.topic()).bind(3, cell.setting()).bind(4, cell.ageBand());
+        for (int i = 0; i < delta.length; i++) {
+            rollup.bind(6 + i, delta[i]);
+            region.bind(5 + i, delta[i]);
         }
+        rollup.execute();
+        region.execute();
         if (delta[0] < 0) {
             h.attach(TrendRollupDao.class).deleteEmptyRows(cell);
         }
     }
+
 
     /** Drops the cell's rows in both rollups once no case is left in them. */
     default void deleteEmptyRows(CaseFacts cell) {
