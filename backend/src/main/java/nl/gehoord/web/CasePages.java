@@ -144,17 +144,7 @@ public final class CasePages {
 
     /** A change on the case, then back to the case page with a word that it worked, or why it was refused. */
     static void act(Pages pages, Context ctx, String what, Runnable change) {
-        String back = "/web/cases/" + id(ctx);
-        try {
-            change.run();
-        } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            pages.refused(ctx, back, e);
-            return;
-        }
-        pages.done(ctx, back, what);
+        pages.act(ctx, "/web/cases/" + id(ctx), what, change);
     }
 
     private void act(Context ctx, String what, Runnable change) {

@@ -111,6 +111,20 @@ public final class Pages {
     }
 
     /** The redirect after a state change: back to where the form was, with a word to say it worked. */
+    /** A change, then back to {@code back} with a word that it worked, or why it was refused; a 404 stays one. */
+    public void act(Context ctx, String back, String what, Runnable change) {
+        try {
+            change.run();
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            refused(ctx, back, e);
+            return;
+        }
+        done(ctx, back, what);
+    }
+
     public void done(Context ctx, String back, String what) {
         ctx.redirect(back + (back.contains("?") ? "&" : "?") + "klaar=" + what, io.javalin.http.HttpStatus.SEE_OTHER);
     }

@@ -98,17 +98,7 @@ public final class SignalPages {
     }
 
     private void act(Context ctx, String what, Runnable change) {
-        String back = "/web/signals/" + id(ctx);
-        try {
-            change.run();
-        } catch (ApiException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            pages.refused(ctx, back, e);
-            return;
-        }
-        pages.done(ctx, back, what);
+        pages.act(ctx, "/web/signals/" + id(ctx), what, change);
     }
 
     private static String id(Context ctx) {

@@ -28,6 +28,8 @@ final class RawHttp {
         }
     }
 
+    /** More request-line and header bytes than the server reads before it refuses (Jetty allows 8 KiB). */
+    private static final int OVERSIZED = 8 * 1024;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final int port;
@@ -41,6 +43,12 @@ final class RawHttp {
      * an unread body), the request is sent once more on a fresh connection, so each request gets its own answer.
      */
     Answer send(String method, String path, Map<String, String> headers, byte[] body) {
+        if (path.length() + headers.values().stream().mapToInt(String::length).sum() > OVERSIZED) {
+            // The server answers such a request before it has read it all and closes the connection; the JDK
+            // client can then take a later answer of that connection for the next request's, so it gets its own.
+            return send(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), method, path,
+                    headers, body);
+        }
         try {
             return send(HTTP, method, path, headers, body);
         } catch (ConnectionDropped dropped) {

@@ -13,14 +13,16 @@ public final class DatabaseState {
 
     public static String fingerprint(Database db) {
         awaitPushesSettled(db);
-        // Published trend months and years are stored the first time any council asks (derived from the rollup, never
-        // changed after): an accepted GET /v1/trends may write them, so they are no change by a request.
+        // Published trend months and years, and published signal counts with the signals' record keys, are stored the
+        // first time any council asks (derived from what is stored, never changed after): an accepted GET /v1/trends
+        // or /v1/trends/signals may write them, so they are no change by a request.
         return db.read(h -> {
             List<String> tables = h.createQuery("""
                     SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
                       AND name <> 'flyway_schema_history'
                       AND name NOT IN ('trend_published_months', 'trend_published_cells', 'trend_published_years',
-                                       'trend_published_year_cells') ORDER BY name
+                                       'trend_published_year_cells', 'signal_record_keys',
+                                       'signal_published_months', 'signal_published_cells') ORDER BY name
                     """).mapTo(String.class).list();
             try {
                 MessageDigest digest = MessageDigest.getInstance("SHA-256");

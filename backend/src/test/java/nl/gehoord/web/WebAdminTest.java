@@ -50,12 +50,7 @@ class WebAdminTest {
     }
 
     private static void logInAsAdmin() {
-        browser.forgetCookies();
-        browser.go("/web/login");
-        browser.find("#email").sendKeys("admin@demo.local");
-        browser.find("#password").sendKeys(TestServer.DEMO_PASSWORD);
-        browser.find("form[action='/web/login'] button[type=submit]").click();
-        browser.settle();
+        WebFixture.logIn(browser, "admin@demo.local");
     }
 
     private static void submit(String formCss) {

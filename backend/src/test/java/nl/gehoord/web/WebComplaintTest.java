@@ -68,17 +68,11 @@ class WebComplaintTest {
     }
 
     private static void logIn(String email) {
-        browser.forgetCookies();
-        browser.go("/web/login");
-        browser.find("#email").sendKeys(email);
-        browser.find("#password").sendKeys(TestServer.DEMO_PASSWORD);
-        browser.find("form[action='/web/login'] button[type=submit]").click();
-        browser.settle();
+        WebFixture.logIn(browser, email);
     }
 
     private static String flash() {
-        return browser.waitFor(d -> d.findElements(By.cssSelector(".alert[role]")).stream().findFirst()
-                .map(WebElement::getText).orElse(null));
+        return WebFixture.flash(browser);
     }
 
     private static long audited(String action) {

@@ -15,8 +15,11 @@ import java.util.stream.Collectors;
 import nl.gehoord.demo.DemoData;
 import nl.gehoord.staff.Totp;
 import nl.gehoord.testing.ApiClient;
+import nl.gehoord.testing.Browser;
 import nl.gehoord.testing.Journeys;
 import nl.gehoord.testing.TestServer;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /** Staff accounts, second factors and raw page requests that the page tests share. */
 final class WebFixture {
@@ -27,6 +30,22 @@ final class WebFixture {
     }
 
     /** A staff account with the demo password, in a team (created when missing); not available for new cases. */
+    /** Logs the browser in through the log-in page as {@code email}, forgetting whoever was logged in. */
+    static void logIn(Browser browser, String email) {
+        browser.forgetCookies();
+        browser.go("/web/login");
+        browser.find("#email").sendKeys(email);
+        browser.find("#password").sendKeys(TestServer.DEMO_PASSWORD);
+        browser.find("form[action='/web/login'] button[type=submit]").click();
+        browser.settle();
+    }
+
+    /** The message a page shows after a change: that it worked, or why it was refused. */
+    static String flash(Browser browser) {
+        return browser.waitFor(d -> d.findElements(By.cssSelector(".alert[role]")).stream().findFirst()
+                .map(WebElement::getText).orElse(null));
+    }
+
     static void addStaff(TestServer server, String id, String email, String name, String role, String teamId) {
         server.app().database().writeVoid(h -> {
             if (teamId != null) {

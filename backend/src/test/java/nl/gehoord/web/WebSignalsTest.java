@@ -26,7 +26,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -66,17 +65,11 @@ class WebSignalsTest {
     }
 
     private static void logIn(String email) {
-        browser.forgetCookies();
-        browser.go("/web/login");
-        browser.find("#email").sendKeys(email);
-        browser.find("#password").sendKeys(TestServer.DEMO_PASSWORD);
-        browser.find("form[action='/web/login'] button[type=submit]").click();
-        browser.settle();
+        WebFixture.logIn(browser, email);
     }
 
     private static String flash() {
-        return browser.waitFor(d -> d.findElements(By.cssSelector(".alert[role]")).stream().findFirst()
-                .map(WebElement::getText).orElse(null));
+        return WebFixture.flash(browser);
     }
 
     private static long count(String sql) {
