@@ -61,13 +61,13 @@ public interface TrendRollupDao {
                 sla = excluded.sla, fr_bucket = excluded.fr_bucket, res_bucket = excluded.res_bucket,
                 record_key = excluded.record_key
             """;
-    /** One placeholder per value column: bound by position, some forty values per row. */
-    String VALUE_PLACEHOLDERS = String.join(", ", Collections.nCopies(CaseFacts.VALUE_COLUMNS.length, "?"));
+    /** One positional parameter per value column: some forty values per row, bound by position. */
+    String VALUE_PARAMETERS = String.join(", ", Collections.nCopies(CaseFacts.VALUE_COLUMNS.length, "?"));
     String ADD_TO_ROLLUP = "INSERT INTO trend_rollup (month, topic, setting, region_code, age_band, provider, "
-            + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, " + VALUE_PLACEHOLDERS
+            + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, " + VALUE_PARAMETERS
             + ") ON CONFLICT (month, topic, setting, region_code, age_band, provider) DO UPDATE SET " + ADD_ROLLUP;
     String ADD_TO_REGION_ROLLUP = "INSERT INTO trend_rollup_region (region_code, month, topic, setting, age_band, "
-            + COLUMNS + ") VALUES (?, ?, ?, ?, ?, " + VALUE_PLACEHOLDERS
+            + COLUMNS + ") VALUES (?, ?, ?, ?, ?, " + VALUE_PARAMETERS
             + ") ON CONFLICT (region_code, month, topic, setting, age_band) DO UPDATE SET " + ADD_REGION;
 
     static void storeFacts(Handle h, String key, CaseFacts f) {

@@ -22,12 +22,10 @@ import nl.gehoord.testing.TestServer;
 import nl.gehoord.text.Language;
 import nl.gehoord.text.Messages;
 import nl.gehoord.text.Wording;
+import nl.gehoord.pdf.TaggedPdfChecks;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -411,24 +409,10 @@ class FormalComplaintTest {
         assertThat(new String(catalog.getMetadata().toByteArray(), StandardCharsets.UTF_8))
                 .contains("<pdfuaid:part>1</pdfuaid:part>");
         assertThat(catalog.getStructureTreeRoot()).isNotNull();
-        List<String> types = new ArrayList<>();
-        collect(catalog.getStructureTreeRoot(), types);
+        List<String> types = TaggedPdfChecks.structureTypes(doc);
         assertThat(types).contains("Document", "H1", "H2", "P", "BlockQuote");
         assertThat(types.stream().filter("H2"::equals).count()).isEqualTo(ComplaintLetter.PARTS.size());
-        for (var page : doc.getPages()) {
-            for (var name : page.getResources().getFontNames()) {
-                PDFont font = page.getResources().getFont(name);
-                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
-            }
-        }
+        TaggedPdfChecks.assertFontsEmbedded(doc);
     }
 
-    private static void collect(PDStructureNode node, List<String> types) {
-        for (Object kid : node.getKids()) {
-            if (kid instanceof PDStructureElement element) {
-                types.add(element.getStructureType());
-                collect(element, types);
-            }
-        }
-    }
 }

@@ -12,12 +12,10 @@ import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
 import nl.gehoord.testing.TestServer;
+import nl.gehoord.pdf.TaggedPdfChecks;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
-import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,28 +151,14 @@ class SignalsTest {
         assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
         assertThat(new String(catalog.getMetadata().toByteArray(), StandardCharsets.UTF_8))
                 .contains("<pdfuaid:part>1</pdfuaid:part>");
-        List<String> types = new ArrayList<>();
-        collect(catalog.getStructureTreeRoot(), types);
+        List<String> types = TaggedPdfChecks.structureTypes(doc);
         assertThat(types.get(0)).isEqualTo("Document");
         assertThat(types).contains("H1", "H2", "P");
         assertThat(types.stream().filter("H1"::equals).count()).isEqualTo(1);
         assertThat(types.stream().filter("H2"::equals).count()).isEqualTo(5);
-        for (var page : doc.getPages()) {
-            for (var name : page.getResources().getFontNames()) {
-                PDFont font = page.getResources().getFont(name);
-                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
-            }
-        }
+        TaggedPdfChecks.assertFontsEmbedded(doc);
     }
 
-    private static void collect(PDStructureNode node, List<String> types) {
-        for (Object kid : node.getKids()) {
-            if (kid instanceof PDStructureElement element) {
-                types.add(element.getStructureType());
-                collect(element, types);
-            }
-        }
-    }
 
     private static long audited(String action) {
         return server.app().database().read(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = :a")
