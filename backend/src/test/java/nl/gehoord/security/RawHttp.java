@@ -30,6 +30,8 @@ final class RawHttp {
 
     /** More request-line and header bytes than the server reads before it refuses (Jetty allows 8 KiB). */
     private static final int OVERSIZED = 8 * 1024;
+    private static final String REQUEST_ID = "X-Request-Id";
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final int port;
@@ -43,23 +45,48 @@ final class RawHttp {
      * an unread body), the request is sent once more on a fresh connection, so each request gets its own answer.
      */
     Answer send(String method, String path, Map<String, String> headers, byte[] body) {
+        boolean named = headers.keySet().stream().anyMatch(REQUEST_ID::equalsIgnoreCase);
+        Map<String, String> sent = headers;
+        String id = null;
+        if (!named) {
+            // The server echoes a request id it is given: an answer carrying another id belongs to another request
+            // (the JDK client has handed a connection's earlier answer to the next request on it), so the request
+            // is asked again on a connection of its own.
+            id = "corpus-" + SEQUENCE.incrementAndGet();
+            sent = new LinkedHashMap<>(headers);
+            sent.put(REQUEST_ID, id);
+        }
+        Answer answer = sendOnce(method, path, sent, body);
+        String echoed = answer.header(REQUEST_ID);
+        if (id != null && echoed != null && !echoed.equals(id)) {
+            answer = send(newClient(), method, path, sent, body);
+            echoed = answer.header(REQUEST_ID);
+            if (echoed != null && !echoed.equals(id)) {
+                throw new AssertionError(method + " " + path + ": answered with another request's id " + echoed);
+            }
+        }
+        return answer;
+    }
+
+    private Answer sendOnce(String method, String path, Map<String, String> headers, byte[] body) {
         if (path.length() + headers.values().stream().mapToInt(String::length).sum() > OVERSIZED) {
-            // The server answers such a request before it has read it all and closes the connection; the JDK
-            // client can then take a later answer of that connection for the next request's, so it gets its own.
-            return send(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), method, path,
-                    headers, body);
+            // The server refuses such a request before reading it all and closes the connection.
+            return send(newClient(), method, path, headers, body);
         }
         try {
             return send(HTTP, method, path, headers, body);
         } catch (ConnectionDropped dropped) {
-            HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             try {
-                return send(fresh, method, path, headers, body);
+                return send(newClient(), method, path, headers, body);
             } catch (ConnectionDropped again) {
                 throw new AssertionError(method + " " + path + ": the server closed the connection without an answer",
                         again.getCause());
             }
         }
+    }
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     private static final class ConnectionDropped extends RuntimeException {
