@@ -132,21 +132,31 @@ public final class App implements AutoCloseable {
 
     /**
      * How to start. {@code demo} seeds the demo organisation first (safe to repeat); {@code pushSender} replaces
-     * the transport the settings choose (tests aim the real FCM sender at a fake FCM server).
+     * the transport the settings choose (tests aim the real FCM sender at a fake FCM server); {@code stopSilence}
+     * is how long a connection may stay silent once the server stops before it is closed ({@link #STOP_SILENCE}:
+     * a request halfway sent gets that long for its next bytes; tests that stop many servers shorten it, as an
+     * idle keep-alive connection of a client holds every stop that long).
      */
-    public record Options(Demo demo, PushSender pushSender) {
+    public record Options(Demo demo, PushSender pushSender, Duration stopSilence) {
         public static Options plain() {
-            return new Options(null, null);
+            return new Options(null, null, STOP_SILENCE);
         }
 
         public Options withDemo(Demo demo) {
-            return new Options(demo, pushSender);
+            return new Options(demo, pushSender, stopSilence);
         }
 
         public Options withPushSender(PushSender sender) {
-            return new Options(demo, sender);
+            return new Options(demo, sender, stopSilence);
+        }
+
+        public Options withStopSilence(Duration silence) {
+            return new Options(demo, pushSender, silence);
         }
     }
+
+    /** Jetty's own: how long a connection may stay silent once the server stops (see {@link Options}). */
+    public static final Duration STOP_SILENCE = Duration.ofSeconds(1);
 
     /**
      * The demo data: staff logins with {@code password}, and with {@code generatedCases} some thousands of
@@ -254,7 +264,7 @@ public final class App implements AutoCloseable {
         routes = Routes.all(controllers);
         WebGuard webGuard = pages(staffSessions, inbox, cannedReplies, profiles, admin, trendsService, trendsChart,
                 trendLabels);
-        http(new AccessGuard(List.of(devices, staffSessions)), webGuard);
+        http(new AccessGuard(List.of(devices, staffSessions)), webGuard, options.stopSilence());
         // Started after the server and stopped before it: closing the open streams first lets the server's
         // graceful stop finish without waiting on them.
         lifecycle.manage("live updates", live::start, live::close);
@@ -407,7 +417,7 @@ public final class App implements AutoCloseable {
         return new WebGuard(webSessions, staffSessions, pages);
     }
 
-    private void http(AccessGuard guard, WebGuard webGuard) {
+    private void http(AccessGuard guard, WebGuard webGuard, Duration stopSilence) {
         ProblemMapper problems = new ProblemMapper(renderer);
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -428,7 +438,9 @@ public final class App implements AutoCloseable {
                 jetty.setErrorHandler(new JettyProblems.ServerHandler(renderer));
                 // On stop, requests in flight (a phone halfway through sending a case) are finished first;
                 // new ones get 503 so a proxy sends them to another instance.
-                jetty.insertHandler(new GracefulHandler());
+                GracefulHandler graceful = new GracefulHandler();
+                graceful.setShutdownIdleTimeout(stopSilence.toMillis());
+                jetty.insertHandler(graceful);
                 jetty.setStopTimeout(SHUTDOWN_GRACE.toMillis());
             });
             config.jetty.modifyServletContextHandler(context -> {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class GracefulShutdownTest {
     @Test
     void aCaseHalfwaySentWhenTheServerStopsIsStillStoredAndAnswered() throws Exception {
-        TestServer server = TestServer.start();
+        TestServer server = TestServer.startStoppingAsDeployed();
         String token;
         try {
             ApiResponse registered = server.client().anonymous().post("/v1/devices",

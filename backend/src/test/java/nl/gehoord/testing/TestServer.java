@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,11 @@ public final class TestServer implements AutoCloseable {
     public static final String DEMO_PASSWORD = "demo-password-for-tests";
     /** A Monday morning in Amsterdam, so working-day arithmetic is easy to follow. */
     public static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+    /**
+     * How long a connection may stay silent once a test server stops: the test's HTTP client keeps idle
+     * connections open, and each would hold the stop for the deployed second.
+     */
+    private static final Duration STOP_SILENCE = Duration.ofMillis(50);
 
     /**
      * Servers started in this test run, so a change that starts many more shows: each test JVM (surefire fork)
@@ -83,12 +89,25 @@ public final class TestServer implements AutoCloseable {
 
     /** With the push transport given, such as the real FCM sender aimed at a {@link FakeFcm}. */
     public static TestServer start(Map<String, String> extraEnv, nl.gehoord.push.PushSender pushSender) {
+        return start(extraEnv, pushSender, STOP_SILENCE);
+    }
+
+    /**
+     * With the deployed server's patience on stop ({@link App#STOP_SILENCE}), for tests of what a stop does to a
+     * request halfway sent.
+     */
+    public static TestServer startStoppingAsDeployed() {
+        return start(Map.of(), null, App.STOP_SILENCE);
+    }
+
+    private static TestServer start(Map<String, String> extraEnv, nl.gehoord.push.PushSender pushSender,
+                                    Duration stopSilence) {
         try {
             Path dir = Files.createTempDirectory("gehoord-test");
             if (!extraEnv.containsKey("GEHOORD_DATABASE_URL") && !extraEnv.containsKey("GEHOORD_KEY_FILE")) {
                 TemplateData.copyInto(dir); // a migrated, seeded copy: the start finds nothing left to do
             }
-            return startIn(dir, extraEnv, pushSender);
+            return startIn(dir, extraEnv, pushSender, stopSilence);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -100,6 +119,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer startIn(Path dataDir, Map<String, String> extraEnv, nl.gehoord.push.PushSender pushSender) {
+        return startIn(dataDir, extraEnv, pushSender, STOP_SILENCE);
+    }
+
+    private static TestServer startIn(Path dataDir, Map<String, String> extraEnv,
+                                      nl.gehoord.push.PushSender pushSender, Duration stopSilence) {
         Map<String, String> env = new HashMap<>();
         env.put("GEHOORD_DATA_DIR", dataDir.toString());
         env.put("GEHOORD_PORT", "0");
@@ -109,7 +133,7 @@ public final class TestServer implements AutoCloseable {
         MutableClock clock = new MutableClock(START);
         STARTS.incrementAndGet();
         App app = App.start(settings, clock, new SecureRandom(), App.Options.plain()
-                .withDemo(new App.Demo(DEMO_PASSWORD, false, false)).withPushSender(pushSender));
+                .withDemo(new App.Demo(DEMO_PASSWORD, false, false)).withPushSender(pushSender).withStopSilence(stopSilence));
         return new TestServer(dataDir, clock, settings, app);
     }
 
