@@ -422,6 +422,9 @@ public final class App implements AutoCloseable {
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            // The watcher warns of a server made but never started (this one starts at once) and, being no daemon,
+            // keeps a command that made one from exiting for five seconds.
+            config.startup.startupWatcherEnabled = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.appData(Bodies.MAX_BYTES, (long) settings.maxRequestBytes());
