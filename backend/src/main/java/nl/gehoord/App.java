@@ -197,6 +197,7 @@ public final class App implements AutoCloseable {
     private SlaScheduler slaScheduler;
     private TrendsWarmer trendsWarmer;
     private TrendPublisher trendPublisher;
+    private TrendsService trendsService;
     private TrendRollup trendRollup;
     private List<Route> pageRoutes;
     private LiveUpdates live;
@@ -320,7 +321,8 @@ public final class App implements AutoCloseable {
         trendPublisher = new TrendPublisher(db);
         trendsWarmer = new TrendsWarmer(db, trendPublisher, clock);
         lifecycle.manage("trends warmer", () -> trendsWarmer.start(Duration.ofSeconds(1)), trendsWarmer::close);
-        return new TrendsService(db, clock, trendPublisher, random);
+        trendsService = new TrendsService(db, clock, trendPublisher, random);
+        return trendsService;
     }
 
     /** The outbox listener writes pushes with the change; the dispatcher sends them on its own thread. */
@@ -554,6 +556,11 @@ public final class App implements AutoCloseable {
     /** The publication of trend months (tests and the demo use the server's own). */
     public TrendPublisher trendPublisher() {
         return trendPublisher;
+    }
+
+    /** The council trends, answered from the stored publications and kept answers. */
+    public TrendsService trendsService() {
+        return trendsService;
     }
 
     /** The trend rollup listener, with the server's keys and random source. */

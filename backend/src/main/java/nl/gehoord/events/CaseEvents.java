@@ -13,6 +13,11 @@ public final class CaseEvents {
         return this;
     }
 
+    /** Removes a listener added by {@link #listen} (tests that share one server remove what they added). */
+    public void unlisten(CaseEventListener listener) {
+        listeners.remove(listener);
+    }
+
     public void publish(Handle handle, CaseEvent event) {
         for (CaseEventListener listener : listeners) {
             listener.on(handle, event);

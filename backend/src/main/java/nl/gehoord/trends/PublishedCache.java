@@ -37,6 +37,10 @@ final class PublishedCache {
         return tables.get(key);
     }
 
+    void clear() {
+        tables.clear();
+    }
+
     void put(Key key, Table table) {
         if (tables.size() >= MAX_TABLES) {
             tables.clear();

@@ -35,6 +35,11 @@ final class SignalTrends {
         this.random = random;
     }
 
+    /** Forgets the kept months (see {@link TrendsService#forgetKept}). */
+    void forgetKept() {
+        kept.clear();
+    }
+
     private static long start(YearMonth month) {
         return month.atDay(1).atStartOfDay(TrendDims.ZONE).toInstant().toEpochMilli();
     }

@@ -41,6 +41,14 @@ public final class TrendPublisher {
         this(db, PTable.standard(), PTable.year());
     }
 
+    /**
+     * Forgets the stored tables kept in memory, for a database that was put back under a running server (tests
+     * do; in service a publication is never removed).
+     */
+    public void forgetKept() {
+        cache.clear();
+    }
+
     /** The table of months. */
     public PTable ptable() {
         return ptable;

@@ -124,6 +124,17 @@ public final class TrendsService {
     private final Map<AnswerKey, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger keptCells = new java.util.concurrent.atomic.AtomicInteger();
 
+    /**
+     * Forgets every answer and publication kept in memory, for a database that was put back under a running
+     * server (tests do; in service what is published is never removed).
+     */
+    public void forgetKept() {
+        answers.clear();
+        keptCells.set(0);
+        signals.forgetKept();
+        publisher.forgetKept();
+    }
+
     private Answer answerOf(CouncilScope scope, int k, TrendsQuery query) {
         YearMonth lastEnded = lastEnded(clock);
         List<String> dims = query.categoryDims();

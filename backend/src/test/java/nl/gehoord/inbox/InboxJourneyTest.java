@@ -176,7 +176,7 @@ class InboxJourneyTest {
     @Test
     void whoBecomesAvailableTakesTheQueueUrgentFirst() {
         List<nl.gehoord.events.CaseEvent> assigned = new java.util.concurrent.CopyOnWriteArrayList<>();
-        server.app().caseEvents().listen((h, e) -> {
+        server.listen((h, e) -> {
             if (e.type() == nl.gehoord.events.CaseEvent.Type.ASSIGNED) {
                 assigned.add(e);
             }

@@ -31,7 +31,7 @@ class RoutingTest {
         server = SHARED.server();
         api = server.client();
         admin = Journeys.staff(api, "admin@demo.local");
-        server.app().caseEvents().listen((h, e) -> events.add(e));
+        server.listen((h, e) -> events.add(e));
     }
 
 

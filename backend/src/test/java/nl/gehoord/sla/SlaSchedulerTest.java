@@ -29,7 +29,7 @@ class SlaSchedulerTest {
     void start() {
         server = SHARED.server();
         api = server.client();
-        server.app().caseEvents().listen((h, e) -> events.add(e));
+        server.listen((h, e) -> events.add(e));
         // This test runs the passes itself; the every-minute thread would race it for the same alerts.
         server.app().slaScheduler().close();
     }

@@ -1,18 +1,27 @@
 package nl.gehoord.testing;
 
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One real server for a whole test class, put back before each test to the state a new one would have: the
- * demo data only (every table copied back from the template), the clock at {@link TestServer#START} and no
- * rate-limit buckets. Use as {@code @RegisterExtension static final SharedServer SHARED = new SharedServer();}.
+ * One real server for every test class of the test JVM that asks for the same settings, put back before each test
+ * to the state a new one would have ({@link TestServer#reset}: the demo data only, the clock at
+ * {@link TestServer#START}, no rate-limit buckets or log-in slow-downs, no kept trend answers, no listeners or SQL
+ * logger a test added). It is stopped when the run ends. Use as
+ * {@code @RegisterExtension static final SharedServer SHARED = new SharedServer();}.
+ *
+ * <p>A class that changes what a reset does not put back (a rotated key file, a server stopped or restarted, a
+ * crash) starts its own {@link TestServer}; {@link #ofThisClass()} gives a class a server of its own that is still
+ * reset before each test.
  */
 public final class SharedServer implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedServer.class);
     private final Map<String, String> env;
+    private final boolean ownServer;
     private TestServer server;
 
     public SharedServer() {
@@ -20,7 +29,17 @@ public final class SharedServer implements BeforeAllCallback, BeforeEachCallback
     }
 
     public SharedServer(Map<String, String> env) {
+        this(env, false);
+    }
+
+    private SharedServer(Map<String, String> env, boolean ownServer) {
         this.env = Map.copyOf(env);
+        this.ownServer = ownServer;
+    }
+
+    /** A server for this class only, started before its first test and stopped after its last. */
+    public static SharedServer ofThisClass() {
+        return new SharedServer(Map.of(), true);
     }
 
     public TestServer server() {
@@ -29,7 +48,13 @@ public final class SharedServer implements BeforeAllCallback, BeforeEachCallback
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = TestServer.start(env);
+        if (ownServer) {
+            server = TestServer.start(env);
+        } else {
+            // Stored in the run's root context, which closes it (TestServer is AutoCloseable) when the run ends.
+            server = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(new TreeMap<>(env).toString(),
+                    key -> TestServer.start(env), TestServer.class);
+        }
     }
 
     @Override
@@ -39,7 +64,7 @@ public final class SharedServer implements BeforeAllCallback, BeforeEachCallback
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (server != null) {
+        if (ownServer && server != null) {
             server.close();
         }
     }

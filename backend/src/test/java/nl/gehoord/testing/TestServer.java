@@ -13,12 +13,16 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import nl.gehoord.App;
 import nl.gehoord.config.Settings;
 import nl.gehoord.config.SettingsLoader;
 import nl.gehoord.demo.DemoData;
+import nl.gehoord.events.CaseEventListener;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * A real Gehoord server on a random port, with a temporary data folder (a real SQLite file), the demo data and
@@ -71,12 +75,15 @@ public final class TestServer implements AutoCloseable {
     private final MutableClock clock;
     private final App app;
     private final Settings settings;
+    private final SqlLogger sqlLogger;
+    private final List<CaseEventListener> listeners = new CopyOnWriteArrayList<>();
 
     private TestServer(Path dataDir, MutableClock clock, Settings settings, App app) {
         this.dataDir = dataDir;
         this.clock = clock;
         this.settings = settings;
         this.app = app;
+        this.sqlLogger = app.database().jdbi().getConfig(SqlStatements.class).getSqlLogger();
     }
 
     public static TestServer start() {
@@ -167,19 +174,29 @@ public final class TestServer implements AutoCloseable {
                 new SecureRandom()));
     }
 
+    /** Listens to the server's case events until the next {@link #reset}. */
+    public void listen(CaseEventListener listener) {
+        listeners.add(listener);
+        app.caseEvents().listen(listener);
+    }
+
     public String demoOrganisation() {
         return DemoData.ORGANISATION_ID;
     }
 
     /**
      * Puts the server back to how a new one starts: every table as in the template (the demo data), the clock at
-     * START, no rate-limit buckets. The triggers are lifted for the copy and the template's put back, also one a
-     * test dropped.
+     * START, no rate-limit buckets or log-in slow-downs, no trend answers or publications kept in memory (the
+     * tables they came from are put back), no case-event listener added by {@link #listen} and the SQL logger it
+     * started with. The triggers are lifted for the copy and the template's put back, also one a test dropped.
      */
     public void reset() {
         clock.set(START);
         app.rateLimits().reset();
         app.loginThrottle().reset();
+        listeners.forEach(app.caseEvents()::unlisten);
+        listeners.clear();
+        app.database().jdbi().setSqlLogger(sqlLogger);
         Map<String, List<Map<String, Object>>> template = TemplateData.rows();
         app.database().writeVoid(h -> {
             h.createQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'").mapTo(String.class).list()
@@ -196,6 +213,7 @@ public final class TestServer implements AutoCloseable {
             });
             TemplateData.triggers().forEach(h::execute);
         });
+        app.trendsService().forgetKept();
     }
 
     @Override
