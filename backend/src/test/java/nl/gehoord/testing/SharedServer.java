@@ -16,12 +16,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>A class that changes what a reset does not put back (a rotated key file, a server stopped or restarted, a
  * crash) starts its own {@link TestServer}; {@link #ofThisClass()} gives a class a server of its own that is still
- * reset before each test.
+ * reset before each test. {@link #resetPerClass} puts the server back once, before the class's first test, for
+ * classes whose tests build on what their {@code @BeforeAll} made, as on a server of their own.
  */
 public final class SharedServer implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedServer.class);
     private final Map<String, String> env;
     private final boolean ownServer;
+    private final boolean resetEachTest;
     private TestServer server;
 
     public SharedServer() {
@@ -29,17 +31,23 @@ public final class SharedServer implements BeforeAllCallback, BeforeEachCallback
     }
 
     public SharedServer(Map<String, String> env) {
-        this(env, false);
+        this(env, false, true);
     }
 
-    private SharedServer(Map<String, String> env, boolean ownServer) {
+    private SharedServer(Map<String, String> env, boolean ownServer, boolean resetEachTest) {
         this.env = Map.copyOf(env);
         this.ownServer = ownServer;
+        this.resetEachTest = resetEachTest;
     }
 
     /** A server for this class only, started before its first test and stopped after its last. */
     public static SharedServer ofThisClass() {
-        return new SharedServer(Map.of(), true);
+        return new SharedServer(Map.of(), true, true);
+    }
+
+    /** The shared server, put back before the class's first test only: its tests see what the ones before did. */
+    public static SharedServer resetPerClass() {
+        return new SharedServer(Map.of(), false, false);
     }
 
     public TestServer server() {
@@ -55,11 +63,16 @@ public final class SharedServer implements BeforeAllCallback, BeforeEachCallback
             server = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(new TreeMap<>(env).toString(),
                     key -> TestServer.start(env), TestServer.class);
         }
+        if (!resetEachTest) {
+            server.reset();
+        }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        server.reset();
+        if (resetEachTest) {
+            server.reset();
+        }
     }
 
     @Override

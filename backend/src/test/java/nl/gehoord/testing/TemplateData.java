@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.gehoord.App;
+import nl.gehoord.config.SettingsLoader;
 import nl.gehoord.crypto.KeyRing;
 import nl.gehoord.db.Database;
 import nl.gehoord.demo.DemoData;
@@ -103,6 +106,11 @@ public final class TemplateData {
                 DemoData.seed(db, new MutableClock(TestServer.START), TestServer.DEMO_PASSWORD);
             }
             KeyRing.loadOrCreate(dir.resolve(KEYS), new SecureRandom());
+            // Started once, so the template holds what a first start writes (canned replies sealed, audit entries
+            // keyed): a copy starts with nothing left to do, and a shared server put back to it is as a new one.
+            App.start(SettingsLoader.from(Map.of("GEHOORD_DATA_DIR", dir.toString(), "GEHOORD_PORT", "0",
+                    "GEHOORD_HOST", "127.0.0.1")), new MutableClock(TestServer.START), new SecureRandom(),
+                    App.Options.plain().withStopSilence(Duration.ofMillis(50))).close();
             template = dir;
         }
         return template;
