@@ -25,10 +25,11 @@ import nl.gehoord.http.Route;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The access matrix, data-driven from {@link Routes#all}: every wired route must be declared in {@link #MATRIX}
@@ -359,9 +360,12 @@ class AccessMatrixTest {
     private static ApiClient api;
     private static String spareTrustPerson;
 
+    @RegisterExtension
+    static final SharedServer SHARED = SharedServer.resetPerClass();
+
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         api = server.client();
         ApiClient admin = Journeys.staff(api, "admin@demo.local");
         String otherTeam = admin.post("/v1/admin/teams", Map.of("organisationId", "demo-org", "name", "Team West"))
@@ -371,11 +375,6 @@ class AccessMatrixTest {
         spareTrustPerson = Journeys.invite(admin, Map.of("email", "spare@demo.local", "displayName", "Reserve",
                 "role", "trust_person", "organisationId", "demo-org", "teamId", "team-midden"));
         assertThat(admin.put("/v1/admin/staff/" + spareTrustPerson, Map.of("available", false)).status()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

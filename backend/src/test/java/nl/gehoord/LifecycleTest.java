@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Parts start in the order handed over and stop in reverse, also when a start fails half-way. */
 class LifecycleTest {
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     private final List<String> log = new ArrayList<>();
 
     private void part(Lifecycle lifecycle, String name) {
@@ -44,10 +49,9 @@ class LifecycleTest {
 
     @Test
     void theAppStartsItsServerAfterEveryBackgroundPartSoItStopsBeforeThem() {
-        try (TestServer server = TestServer.start()) {
-            // The live streams of the staff pages close just before the server stops, so it need not wait on them.
-            assertThat(server.app().parts()).containsExactly("database", "trends warmer", "push transport",
-                    "push worker", "sla pass", "retention", "http server", "live updates");
-        }
+        TestServer server = SHARED.server();
+        // The live streams of the staff pages close just before the server stops, so it need not wait on them.
+        assertThat(server.app().parts()).containsExactly("database", "trends warmer", "push transport",
+                "push worker", "sla pass", "retention", "http server", "live updates");
     }
 }

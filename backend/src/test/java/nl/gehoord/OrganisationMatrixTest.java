@@ -15,10 +15,11 @@ import nl.gehoord.organisations.PlacesDao;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The access matrix with two organisations: every route an admin may call is called by the demo organisation's
@@ -40,9 +41,12 @@ class OrganisationMatrixTest {
     private static ApiClient adminB;
     private static final Map<String, String> B = new LinkedHashMap<>();
 
+    @RegisterExtension
+    static final SharedServer SHARED = SharedServer.resetPerClass();
+
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         ApiClient api = server.client();
         assertThat(AdminCommands.createAdmin(server.app().database(), server.auditLog(), server.clock(),
                 new SecureRandom(), "admin@org-b.example", ORG_B, "Beheer B", TestServer.DEMO_PASSWORD)).isZero();
@@ -62,11 +66,6 @@ class OrganisationMatrixTest {
         B.put("reply", adminB.post("/v1/canned-replies", Map.of("title", "Groet B", "body", "Hoi B.")).text("id"));
         B.put("session", adminB.get("/v1/staff/sessions").json().path("sessions").get(0).path("sessionId").asText());
         B.put("email", "trust@org-b.example");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static Map<String, Object> body(Object... keyValues) {

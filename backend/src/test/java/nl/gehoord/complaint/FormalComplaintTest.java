@@ -18,6 +18,7 @@ import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
 import nl.gehoord.testing.TestLog;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
 import nl.gehoord.text.Language;
 import nl.gehoord.text.Messages;
@@ -27,9 +28,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The formal complaint through real HTTP: the trust person starts it, the young person answers and approves an
@@ -41,15 +42,13 @@ class FormalComplaintTest {
     private static TestServer server;
     private static ApiClient api;
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         api = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** A case with a formal complaint started by the demo trust person. */

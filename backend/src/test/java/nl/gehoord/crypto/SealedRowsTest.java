@@ -10,10 +10,11 @@ import java.util.Map;
 import nl.gehoord.db.Database;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sealed rows stay where they were written: a message, a timeline explanation or a note moved to another row of
@@ -25,18 +26,16 @@ class SealedRowsTest {
     private static Database db;
     private static FieldCipher cipher;
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         api = server.client();
         db = server.app().database();
         cipher = new FieldCipher(KeyRing.loadOrCreate(server.settings().keyFile(), new SecureRandom()),
                 new SecureRandom());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -9,10 +9,11 @@ import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.DatabaseState;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bad input to the inbox gets a clear 4xx problem, never a 5xx, and changes nothing. */
 class InboxBadInputTest {
@@ -21,18 +22,16 @@ class InboxBadInputTest {
     private static ApiClient coordinator;
     private static String caseId;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
+    @BeforeEach
+    void start() {
+        server = SHARED.server();
         ApiClient api = server.client();
         caseId = Journeys.submitCase(Journeys.newDevice(api), "Een verhaal.");
         trust = Journeys.staff(api, "trust@demo.local");
         coordinator = Journeys.staff(api, "coordinator@demo.local");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static Map<String, Object> body(Object... pairs) {

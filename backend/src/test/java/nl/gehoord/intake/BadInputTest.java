@@ -11,9 +11,10 @@ import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.DatabaseState;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,17 +29,15 @@ class BadInputTest {
     private static ApiClient phone;
     private static String caseId;
 
+    @RegisterExtension
+    static final SharedServer SHARED = SharedServer.resetPerClass();
+
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         api = server.client();
         phone = Journeys.newDevice(api);
         caseId = Journeys.submitCase(phone, "Een gewoon verhaal.");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     record Bad(String name, String method, String path, String body, String contentType, Map<String, String> headers,

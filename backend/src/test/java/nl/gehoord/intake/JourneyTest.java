@@ -8,25 +8,24 @@ import java.util.Map;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The young person's whole journey through real HTTP on a real SQLite file. */
 class JourneyTest {
     private static TestServer server;
     private static ApiClient api;
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         api = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -10,12 +10,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Counts the SQL statements one case submission runs, through Jdbi's own statement events: every statement a
@@ -28,14 +29,12 @@ class StatementsPerCaseTest {
     private static final int MAX_PER_CASE = 15;
     private static TestServer server;
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer(Map.of("GEHOORD_RATE_LIMIT_CASE_DEVICE", "1000/1h"));
+
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("GEHOORD_RATE_LIMIT_CASE_DEVICE", "1000/1h"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        server = SHARED.server();
     }
 
     /** Counts statements by the thread that ran them; SQL text is kept only to explain a failure. */

@@ -15,10 +15,11 @@ import nl.gehoord.db.Database;
 import nl.gehoord.sla.WorkingDays;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What an erasure leaves: no row anywhere that links the phone to the case, no trace of who handled it on the
@@ -29,16 +30,14 @@ class ErasureTraceTest {
     private static ApiClient api;
     private static Database db;
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         api = server.client();
         db = server.app().database();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -9,10 +9,11 @@ import java.util.Map;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,15 +22,13 @@ class UrgentWordsTest {
     private static TestServer server;
     private static ApiClient device;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Map.of("GEHOORD_RATE_LIMIT_CASE_DEVICE", "1000/1h"));
-        device = Journeys.newDevice(server.client());
-    }
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer(Map.of("GEHOORD_RATE_LIMIT_CASE_DEVICE", "1000/1h"));
 
-    @AfterAll
-    static void stop() {
-        server.close();
+    @BeforeEach
+    void start() {
+        server = SHARED.server();
+        device = Journeys.newDevice(server.client());
     }
 
     @ParameterizedTest

@@ -11,15 +11,16 @@ import java.util.Map;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
 import nl.gehoord.pdf.TaggedPdfChecks;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Signals through real HTTP: several cases of one location with one theme bring a suggestion, the trust person
@@ -31,15 +32,13 @@ class SignalsTest {
     private static TestServer server;
     private static ApiClient api;
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         api = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test
@@ -158,7 +157,6 @@ class SignalsTest {
         assertThat(types.stream().filter("H2"::equals).count()).isEqualTo(5);
         TaggedPdfChecks.assertFontsEmbedded(doc);
     }
-
 
     private static long audited(String action) {
         return server.app().database().read(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = :a")

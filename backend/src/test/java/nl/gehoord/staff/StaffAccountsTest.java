@@ -14,11 +14,12 @@ import nl.gehoord.crypto.SecretHasher;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Staff accounts by invitation (an admin never knows or sets a password), resets, the owner's password change,
@@ -30,15 +31,13 @@ class StaffAccountsTest {
     private static ApiClient admin;
     private static int counter;
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         api = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @BeforeEach

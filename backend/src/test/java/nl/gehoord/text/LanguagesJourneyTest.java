@@ -7,10 +7,11 @@ import java.util.Map;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,15 +24,13 @@ class LanguagesJourneyTest {
     private static ApiClient api;
     private static final Messages MESSAGES = new Messages();
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer(Map.of("GEHOORD_RATE_LIMIT_CASE_DEVICE", "1000/1h"));
+
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("GEHOORD_RATE_LIMIT_CASE_DEVICE", "1000/1h"));
+        server = SHARED.server();
         api = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @ParameterizedTest

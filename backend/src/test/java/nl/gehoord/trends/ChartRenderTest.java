@@ -18,8 +18,10 @@ import javax.imageio.ImageIO;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The chart renders in a real browser: headless Chromium turns the SVG from the API into a PNG, and the picture has
@@ -27,6 +29,9 @@ import org.junit.jupiter.api.Test;
  * Without Chromium the test is skipped on a developer machine, and fails under CI=true.
  */
 class ChartRenderTest {
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @Test
     void theChartRendersInHeadlessChromium() throws Exception {
         Path chromium = chromium();
@@ -35,54 +40,53 @@ class ChartRenderTest {
         } else {
             assumeTrue(chromium != null, "no chromium on this machine");
         }
-        try (TestServer server = TestServer.start()) {
-            TrendRollup rollup = TrendCases.rollupOf(server);
-            server.app().database().writeVoid(h -> {
-                Random random = new Random(3);
-                for (int i = 0; i < 400; i++) {
-                    TrendCases.Spec spec = TrendCases.random(random, "chart-" + i, YearMonth.of(2026, 10),
-                            new String[] {"utrecht"});
-                    TrendCases.insert(h, spec);
-                    rollup.refresh(h, spec.id());
-                }
-                for (int i = 0; i < 4; i++) { // a small group: published as 3 to 5
-                    TrendCases.Spec spec = TrendCases.random(random, "chart-rights-" + i, YearMonth.of(2026, 10),
-                            new String[] {"utrecht"});
-                    TrendCases.insert(h, new TrendCases.Spec(spec.id(), "rights", spec.setting(), spec.region(),
-                            spec.ageBand(), null, spec.status(), spec.createdAt(), spec.firstResponseAt(),
-                            spec.dueAt(), spec.closedAt()));
-                    rollup.refresh(h, spec.id());
-                }
-            });
-            server.clock().set(Instant.parse("2026-11-23T09:00:00Z"));
-            ApiClient council = Journeys.staff(server.client(), "council@demo.local");
-            ApiResponse svg = council.get("/v1/trends/chart.svg?from=2026-10&to=2026-10&by=topic");
-            assertThat(svg.status()).isEqualTo(200);
-            assertThat(svg.body()).contains(" \u00b1 2</text>").contains("hoogstens 2 meer of minder")
-                    .contains("Vrijheidsbeperking");
+        TestServer server = SHARED.server();
+        TrendRollup rollup = TrendCases.rollupOf(server);
+        server.app().database().writeVoid(h -> {
+            Random random = new Random(3);
+            for (int i = 0; i < 400; i++) {
+                TrendCases.Spec spec = TrendCases.random(random, "chart-" + i, YearMonth.of(2026, 10),
+                        new String[] {"utrecht"});
+                TrendCases.insert(h, spec);
+                rollup.refresh(h, spec.id());
+            }
+            for (int i = 0; i < 4; i++) { // a small group: published as 3 to 5
+                TrendCases.Spec spec = TrendCases.random(random, "chart-rights-" + i, YearMonth.of(2026, 10),
+                        new String[] {"utrecht"});
+                TrendCases.insert(h, new TrendCases.Spec(spec.id(), "rights", spec.setting(), spec.region(),
+                        spec.ageBand(), null, spec.status(), spec.createdAt(), spec.firstResponseAt(),
+                        spec.dueAt(), spec.closedAt()));
+                rollup.refresh(h, spec.id());
+            }
+        });
+        server.clock().set(Instant.parse("2026-11-23T09:00:00Z"));
+        ApiClient council = Journeys.staff(server.client(), "council@demo.local");
+        ApiResponse svg = council.get("/v1/trends/chart.svg?from=2026-10&to=2026-10&by=topic");
+        assertThat(svg.status()).isEqualTo(200);
+        assertThat(svg.body()).contains(" \u00b1 2</text>").contains("hoogstens 2 meer of minder")
+                .contains("Vrijheidsbeperking");
 
-            Path dir = Files.createTempDirectory("gehoord-chart");
-            Path svgFile = dir.resolve("chart.svg");
-            Files.writeString(svgFile, svg.body(), StandardCharsets.UTF_8);
-            Path png = dir.resolve("chart.png");
-            List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
-                    "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-                    "--user-data-dir=" + dir.resolve("profile"), "--window-size=900,520",
-                    "--screenshot=" + png, svgFile.toUri().toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("chromium.log").toFile()).start();
-            assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
-            assertThat(png).as(Files.readString(dir.resolve("chromium.log"))).exists();
+        Path dir = Files.createTempDirectory("gehoord-chart");
+        Path svgFile = dir.resolve("chart.svg");
+        Files.writeString(svgFile, svg.body(), StandardCharsets.UTF_8);
+        Path png = dir.resolve("chart.png");
+        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+                "--user-data-dir=" + dir.resolve("profile"), "--window-size=900,520",
+                "--screenshot=" + png, svgFile.toUri().toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("chromium.log").toFile()).start();
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        assertThat(png).as(Files.readString(dir.resolve("chromium.log"))).exists();
 
-            BufferedImage image = ImageIO.read(png.toFile());
-            assertThat(image.getWidth()).isEqualTo(900);
-            Path kept = Path.of("target", "trends-chart.png");
-            Files.createDirectories(kept.getParent());
-            Files.copy(png, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            assertThat(count(image, 0x1f4e99)).as("bar pixels").isGreaterThan(2000);
-            assertThat(count(image, 0x111111) + darkPixels(image)).as("text").isGreaterThan(500);
-        }
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(900);
+        Path kept = Path.of("target", "trends-chart.png");
+        Files.createDirectories(kept.getParent());
+        Files.copy(png, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(count(image, 0x1f4e99)).as("bar pixels").isGreaterThan(2000);
+        assertThat(count(image, 0x111111) + darkPixels(image)).as("text").isGreaterThan(500);
     }
 
     private static Path chromium() {

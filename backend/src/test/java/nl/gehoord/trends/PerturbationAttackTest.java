@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Random;
 import nl.gehoord.db.Database;
 import nl.gehoord.organisations.PlacesDao;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An averaging attacker who knows the perturbation table: it asks every shape the API allows, every range of the
@@ -28,6 +30,9 @@ import org.junit.jupiter.api.Test;
  * attack bites and what stops it is that the same group always gets the same number.
  */
 class PerturbationAttackTest {
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     /**
      * The share of true counts 1 to 4 the least-squares attacker may guess exactly (measured 38.4%, months and years;
      * see docs/trends.md).
@@ -51,90 +56,89 @@ class PerturbationAttackTest {
 
     @Test
     void anAveragingAttackerGuessesSmallCountsNoBetterThanTheBound() {
-        try (TestServer server = TestServer.start()) {
-            Database db = server.app().database();
-            TrendRollup rollup = TrendCases.rollupOf(server, 6);
-            db.writeVoid(h -> {
-                h.attach(PlacesDao.class).insertRegion(new PlacesDao.Region("utrecht-oost", "Regio Utrecht-Oost",
-                        "Utrecht", "demo-org"));
-                Random random = new Random(6);
-                int n = 0;
-                for (YearMonth month : MONTHS) {
-                    for (int i = 0; i < 120; i++) {
-                        TrendCases.Spec spec = TrendCases.random(random, "attack-" + n++, month, REGIONS);
-                        TrendCases.insert(h, spec);
-                        rollup.refresh(h, spec.id());
-                    }
+        TestServer server = SHARED.server();
+        Database db = server.app().database();
+        TrendRollup rollup = TrendCases.rollupOf(server, 6);
+        db.writeVoid(h -> {
+            h.attach(PlacesDao.class).insertRegion(new PlacesDao.Region("utrecht-oost", "Regio Utrecht-Oost",
+                    "Utrecht", "demo-org"));
+            Random random = new Random(6);
+            int n = 0;
+            for (YearMonth month : MONTHS) {
+                for (int i = 0; i < 120; i++) {
+                    TrendCases.Spec spec = TrendCases.random(random, "attack-" + n++, month, REGIONS);
+                    TrendCases.insert(h, spec);
+                    rollup.refresh(h, spec.id());
                 }
-            });
-            long[] truth = truth(db);
-            TrendsService service = new TrendsService(db, server.clock(), server.app().trendPublisher());
-            Map<String, Long> published = new LinkedHashMap<>();
-            Map<String, BitSet> groups = new LinkedHashMap<>();
-            List<BitSet> occurrences = new ArrayList<>();
-            int answers = 0;
-            for (Instant date : DATES) {
-                server.clock().set(date);
-                YearMonth now = YearMonth.from(date.atZone(TrendDims.ZONE));
-                YearMonth lastEnded = now.minusMonths(1);
-                // Every range of the four months, and every year (the twelve months up to a month) holding them.
-                List<YearMonth[]> ranges = new ArrayList<>();
-                for (int a = 0; a < MONTHS.size(); a++) {
-                    for (int b = a; b < MONTHS.size(); b++) {
-                        ranges.add(new YearMonth[] {MONTHS.get(a), MONTHS.get(b)});
-                    }
+            }
+        });
+        long[] truth = truth(db);
+        TrendsService service = new TrendsService(db, server.clock(), server.app().trendPublisher());
+        Map<String, Long> published = new LinkedHashMap<>();
+        Map<String, BitSet> groups = new LinkedHashMap<>();
+        List<BitSet> occurrences = new ArrayList<>();
+        int answers = 0;
+        for (Instant date : DATES) {
+            server.clock().set(date);
+            YearMonth now = YearMonth.from(date.atZone(TrendDims.ZONE));
+            YearMonth lastEnded = now.minusMonths(1);
+            // Every range of the four months, and every year (the twelve months up to a month) holding them.
+            List<YearMonth[]> ranges = new ArrayList<>();
+            for (int a = 0; a < MONTHS.size(); a++) {
+                for (int b = a; b < MONTHS.size(); b++) {
+                    ranges.add(new YearMonth[] {MONTHS.get(a), MONTHS.get(b)});
                 }
-                for (YearMonth end = MONTHS.get(0); !end.isAfter(lastEnded); end = end.plusMonths(1)) {
-                    ranges.add(new YearMonth[] {end.minusMonths(11), end});
-                }
-                for (String by : TrendShapes.all()) {
-                    for (YearMonth[] range : ranges) {
-                        TrendsTable t = service.answer(SCOPE, 10, TrendsQuery.parse(range[0].toString(),
-                                range[1].toString(), by, now));
-                        answers++;
-                        for (TrendsTable.Cell c : cellsAndTotal(t)) {
-                            assertNeverOneOrTwo(c);
-                            boolean whole = c == t.total() || !t.by().contains(TrendDims.MONTH);
-                            BitSet atoms = atoms(c, c == t.total() ? List.of() : t.by(), range[0], range[1]);
-                            if (atoms.isEmpty()) {
-                                assertThat(c.cases()).as("0 stays 0").isZero();
-                                continue;
-                            }
-                            String id = publication(atoms, whole ? Span.parts(range[0], range[1], c == t.total() ? 0
-                                    : t.by().size() - (t.by().contains(TrendDims.MONTH) ? 1 : 0)) : List.of());
-                            Long before = published.putIfAbsent(id, c.cases());
-                            assertThat(before == null ? c.cases() : before).as("the same group, the same number")
-                                    .isEqualTo(c.cases());
-                            groups.putIfAbsent(id, atoms);
-                            occurrences.add(atoms);
+            }
+            for (YearMonth end = MONTHS.get(0); !end.isAfter(lastEnded); end = end.plusMonths(1)) {
+                ranges.add(new YearMonth[] {end.minusMonths(11), end});
+            }
+            for (String by : TrendShapes.all()) {
+                for (YearMonth[] range : ranges) {
+                    TrendsTable t = service.answer(SCOPE, 10, TrendsQuery.parse(range[0].toString(),
+                            range[1].toString(), by, now));
+                    answers++;
+                    for (TrendsTable.Cell c : cellsAndTotal(t)) {
+                        assertNeverOneOrTwo(c);
+                        boolean whole = c == t.total() || !t.by().contains(TrendDims.MONTH);
+                        BitSet atoms = atoms(c, c == t.total() ? List.of() : t.by(), range[0], range[1]);
+                        if (atoms.isEmpty()) {
+                            assertThat(c.cases()).as("0 stays 0").isZero();
+                            continue;
                         }
+                        String id = publication(atoms, whole ? Span.parts(range[0], range[1], c == t.total() ? 0
+                                : t.by().size() - (t.by().contains(TrendDims.MONTH) ? 1 : 0)) : List.of());
+                        Long before = published.putIfAbsent(id, c.cases());
+                        assertThat(before == null ? c.cases() : before).as("the same group, the same number")
+                                .isEqualTo(c.cases());
+                        groups.putIfAbsent(id, atoms);
+                        occurrences.add(atoms);
                     }
                 }
             }
-            List<Observation> cellKey = new ArrayList<>();
-            published.forEach((id, value) -> cellKey.add(new Observation(groups.get(id), value)));
-            List<BitSet> targets = List.copyOf(new java.util.LinkedHashSet<>(groups.values()));
-            double rate = attack(cellKey, targets, truth);
-            double naive = naive(cellKey, truth);
-
-            // The control: fresh noise from the same table for every published number, at every asking.
-            PTable ptable = PTable.standard();
-            Random noise = new Random(99);
-            List<Observation> fresh = new ArrayList<>();
-            for (BitSet atoms : occurrences) {
-                fresh.add(new Observation(atoms, draw(ptable, sum(truth, atoms), noise)));
-            }
-            double control = attack(fresh, targets, truth);
-            long small = targets.stream().filter(s -> sum(truth, s) >= 1 && sum(truth, s) <= 4).count();
-            System.out.printf("attack: %d answers, %d distinct published counts of %d groups, %d groups with a true"
-                            + " count of 1 to 4; least squares guesses %.1f%% of those exactly (reading a published number"
-                            + " itself: %.1f%%), bound %.0f%%; against fresh noise per answer it would guess %.1f%%%n",
-                    answers, published.size(), targets.size(), small, 100 * rate, 100 * naive, 100 * BOUND,
-                    100 * control);
-            assertThat(small).isGreaterThan(50);
-            assertThat(rate).isLessThanOrEqualTo(BOUND);
-            assertThat(control).as("the attack bites without cell keys").isGreaterThan(rate + 0.15);
         }
+        List<Observation> cellKey = new ArrayList<>();
+        published.forEach((id, value) -> cellKey.add(new Observation(groups.get(id), value)));
+        List<BitSet> targets = List.copyOf(new java.util.LinkedHashSet<>(groups.values()));
+        double rate = attack(cellKey, targets, truth);
+        double naive = naive(cellKey, truth);
+
+        // The control: fresh noise from the same table for every published number, at every asking.
+        PTable ptable = PTable.standard();
+        Random noise = new Random(99);
+        List<Observation> fresh = new ArrayList<>();
+        for (BitSet atoms : occurrences) {
+            fresh.add(new Observation(atoms, draw(ptable, sum(truth, atoms), noise)));
+        }
+        double control = attack(fresh, targets, truth);
+        long small = targets.stream().filter(s -> sum(truth, s) >= 1 && sum(truth, s) <= 4).count();
+        System.out.printf("attack: %d answers, %d distinct published counts of %d groups, %d groups with a true"
+                        + " count of 1 to 4; least squares guesses %.1f%% of those exactly (reading a published number"
+                        + " itself: %.1f%%), bound %.0f%%; against fresh noise per answer it would guess %.1f%%%n",
+                answers, published.size(), targets.size(), small, 100 * rate, 100 * naive, 100 * BOUND,
+                100 * control);
+        assertThat(small).isGreaterThan(50);
+        assertThat(rate).isLessThanOrEqualTo(BOUND);
+        assertThat(control).as("the attack bites without cell keys").isGreaterThan(rate + 0.15);
     }
 
     /**

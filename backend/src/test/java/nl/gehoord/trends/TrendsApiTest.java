@@ -11,10 +11,11 @@ import nl.gehoord.staff.Passwords;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Trends through real HTTP: cases made through POST /v1/cases in November 2026, asked for in December by the demo
@@ -30,9 +31,12 @@ class TrendsApiTest {
     private static ApiClient council;
     private static ApiClient linde;
 
+    @RegisterExtension
+    static final SharedServer SHARED = SharedServer.resetPerClass();
+
     @BeforeAll
     static void casesInNovember() {
-        server = TestServer.start();
+        server = SHARED.server();
         client = server.client();
         ApiClient device = Journeys.newDevice(client);
         for (int i = 0; i < 12; i++) {
@@ -53,11 +57,6 @@ class TrendsApiTest {
         server.clock().set(Instant.parse("2026-12-02T09:00:00Z"));
         council = Journeys.staff(client, "council@demo.local");
         linde = Journeys.staff(client, "raad.linde@demo.local");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

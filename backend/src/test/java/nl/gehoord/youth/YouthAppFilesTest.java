@@ -4,25 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The app's files as the browser and its service worker get them: typed, revalidated by ETag, locked down. */
 class YouthAppFilesTest {
     private static TestServer server;
     private static ApiClient browser;
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = SHARED.server();
         browser = server.client().anonymous();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test
