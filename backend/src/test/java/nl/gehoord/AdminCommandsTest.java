@@ -7,23 +7,22 @@ import java.util.List;
 import java.util.Map;
 import nl.gehoord.audit.AuditLog;
 import nl.gehoord.testing.ApiResponse;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The first admin from the command line; the password never comes from the arguments. */
 class AdminCommandsTest {
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     private TestServer server;
 
     @BeforeEach
     void start() {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server = SHARED.server();
     }
 
     @Test

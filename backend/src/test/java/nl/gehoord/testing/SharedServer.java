@@ -47,7 +47,12 @@ public final class SharedServer implements BeforeAllCallback, BeforeEachCallback
 
     /** The shared server, put back before the class's first test only: its tests see what the ones before did. */
     public static SharedServer resetPerClass() {
-        return new SharedServer(Map.of(), false, false);
+        return resetPerClass(Map.of());
+    }
+
+    /** The same for the server with these settings. */
+    public static SharedServer resetPerClass(Map<String, String> env) {
+        return new SharedServer(env, false, false);
     }
 
     public TestServer server() {

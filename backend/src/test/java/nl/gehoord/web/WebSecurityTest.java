@@ -9,10 +9,11 @@ import nl.gehoord.http.Role;
 import nl.gehoord.http.Route;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The staff pages refuse everyone the route does not name, as the API does: walked from Routes.pages, every page
@@ -27,10 +28,13 @@ class WebSecurityTest {
     private static String otherTeam;
     private static String trustCsrf;
 
+    // The test itself is the "proxy" on 127.0.0.1 that says the browser spoke TLS.
+    @RegisterExtension
+    static final SharedServer SHARED = SharedServer.resetPerClass(Map.of("GEHOORD_TRUSTED_PROXIES", "127.0.0.1"));
+
     @BeforeAll
     static void start() {
-        // The test itself is the "proxy" on 127.0.0.1 that says the browser spoke TLS.
-        server = TestServer.start(Map.of("GEHOORD_TRUSTED_PROXIES", "127.0.0.1"));
+        server = SHARED.server();
         WebFixture.addStaff(server, "staff-web-west", "west@demo.local", "Ander Team", "trust_person", "team-west");
         ApiClient phone = Journeys.newDevice(server.client());
         caseId = Journeys.submitCase(phone, "Een verhaal dat alleen de vertrouwenspersoon mag lezen.");
@@ -40,11 +44,6 @@ class WebSecurityTest {
         SESSIONS.put(Role.ADMIN, WebFixture.login(server, "admin@demo.local", null));
         otherTeam = WebFixture.login(server, "west@demo.local", null);
         trustCsrf = WebFixture.get(server, "/web/inbox", SESSIONS.get(Role.TRUST_PERSON)).csrf();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static String concrete(Route route) {

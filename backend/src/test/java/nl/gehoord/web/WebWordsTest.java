@@ -10,12 +10,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.Journeys;
+import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
 import nl.gehoord.text.Language;
 import nl.gehoord.text.Messages;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The staff pages speak the staff member's language where they are written in it (Dutch and English, with the same
@@ -26,15 +27,14 @@ class WebWordsTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
     private static TestServer server;
 
+    @RegisterExtension
+    static final SharedServer SHARED = new SharedServer();
+
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = SHARED.server();
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void everyWrittenLanguageHasTheSameKeysAndPlaceholders() {
