@@ -412,6 +412,8 @@ public final class App implements AutoCloseable {
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            // Its watcher is a non-daemon thread sleeping five seconds, which holds every stopping process that long.
+            config.startup.startupWatcherEnabled = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.appData(Bodies.MAX_BYTES, (long) settings.maxRequestBytes());
