@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import nl.gehoord.admin.AdminController;
 import nl.gehoord.admin.AdminService;
 import nl.gehoord.audit.AuditLog;
@@ -189,6 +191,7 @@ public final class App implements AutoCloseable {
     private LoginThrottle loginThrottle;
     private DueDates dueDates;
     private DemoOutcome demoOutcome;
+    private CompletableFuture<Void> migrations;
 
     // Parts tests reach
     private Javalin server;
@@ -222,6 +225,7 @@ public final class App implements AutoCloseable {
             app.lifecycle.start();
             return app;
         } catch (RuntimeException e) {
+            app.awaitMigrationsQuietly();
             app.lifecycle.close();
             throw e;
         }
@@ -231,11 +235,9 @@ public final class App implements AutoCloseable {
         openDatabase();
         shared();
         TrendsService trendsService = trends();
-        demoOutcome = options.demo() == null ? new DemoOutcome(Optional.empty(), 0) : seedDemo(options.demo());
         MetricsController metrics = push(options.pushSender());
         InboxService inbox = inbox();
         CannedReplyService cannedReplies = new CannedReplyService(db, cipher, tokens, audit, clock);
-        keyedUpgrades(db, cipher, audit, cannedReplies, clock);
         DeviceService devices = new DeviceService(db, cipher, tokens, clock);
         SecondFactors secondFactors = new SecondFactors(cipher, hasher, random, clock);
         loginThrottle = new LoginThrottle(clock);
@@ -269,11 +271,54 @@ public final class App implements AutoCloseable {
         // Started after the server and stopped before it: closing the open streams first lets the server's
         // graceful stop finish without waiting on them.
         lifecycle.manage("live updates", live::start, live::close);
+        awaitMigrations();
+        trendRollup.assignMissingKeys(db);
+        demoOutcome = options.demo() == null ? new DemoOutcome(Optional.empty(), 0) : seedDemo(options.demo());
+        keyedUpgrades(db, cipher, audit, cannedReplies, clock);
     }
 
+    /**
+     * The migrations run beside the wiring, which reads and writes no table: on two cores a first start takes
+     * about as long as the longer of the two instead of both. Everything that touches the data waits for them.
+     */
     private void openDatabase() {
         db = lifecycle.closes("database", Database.open(settings.databaseUrl()));
-        db.migrate();
+        migrations = new CompletableFuture<>();
+        Thread migrator = new Thread(() -> {
+            try {
+                db.migrate();
+                migrations.complete(null);
+            } catch (Throwable e) {
+                migrations.completeExceptionally(e);
+            }
+        }, "gehoord-migrations");
+        migrator.setDaemon(true);
+        migrator.start();
+    }
+
+    private void awaitMigrations() {
+        try {
+            migrations.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** Before closing the database after a failed start: the migrations must not be left running on it. */
+    private void awaitMigrationsQuietly() {
+        if (migrations != null) {
+            try {
+                migrations.join();
+            } catch (RuntimeException ignored) {
+                // the start already failed; its own error is the one reported
+            }
+        }
     }
 
     private void shared() {
@@ -316,7 +361,6 @@ public final class App implements AutoCloseable {
      */
     private TrendsService trends() {
         trendRollup = new TrendRollup(hasher, clock, random);
-        trendRollup.assignMissingKeys(db);
         caseEvents.listen(trendRollup);
         trendPublisher = new TrendPublisher(db);
         trendsWarmer = new TrendsWarmer(db, trendPublisher, clock);
@@ -424,8 +468,7 @@ public final class App implements AutoCloseable {
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            // The watcher warns of a server made but never started (this one starts at once) and, being no daemon,
-            // keeps a command that made one from exiting for five seconds.
+            // Its watcher is a non-daemon thread sleeping five seconds, which holds every stopping process that long.
             config.startup.startupWatcherEnabled = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.maxRequestSize = settings.maxRequestBytes();

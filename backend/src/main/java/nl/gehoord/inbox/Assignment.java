@@ -6,8 +6,9 @@ import nl.gehoord.db.Dialect;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Picks a trust person within a team: available, fewest open cases, and among equals the one who got a case
- * longest ago (round-robin). Nobody available: empty, and the case waits in the coordinator's queue.
+ * Picks a trust person within a team: available, fewest open cases (counted up to
+ * {@link InboxDao#OPEN_CASES_COUNTED}), and among equals the one who got a case longest ago (round-robin). Nobody
+ * available: empty, and the case waits in the coordinator's queue.
  */
 final class Assignment {
     private Assignment() {

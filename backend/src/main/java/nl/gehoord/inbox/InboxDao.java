@@ -21,6 +21,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(InboxDao.CannedReply.class)
 @RegisterConstructorMapper(InboxDao.LocationCare.class)
 public interface InboxDao {
+    /**
+     * Routing counts a trust person's open cases up to this many: a trust person carries tens of cases, so past it
+     * all are overloaded alike and the turn decides, and the count stays small however many cases pile up.
+     */
+    int OPEN_CASES_COUNTED = 500;
+
     record Team(String id, String organisationId, String name, long createdAt) {
     }
 
@@ -125,8 +131,9 @@ public interface InboxDao {
     static List<Member> availableTrustPersons(Handle h, String teamId) {
         return h.createQuery("""
                 SELECT s.id, s.team_id, s.available, s.active, s.role, s.last_assigned_at,
-                       (SELECT COUNT(*) FROM cases c WHERE c.assigned_staff_id = s.id
-                          AND c.status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')) AS open_cases
+                       (SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE c.assigned_staff_id = s.id
+                          AND c.status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')
+                          LIMIT\s""" + OPEN_CASES_COUNTED + ") counted) AS open_cases\n" + """
                 FROM staff s
                 WHERE s.team_id = :teamId AND s.role = 'trust_person' AND s.active = TRUE AND s.available = TRUE
                 ORDER BY open_cases, s.last_assigned_at, s.id
@@ -160,8 +167,9 @@ public interface InboxDao {
             SELECT s.id FROM staff s
             WHERE s.team_id = :teamId AND s.role = 'trust_person' AND s.active = TRUE AND s.available = TRUE
               AND s.id <> :excludeId
-            ORDER BY (SELECT COUNT(*) FROM cases c WHERE c.assigned_staff_id = s.id
-                        AND c.status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')),
+            ORDER BY (SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE c.assigned_staff_id = s.id
+                        AND c.status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')
+                        LIMIT\s""" + OPEN_CASES_COUNTED + ") counted),\n" + """
                      s.last_assigned_at, s.id
             LIMIT 1 FOR UPDATE OF s SKIP LOCKED
             """)

@@ -110,14 +110,63 @@ public final class DangerPhrases {
     private final List<Phrase> phrases;
     /** Per compact phrase, the bit masks of the fuzzy search (built once; the list is fixed). */
     private final Map<String, long[]> masks = new HashMap<>();
+    /** Per phrase (same order), its words between spaces, as they stand in a spaced text. */
+    private final String[] spacedWords;
+    /** Per phrase, the pieces of which at least one stands unchanged in any text it matches (see {@link #pieces}). */
+    private final String[][] pieces;
 
     DangerPhrases(List<Phrase> phrases) {
         this.phrases = List.copyOf(phrases);
-        for (Phrase phrase : this.phrases) {
+        spacedWords = new String[this.phrases.size()];
+        pieces = new String[this.phrases.size()][];
+        for (int i = 0; i < this.phrases.size(); i++) {
+            Phrase phrase = this.phrases.get(i);
             if (phrase.compact().length() <= Long.SIZE) {
                 masks.computeIfAbsent(phrase.compact(), DangerPhrases::asciiMasks);
             }
+            spacedWords[i] = " " + phrase.words() + " ";
+            pieces[i] = pieces(phrase.compact(), phrase.anchored() ? anchoredMistakes(phrase) : mistakes(phrase));
         }
+    }
+
+    /**
+     * The pattern cut into {@code mistakes + 1} pieces. Each mistake (a letter changed, left out or added) touches
+     * at most one piece, so a text within that many mistakes of the pattern holds at least one piece unchanged:
+     * a text holding none cannot match, and most phrases are ruled out with a few plain searches.
+     */
+    static String[] pieces(String pattern, int mistakes) {
+        if (mistakes >= pattern.length()) {
+            return new String[] {""}; // every letter may be the mistaken one: anything matches
+        }
+        int parts = mistakes + 1;
+        String[] out = new String[parts];
+        for (int i = 0; i < parts; i++) {
+            out[i] = pattern.substring(i * pattern.length() / parts, (i + 1) * pattern.length() / parts);
+        }
+        return out;
+    }
+
+    static boolean holdsAPiece(String compact, String[] pieces) {
+        for (String piece : pieces) {
+            if (compact.contains(piece)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many typing mistakes a Latin phrase matched anywhere may carry. */
+    private static int mistakes(Phrase phrase) {
+        int length = phrase.compact().length();
+        return length < MIN_FUZZY ? 0 : length >= 14 ? 2 : 1;
+    }
+
+    /** How many typing mistakes a phrase matched from the start of a word may carry. */
+    private static int anchoredMistakes(Phrase phrase) {
+        Script script = phrase.script();
+        int length = phrase.compact().length();
+        return phrase.shortestWord() < script.minWordForFuzzy ? 0
+                : length >= script.minTwoMistakes ? 2 : length >= script.minFuzzy ? 1 : 0;
     }
 
     /** The lists shipped with Gehoord, every language, read once. */
@@ -188,9 +237,13 @@ public final class DangerPhrases {
             String spaced = " " + TextNormaliser.words(text) + " ";
             String compact = spaced.replace(" ", "");
             Folded folded = null;
-            for (Phrase phrase : phrases) {
+            for (int i = 0; i < phrases.size(); i++) {
+                if (!holdsAPiece(compact, pieces[i])) {
+                    continue;
+                }
+                Phrase phrase = phrases.get(i);
                 if (!phrase.anchored()) {
-                    if (matches(phrase, spaced, compact)) {
+                    if (matches(phrase, spacedWords[i], spaced, compact)) {
                         return Optional.of(phrase.category());
                     }
                     continue;
@@ -198,7 +251,8 @@ public final class DangerPhrases {
                 if (folded == null) {
                     folded = Folded.of(spaced);
                 }
-                if (folded.scripts().contains(phrase.script()) && matchesFromWordStart(phrase, spaced, folded)) {
+                if (folded.scripts().contains(phrase.script())
+                        && matchesFromWordStart(phrase, spacedWords[i], spaced, folded)) {
                     return Optional.of(phrase.category());
                 }
             }
@@ -210,8 +264,8 @@ public final class DangerPhrases {
         return find(texts).isPresent();
     }
 
-    boolean matches(Phrase phrase, String spaced, String compact) {
-        if (spaced.contains(" " + phrase.words() + " ")) {
+    private boolean matches(Phrase phrase, String spacedWords, String spaced, String compact) {
+        if (spaced.contains(spacedWords)) {
             return true;
         }
         int length = phrase.compact().length();
@@ -219,7 +273,7 @@ public final class DangerPhrases {
             return true;
         }
         if (length >= MIN_FUZZY) {
-            int k = length >= 14 ? 2 : 1;
+            int k = mistakes(phrase);
             long[] ascii = masks.get(phrase.compact());
             return ascii == null ? withinEdits(compact, phrase.compact(), k)
                     : withinEditsBits(compact, phrase.compact(), ascii, k);
@@ -265,16 +319,15 @@ public final class DangerPhrases {
     }
 
     /** Arabic, Cyrillic and Ge'ez: whole words, or glued or mistyped but always from the start of a word. */
-    boolean matchesFromWordStart(Phrase phrase, String spaced, Folded text) {
-        if (spaced.contains(" " + phrase.words() + " ")) {
+    private static boolean matchesFromWordStart(Phrase phrase, String spacedWords, String spaced, Folded text) {
+        if (spaced.contains(spacedWords)) {
             return true;
         }
         String pattern = phrase.compact();
         Script script = phrase.script();
         int length = pattern.length();
         boolean glued = length >= script.minCompact;
-        int k = phrase.shortestWord() < script.minWordForFuzzy ? 0
-                : length >= script.minTwoMistakes ? 2 : length >= script.minFuzzy ? 1 : 0;
+        int k = anchoredMistakes(phrase);
         if (!glued && k == 0) {
             return false;
         }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import nl.gehoord.testing.Journeys;
 
 /**
@@ -37,6 +38,8 @@ public final class IntakeBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int DEVICES = 64;
     private static final double WARMUP_SECONDS = 3;
+    /** Linux's USER_HZ, the unit of the thread times in /proc. */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
 
     private IntakeBenchmark() {
     }
@@ -47,6 +50,50 @@ public final class IntakeBenchmark {
     record Server(String name, Process process, int port) implements AutoCloseable {
         long cpuNanos() {
             return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+
+        /**
+         * CPU time per part of the process (clock ticks of its threads, by thread name, from /proc), so a level shows
+         * where a case's CPU goes, native code and the JVM's own threads included.
+         */
+        Map<String, Long> cpuTicksByPart() {
+            Map<String, Long> parts = new TreeMap<>();
+            try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+                for (Path task : tasks.toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (IOException ended) {
+                        continue;
+                    }
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // utime and stime: fields 14 and 15 of stat, here 12 and 13 after the name
+                    parts.merge(part(name), Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                }
+            } catch (IOException e) {
+                return Map.of();
+            }
+            return parts;
+        }
+
+        private static String part(String thread) {
+            if (thread.startsWith("JettyServerThr") || thread.startsWith("qtp")) {
+                return "requests";
+            }
+            if (thread.startsWith("gehoord-db-wri")) {
+                return "writer";
+            }
+            if (thread.startsWith("gehoord-push")) {
+                return "push";
+            }
+            if (thread.startsWith("C1 ") || thread.startsWith("C2 ")) {
+                return "compiler";
+            }
+            if (thread.startsWith("GC ") || thread.startsWith("G1 ") || thread.equals("VM Thread")) {
+                return "gc";
+            }
+            return "other";
         }
 
         long rssKb() throws IOException {
@@ -93,6 +140,7 @@ public final class IntakeBenchmark {
         List<Level> bare = new ArrayList<>();
         long bareRss;
         try (Server server = start("bare", jvm, Files.createTempDirectory("bench-bare"), false)) {
+            warmUp(server, n -> HttpLoad.post("/cases", new String[0], body));
             for (int connections : levels) {
                 bare.add(level(server, connections, seconds, n -> HttpLoad.post("/cases", new String[0], body)));
             }
@@ -103,15 +151,14 @@ public final class IntakeBenchmark {
         try (Server server = start("gehoord", jvm, Files.createTempDirectory("bench-gehoord"), true)) {
             String[] tokens = devices(server.port());
             awaitIdle(server);
+            warmUp(server, cases(tokens, body));
             String profile = System.getProperty("bench.profile");
             if (profile != null) {
                 jcmd(server, "JFR.start", "name=load", "filename=" + profile,
                         "settings=" + System.getProperty("bench.profile.settings", "profile"));
             }
-            String run = Long.toString(System.nanoTime(), 36);
             for (int connections : levels) {
-                gehoord.add(level(server, connections, seconds, n -> HttpLoad.post("/v1/cases", new String[] {
-                    "Authorization: Bearer " + tokens[n % DEVICES], "Idempotency-Key: " + run + "-" + n}, body)));
+                gehoord.add(level(server, connections, seconds, cases(tokens, body)));
             }
             gehoordRss = server.rssKb();
             if (profile != null) {
@@ -142,13 +189,52 @@ public final class IntakeBenchmark {
     private static Level level(Server server, int connections, double seconds,
                                java.util.function.IntFunction<byte[]> request) throws Exception {
         long[] cpu = new long[1];
+        List<Map<String, Long>> ticks = new ArrayList<>(List.of(Map.of()));
         HttpLoad.Window window = HttpLoad.run(server.port(), connections, WARMUP_SECONDS, seconds, request, 201,
-                () -> cpu[0] = server.cpuNanos());
-        double cpuMs = (server.cpuNanos() - cpu[0]) / 1e6 / Math.max(1, window.ok() + window.failed());
-        System.out.printf("%-8s %4d connections: %,8.0f req/s  p50 %7.1f ms  p99 %7.1f ms  non-2xx %d  cpu %.2f ms/req%n",
+                () -> {
+                    cpu[0] = server.cpuNanos();
+                    ticks.set(0, server.cpuTicksByPart());
+                });
+        long requests = Math.max(1, window.ok() + window.failed());
+        double cpuMs = (server.cpuNanos() - cpu[0]) / 1e6 / requests;
+        StringBuilder parts = new StringBuilder();
+        server.cpuTicksByPart().forEach((part, after) -> parts.append(String.format("  %s %.2f", part,
+                (after - ticks.get(0).getOrDefault(part, 0L)) * 1000.0 / CLOCK_TICKS_PER_SECOND / requests)));
+        System.out.printf("%-8s %4d connections: %,8.0f req/s  p50 %7.1f ms  p99 %7.1f ms  non-2xx %d  cpu %.2f ms/req%n"
+                        + "         CPU ms/req by thread:%s%n",
                 server.name(), connections, window.rate(), window.percentileMs(0.5), window.percentileMs(0.99),
-                window.failed(), cpuMs);
+                window.failed(), cpuMs, parts);
         return new Level(connections, window, cpuMs);
+    }
+
+    /**
+     * New cases from the benchmark's phones, each request with an idempotency key of its own: every call gives keys
+     * no earlier load used, so no level measures replays of another's cases.
+     */
+    private static java.util.function.IntFunction<byte[]> cases(String[] tokens, byte[] body) {
+        String run = Long.toString(System.nanoTime(), 36);
+        return n -> HttpLoad.post("/v1/cases", new String[] {
+            "Authorization: Bearer " + tokens[n % DEVICES], "Idempotency-Key: " + run + "-" + n}, body);
+    }
+
+    /**
+     * Loads the server until the JIT compiler has done its work (its threads below a tenth of a core over two
+     * seconds, at most a minute), so the levels measure a server as it runs for days, not one still compiling.
+     */
+    private static void warmUp(Server server, java.util.function.IntFunction<byte[]> request) throws Exception {
+        long started = System.nanoTime();
+        double share = Double.NaN;
+        for (int round = 0; round < 30; round++) {
+            long before = server.cpuTicksByPart().getOrDefault("compiler", 0L);
+            HttpLoad.run(server.port(), 64, 0, 2, request, 201, () -> { });
+            long ticks = server.cpuTicksByPart().getOrDefault("compiler", 0L) - before;
+            share = ticks / (2.0 * CLOCK_TICKS_PER_SECOND);
+            if (share < 0.1) {
+                break;
+            }
+        }
+        System.out.printf("%-8s warmed up in %.0f s (the JIT compiler at %.0f%% of a core at the end)%n", server.name(),
+                (System.nanoTime() - started) / 1e9, share * 100);
     }
 
     /**

@@ -109,6 +109,46 @@ class RoutingTest {
         assertThat(assignee(Journeys.submit(phone, rotterdam("Zes.")).text("caseId"))).isEqualTo(c);
     }
 
+    /** Routing counts open cases only up to a limit: past it, every trust person is overloaded alike and takes turns. */
+    @Test
+    void pastTheCountedLimitTrustPersonsTakeTurns() {
+        String team = team("Team Rijnmond");
+        String a = trustPerson("a@demo.local", team);
+        String b = trustPerson("b@demo.local", team);
+        rule(10, "rotterdam", null, null, team);
+        int limit = InboxDao.OPEN_CASES_COUNTED;
+        ApiClient phone = Journeys.newDevice(api);
+        Journeys.submitCase(phone, "Utrecht."); // the case the copies are made of
+        server.app().database().writeVoid(h -> {
+            openCasesOf(h, a, limit + 100);
+            openCasesOf(h, b, limit - 1);
+            h.createUpdate("UPDATE staff SET last_assigned_at = CASE id WHEN :a THEN 1 ELSE 2 END WHERE id IN (:a, :b)")
+                    .bind("a", a).bind("b", b).execute();
+        });
+        assertThat(assignee(Journeys.submit(phone, rotterdam("Een.")).text("caseId")))
+                .as("below the limit the fewest open cases decide").isEqualTo(b);
+        assertThat(assignee(Journeys.submit(phone, rotterdam("Twee.")).text("caseId")))
+                .as("both at the limit: the one who got a case longest ago").isEqualTo(a);
+        assertThat(assignee(Journeys.submit(phone, rotterdam("Drie.")).text("caseId"))).isEqualTo(b);
+    }
+
+    /** Copies of a demo case, open and assigned to the trust person: only their count matters to routing. */
+    private static void openCasesOf(org.jdbi.v3.core.Handle h, String staffId, int count) {
+        List<String> columns = h.createQuery("SELECT name FROM pragma_table_info('cases')").mapTo(String.class).list();
+        String copied = String.join(", ", columns.stream().map(c -> switch (c) {
+            case "id", "code_hmac" -> "c." + c + " || '-' || :staffId || '-' || n.i";
+            case "assigned_staff_id" -> ":staffId";
+            case "status" -> "'assigned'";
+            default -> "c." + c;
+        }).toList());
+        h.createUpdate("INSERT INTO cases (" + String.join(", ", columns) + ") WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
+                + "SELECT i + 1 FROM n WHERE i < :count) SELECT " + copied
+                + " FROM n, (SELECT * FROM cases ORDER BY id LIMIT 1) c")
+                .bind("staffId", staffId).bind("count", count).execute();
+        assertThat(h.createQuery("SELECT COUNT(*) FROM cases WHERE assigned_staff_id = :staffId").bind("staffId", staffId)
+                .mapTo(Integer.class).one()).isEqualTo(count);
+    }
+
     @Test
     void aLocationsOwnTrustPersonGetsItsCasesFirstWhileAvailable() {
         String west = team("Team West");

@@ -167,6 +167,31 @@ class DangerPhrasesTest {
         assertThat(agreedTrue).as("both answers were exercised").isBetween(2_000, 18_000);
     }
 
+    /** The pieces only rule out texts that cannot match: never one the search itself would match. */
+    @Test
+    void thePieceFilterNeverRulesOutAMatch() {
+        Random random = new Random(20261202L);
+        String alphabet = "abdeiklmnorstuvwzé";
+        int matched = 0;
+        int ruledOut = 0;
+        for (int round = 0; round < 20_000; round++) {
+            String pattern = randomText(random, alphabet, 1 + random.nextInt(round % 10 == 0 ? 64 : 16));
+            String text = random.nextBoolean() ? randomText(random, alphabet, random.nextInt(60))
+                    : mutate(random, alphabet, randomText(random, alphabet, random.nextInt(10)) + pattern
+                            + randomText(random, alphabet, random.nextInt(10)));
+            int k = random.nextInt(3);
+            boolean holds = DangerPhrases.holdsAPiece(text, DangerPhrases.pieces(pattern, k));
+            if (DangerPhrases.withinEditsTable(text, pattern, k)) {
+                assertThat(holds).as("text %s pattern %s k %d", text, pattern, k).isTrue();
+                matched++;
+            } else if (!holds) {
+                ruledOut++;
+            }
+        }
+        assertThat(matched).as("matches were exercised").isGreaterThan(2_000);
+        assertThat(ruledOut).as("the filter rules out texts").isGreaterThan(2_000);
+    }
+
     private static String randomText(Random random, String alphabet, int length) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < length; i++) {

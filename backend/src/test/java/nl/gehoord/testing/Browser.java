@@ -156,8 +156,12 @@ public final class Browser implements AutoCloseable {
         for (int i = 0; i < 120; i++) {
             new Actions(driver).sendKeys(Keys.TAB).perform();
             WebElement active = driver.switchTo().activeElement();
-            if (wanted.test(active)) {
-                return active;
+            try {
+                if (wanted.test(active)) {
+                    return active;
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                // The screen was drawn anew under the focus; the next tab walks the new one.
             }
         }
         throw new AssertionError("Tab never reached " + what);

@@ -320,6 +320,7 @@ class YouthAppTest {
         browser.tabTo(e -> "nl".equals(e.getAttribute("data-id")), "Nederlands").sendKeys(Keys.ENTER);
         heading(t("nl", "start.title"));
         browser.tabTo(e -> "question".equals(e.getAttribute("data-id")), "the question kind").sendKeys(Keys.ENTER);
+        browser.waitFor(d -> d.findElement(By.id("answer-story")));
         browser.tabTo(e -> "answer-story".equals(e.getAttribute("id")), "the story").sendKeys("Mag ik mijn telefoon houden?");
         browser.tabTo(e -> t("nl", "nav.next").equals(e.getText()), "next").sendKeys(Keys.ENTER);
         browser.tabTo(e -> "foster_care".equals(e.getAttribute("data-id")), "foster care").sendKeys(Keys.SPACE);
