@@ -10,10 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.gehoord.demo.DemoCases;
-import nl.gehoord.testing.SharedServer;
 import nl.gehoord.testing.TestServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Across time, on the demo (8,000 cases over 18 months): every shape the API allows, asked early on the first and
@@ -28,114 +26,112 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * TrendsWithdrawalTest changes a case.
  */
 class TrendsOverTimeTest {
-    @RegisterExtension
-    static final SharedServer SHARED = new SharedServer();
-
     private static final String[] COUNCILS = {"staff-demo-council", "staff-demo-council-linde"};
 
     @Test
     void anEndedMonthsAnswersNeverChangeAndEveryRangeIsTheSumOfItsMonths() {
-        TestServer server = SHARED.server();
-        DemoCases.seed(server.app().database(), TrendCases.rollupOf(server, 7), server.clock());
-        TrendsService service = new TrendsService(server.app().database(), server.clock(),
-                server.app().trendPublisher());
-        YearMonth seeded = YearMonth.now(server.clock().withZone(TrendDims.ZONE));
-        YearMonth firstData = seeded.minusMonths(18);
-        List<String> shapes = TrendShapes.all();
-        Map<String, String> counts = new HashMap<>();
-        Map<String, String> layers = new HashMap<>();
-        Map<String, Boolean> finals = new HashMap<>();
-        Map<String, TrendsTable> tables = new HashMap<>();
-        java.util.Random random = new java.util.Random(12);
-        int asked = 0;
-        int layerChanges = 0;
-        int ranges = 0;
-        int yearsAsked = 0;
-        Map<String, TrendsTable> years = new HashMap<>();
-        for (YearMonth now = firstData.plusMonths(1); !now.isAfter(seeded.plusMonths(4)); now = now.plusMonths(1)) {
-            // Early on the first day and late on the last day (MutableClock ignores withZone, so not at midnight).
-            Instant late = now.atEndOfMonth().atTime(21, 0).atZone(TrendDims.ZONE).toInstant();
-            for (Instant at : new Instant[] {now.atDay(1).atTime(3, 0).atZone(TrendDims.ZONE).toInstant(), late}) {
-                server.clock().set(at);
-                YearMonth lastEnded = TrendsService.lastEnded(server.clock());
-                YearMonth from = lastEnded.minusMonths(TrendsQuery.MAX_MONTHS - 1).isBefore(firstData) ? firstData
-                        : lastEnded.minusMonths(TrendsQuery.MAX_MONTHS - 1);
-                for (String staff : COUNCILS) {
-                    CouncilScope scope = server.app().database().read(h -> CouncilScopes.scopeOf(h, staff))
-                            .orElseThrow();
-                    for (String by : shapes) {
-                        Map<YearMonth, TrendsTable> months = new HashMap<>();
-                        // The month that just ended, the month whose layers just became final, and two others
-                        // at random are asked again; the others were asked before and are taken as then.
-                        List<YearMonth> again = List.of(lastEnded,
-                                lastEnded.minusMonths(TrendPublisher.LAYERS_FINAL_AFTER_MONTHS),
-                                from.plusMonths(random.nextInt((int) from.until(lastEnded, ChronoUnit.MONTHS) + 1)),
-                                from.plusMonths(random.nextInt((int) from.until(lastEnded, ChronoUnit.MONTHS) + 1)));
-                        for (YearMonth m = from; !m.isAfter(lastEnded); m = m.plusMonths(1)) {
-                            String id = staff + "|" + by + "|" + m;
-                            if (tables.containsKey(id) && !again.contains(m)) {
-                                months.put(m, tables.get(id));
-                                continue;
-                            }
-                            TrendsTable t = service.answer(scope, 10, query(m, m, by, now));
-                            months.put(m, t);
-                            tables.put(id, t);
-                            asked++;
-                            String c = text(t, false);
-                            String l = text(t, true);
-                            boolean fin = t.total().layersFinal();
-                            assertThat(fin).as(id + " final at " + at)
-                                    .isEqualTo(!m.plusMonths(TrendPublisher.LAYERS_FINAL_AFTER_MONTHS)
-                                            .isAfter(lastEnded));
-                            if (counts.containsKey(id)) {
-                                assertThat(c).as(id + " counts at " + at).isEqualTo(counts.get(id));
-                                if (finals.get(id) || !fin) {
-                                    assertThat(l).as(id + " layers at " + at).isEqualTo(layers.get(id));
-                                } else if (!l.equals(layers.get(id))) {
-                                    layerChanges++;
+        try (TestServer server = TestServer.start()) {
+            DemoCases.seed(server.app().database(), TrendCases.rollupOf(server, 7), server.clock());
+            TrendsService service = new TrendsService(server.app().database(), server.clock(),
+                    server.app().trendPublisher());
+            YearMonth seeded = YearMonth.now(server.clock().withZone(TrendDims.ZONE));
+            YearMonth firstData = seeded.minusMonths(18);
+            List<String> shapes = TrendShapes.all();
+            Map<String, String> counts = new HashMap<>();
+            Map<String, String> layers = new HashMap<>();
+            Map<String, Boolean> finals = new HashMap<>();
+            Map<String, TrendsTable> tables = new HashMap<>();
+            java.util.Random random = new java.util.Random(12);
+            int asked = 0;
+            int layerChanges = 0;
+            int ranges = 0;
+            int yearsAsked = 0;
+            Map<String, TrendsTable> years = new HashMap<>();
+            for (YearMonth now = firstData.plusMonths(1); !now.isAfter(seeded.plusMonths(4)); now = now.plusMonths(1)) {
+                // Early on the first day and late on the last day (MutableClock ignores withZone, so not at midnight).
+                Instant late = now.atEndOfMonth().atTime(21, 0).atZone(TrendDims.ZONE).toInstant();
+                for (Instant at : new Instant[] {now.atDay(1).atTime(3, 0).atZone(TrendDims.ZONE).toInstant(), late}) {
+                    server.clock().set(at);
+                    YearMonth lastEnded = TrendsService.lastEnded(server.clock());
+                    YearMonth from = lastEnded.minusMonths(TrendsQuery.MAX_MONTHS - 1).isBefore(firstData) ? firstData
+                            : lastEnded.minusMonths(TrendsQuery.MAX_MONTHS - 1);
+                    for (String staff : COUNCILS) {
+                        CouncilScope scope = server.app().database().read(h -> CouncilScopes.scopeOf(h, staff))
+                                .orElseThrow();
+                        for (String by : shapes) {
+                            Map<YearMonth, TrendsTable> months = new HashMap<>();
+                            // The month that just ended, the month whose layers just became final, and two others
+                            // at random are asked again; the others were asked before and are taken as then.
+                            List<YearMonth> again = List.of(lastEnded,
+                                    lastEnded.minusMonths(TrendPublisher.LAYERS_FINAL_AFTER_MONTHS),
+                                    from.plusMonths(random.nextInt((int) from.until(lastEnded, ChronoUnit.MONTHS) + 1)),
+                                    from.plusMonths(random.nextInt((int) from.until(lastEnded, ChronoUnit.MONTHS) + 1)));
+                            for (YearMonth m = from; !m.isAfter(lastEnded); m = m.plusMonths(1)) {
+                                String id = staff + "|" + by + "|" + m;
+                                if (tables.containsKey(id) && !again.contains(m)) {
+                                    months.put(m, tables.get(id));
+                                    continue;
                                 }
+                                TrendsTable t = service.answer(scope, 10, query(m, m, by, now));
+                                months.put(m, t);
+                                tables.put(id, t);
+                                asked++;
+                                String c = text(t, false);
+                                String l = text(t, true);
+                                boolean fin = t.total().layersFinal();
+                                assertThat(fin).as(id + " final at " + at)
+                                        .isEqualTo(!m.plusMonths(TrendPublisher.LAYERS_FINAL_AFTER_MONTHS)
+                                                .isAfter(lastEnded));
+                                if (counts.containsKey(id)) {
+                                    assertThat(c).as(id + " counts at " + at).isEqualTo(counts.get(id));
+                                    if (finals.get(id) || !fin) {
+                                        assertThat(l).as(id + " layers at " + at).isEqualTo(layers.get(id));
+                                    } else if (!l.equals(layers.get(id))) {
+                                        layerChanges++;
+                                    }
+                                }
+                                counts.put(id, c);
+                                layers.put(id, l);
+                                finals.put(id, fin);
                             }
-                            counts.put(id, c);
-                            layers.put(id, l);
-                            finals.put(id, fin);
-                        }
-                        YearMonth start = lastEnded.minusMonths(11).isBefore(from) ? from : lastEnded.minusMonths(11);
-                        // Ranges once a month (late on the last day); the longest one twice a year.
-                        List<YearMonth[]> checked = at.equals(late) ? now.getMonthValue() % 6 == 0
-                                ? List.of(new YearMonth[] {start, lastEnded}, new YearMonth[] {from, lastEnded})
-                                : List.<YearMonth[]>of(new YearMonth[] {start, lastEnded}) : List.of();
-                        for (YearMonth[] range : checked) {
-                            TrendsTable sum = service.answer(scope, 10, query(range[0], range[1], by, now));
-                            List<Span.Part> parts = Span.parts(range[0], range[1], 0);
-                            List<Span.Part> cellParts = Span.parts(range[0], range[1], dims(by).size()
-                                    - (dims(by).contains(TrendDims.MONTH) ? 1 : 0));
-                            Map<YearMonth, TrendsTable> yearsOf = new HashMap<>();
-                            for (Span.Part part : parts) {
-                                if (part.span() == Span.YEAR) {
-                                    yearsOf.put(part.end(), year(service, scope, staff + "|" + by + "|year "
-                                            + part.end(), part.end(), by, now, lastEnded, years));
+                            YearMonth start = lastEnded.minusMonths(11).isBefore(from) ? from : lastEnded.minusMonths(11);
+                            // Ranges once a month (late on the last day); the longest one twice a year.
+                            List<YearMonth[]> checked = at.equals(late) ? now.getMonthValue() % 6 == 0
+                                    ? List.of(new YearMonth[] {start, lastEnded}, new YearMonth[] {from, lastEnded})
+                                    : List.<YearMonth[]>of(new YearMonth[] {start, lastEnded}) : List.of();
+                            for (YearMonth[] range : checked) {
+                                TrendsTable sum = service.answer(scope, 10, query(range[0], range[1], by, now));
+                                List<Span.Part> parts = Span.parts(range[0], range[1], 0);
+                                List<Span.Part> cellParts = Span.parts(range[0], range[1], dims(by).size()
+                                        - (dims(by).contains(TrendDims.MONTH) ? 1 : 0));
+                                Map<YearMonth, TrendsTable> yearsOf = new HashMap<>();
+                                for (Span.Part part : parts) {
+                                    if (part.span() == Span.YEAR) {
+                                        yearsOf.put(part.end(), year(service, scope, staff + "|" + by + "|year "
+                                                + part.end(), part.end(), by, now, lastEnded, years));
+                                        yearsAsked++;
+                                    }
+                                }
+                                assertSumOfParts(sum, parts, cellParts, months, yearsOf, staff + " by=" + by + " at "
+                                        + at);
+                                ranges++;
+                            }
+                            // Years asked before, again: the one of last month and the one that just became final.
+                            for (YearMonth end : checked.isEmpty() ? List.<YearMonth>of() : List.of(
+                                    lastEnded.minusMonths(1), lastEnded.minusMonths(TrendPublisher.LAYERS_FINAL_AFTER_MONTHS))) {
+                                String id = staff + "|" + by + "|year " + end;
+                                if (years.containsKey(id)) {
+                                    year(service, scope, id, end, by, now, lastEnded, years);
                                     yearsAsked++;
                                 }
-                            }
-                            assertSumOfParts(sum, parts, cellParts, months, yearsOf, staff + " by=" + by + " at "
-                                    + at);
-                            ranges++;
-                        }
-                        // Years asked before, again: the one of last month and the one that just became final.
-                        for (YearMonth end : checked.isEmpty() ? List.<YearMonth>of() : List.of(
-                                lastEnded.minusMonths(1), lastEnded.minusMonths(TrendPublisher.LAYERS_FINAL_AFTER_MONTHS))) {
-                            String id = staff + "|" + by + "|year " + end;
-                            if (years.containsKey(id)) {
-                                year(service, scope, id, end, by, now, lastEnded, years);
-                                yearsAsked++;
                             }
                         }
                     }
                 }
             }
+            System.out.printf("over time: %d single-month answers, %d ranges and %d years compared; %d months' layer"
+                    + " values changed once, when they became final%n", asked, ranges, yearsAsked, layerChanges);
         }
-        System.out.printf("over time: %d single-month answers, %d ranges and %d years compared; %d months' layer"
-                + " values changed once, when they became final%n", asked, ranges, yearsAsked, layerChanges);
     }
 
     private static TrendsQuery query(YearMonth from, YearMonth to, String by, YearMonth now) {
