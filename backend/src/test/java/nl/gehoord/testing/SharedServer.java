@@ -2,7 +2,6 @@ package nl.gehoord.testing;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,14 +14,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension static final SharedServer SHARED = new SharedServer();}.
  *
  * <p>A class that changes what a reset does not put back (a rotated key file, a server stopped or restarted, a
- * crash) starts its own {@link TestServer}; {@link #ofThisClass()} gives a class a server of its own that is still
- * reset before each test. {@link #resetPerClass} puts the server back once, before the class's first test, for
- * classes whose tests build on what their {@code @BeforeAll} made, as on a server of their own.
+ * crash) starts its own {@link TestServer}. {@link #resetPerClass} puts the server back once, before the class's
+ * first test, for classes whose tests build on what their {@code @BeforeAll} made, as on a server of their own.
  */
-public final class SharedServer implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+public final class SharedServer implements BeforeAllCallback, BeforeEachCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedServer.class);
     private final Map<String, String> env;
-    private final boolean ownServer;
     private final boolean resetEachTest;
     private TestServer server;
 
@@ -31,18 +28,12 @@ public final class SharedServer implements BeforeAllCallback, BeforeEachCallback
     }
 
     public SharedServer(Map<String, String> env) {
-        this(env, false, true);
+        this(env, true);
     }
 
-    private SharedServer(Map<String, String> env, boolean ownServer, boolean resetEachTest) {
+    private SharedServer(Map<String, String> env, boolean resetEachTest) {
         this.env = Map.copyOf(env);
-        this.ownServer = ownServer;
         this.resetEachTest = resetEachTest;
-    }
-
-    /** A server for this class only, started before its first test and stopped after its last. */
-    public static SharedServer ofThisClass() {
-        return new SharedServer(Map.of(), true, true);
     }
 
     /** The shared server, put back before the class's first test only: its tests see what the ones before did. */
@@ -52,7 +43,7 @@ public final class SharedServer implements BeforeAllCallback, BeforeEachCallback
 
     /** The same for the server with these settings. */
     public static SharedServer resetPerClass(Map<String, String> env) {
-        return new SharedServer(env, false, false);
+        return new SharedServer(env, false);
     }
 
     public TestServer server() {
@@ -61,13 +52,9 @@ public final class SharedServer implements BeforeAllCallback, BeforeEachCallback
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        if (ownServer) {
-            server = TestServer.start(env);
-        } else {
-            // Stored in the run's root context, which closes it (TestServer is AutoCloseable) when the run ends.
-            server = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(new TreeMap<>(env).toString(),
-                    key -> TestServer.start(env), TestServer.class);
-        }
+        // Kept in the run's root context, which closes it (TestServer is AutoCloseable) when the run ends.
+        server = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(new TreeMap<>(env).toString(),
+                key -> TestServer.start(env), TestServer.class);
         if (!resetEachTest) {
             server.reset();
         }
@@ -77,13 +64,6 @@ public final class SharedServer implements BeforeAllCallback, BeforeEachCallback
     public void beforeEach(ExtensionContext context) {
         if (resetEachTest) {
             server.reset();
-        }
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        if (ownServer && server != null) {
-            server.close();
         }
     }
 }
