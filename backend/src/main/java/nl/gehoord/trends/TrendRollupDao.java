@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import nl.gehoord.intake.CaseStatus;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
@@ -27,14 +26,6 @@ public interface TrendRollupDao {
     }
 
     String COLUMNS = String.join(", ", CaseFacts.VALUE_COLUMNS);
-    String VALUES = Stream.of(CaseFacts.VALUE_COLUMNS).map(c -> ":" + c).collect(Collectors.joining(", "));
-    String ADD_ROLLUP = sums("trend_rollup");
-    String ADD_REGION = sums("trend_rollup_region");
-
-    private static String sums(String table) {
-        return Stream.of(CaseFacts.VALUE_COLUMNS).map(c -> c + " = " + table + "." + c + " + excluded." + c)
-                .collect(Collectors.joining(", "));
-    }
 
     @SqlQuery("""
             SELECT month, topic, setting, region_code, age_band, provider, outcome, formal, sla, fr_bucket,
@@ -61,14 +52,56 @@ public interface TrendRollupDao {
                 sla = excluded.sla, fr_bucket = excluded.fr_bucket, res_bucket = excluded.res_bucket,
                 record_key = excluded.record_key
             """;
-    /** One positional parameter per value column: some forty values per row, bound by position. */
-    String VALUE_PARAMETERS = String.join(", ", Collections.nCopies(CaseFacts.VALUE_COLUMNS.length, "?"));
-    String ADD_TO_ROLLUP = "INSERT INTO trend_rollup (month, topic, setting, region_code, age_band, provider, "
-            + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, " + VALUE_PARAMETERS
-            + ") ON CONFLICT (month, topic, setting, region_code, age_band, provider) DO UPDATE SET " + ADD_ROLLUP;
-    String ADD_TO_REGION_ROLLUP = "INSERT INTO trend_rollup_region (region_code, month, topic, setting, age_band, "
-            + COLUMNS + ") VALUES (?, ?, ?, ?, ?, " + VALUE_PARAMETERS
-            + ") ON CONFLICT (region_code, month, topic, setting, age_band) DO UPDATE SET " + ADD_REGION;
+    /**
+     * The two additions for one set of changed value columns, with only those columns bound: a new case changes
+     * four of some fifty. Each set's statement text is made once, so its parse and prepared statement are reused.
+     */
+    final class Additions {
+        private static final java.util.Map<Long, Additions> BY_COLUMNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static {
+            if (CaseFacts.VALUE_COLUMNS.length > Long.SIZE) {
+                throw new IllegalStateException("more value columns than bits in the set of changed ones");
+            }
+        }
+
+        final String rollup;
+        final String region;
+
+        private Additions(long changed) {
+            List<String> columns = new java.util.ArrayList<>();
+            for (int i = 0; i < CaseFacts.VALUE_COLUMNS.length; i++) {
+                if ((changed & (1L << i)) != 0) {
+                    columns.add(CaseFacts.VALUE_COLUMNS[i]);
+                }
+            }
+            String names = String.join(", ", columns);
+            String parameters = String.join(", ", Collections.nCopies(columns.size(), "?"));
+            rollup = "INSERT INTO trend_rollup (month, topic, setting, region_code, age_band, provider, " + names
+                    + ") VALUES (?, ?, ?, ?, ?, ?, " + parameters
+                    + ") ON CONFLICT (month, topic, setting, region_code, age_band, provider) DO UPDATE SET "
+                    + sums("trend_rollup", columns);
+            region = "INSERT INTO trend_rollup_region (region_code, month, topic, setting, age_band, " + names
+                    + ") VALUES (?, ?, ?, ?, ?, " + parameters
+                    + ") ON CONFLICT (region_code, month, topic, setting, age_band) DO UPDATE SET "
+                    + sums("trend_rollup_region", columns);
+        }
+
+        private static String sums(String table, List<String> columns) {
+            return columns.stream().map(c -> c + " = " + table + "." + c + " + excluded." + c)
+                    .collect(Collectors.joining(", "));
+        }
+
+        static Additions of(long[] delta) {
+            long changed = 0;
+            for (int i = 0; i < delta.length; i++) {
+                if (delta[i] != 0) {
+                    changed |= 1L << i;
+                }
+            }
+            return changed == 0 ? null : BY_COLUMNS.computeIfAbsent(changed, Additions::new);
+        }
+    }
 
     static void storeFacts(Handle h, String key, CaseFacts f) {
         h.createUpdate(STORE_FACTS).bind("key", key).bind("month", f.month()).bind("topic", f.topic())
@@ -86,13 +119,21 @@ public interface TrendRollupDao {
 
     /** Adds a change of counts to the cell's rows in both rollups (and drops rows left without cases). */
     static void add(Handle h, CaseFacts cell, long[] delta) {
-        Update rollup = h.createUpdate(ADD_TO_ROLLUP).bind(0, cell.month()).bind(1, cell.topic())
+        Additions additions = Additions.of(delta);
+        if (additions == null) {
+            return; // nothing changes
+        }
+        Update rollup = h.createUpdate(additions.rollup).bind(0, cell.month()).bind(1, cell.topic())
                 .bind(2, cell.setting()).bind(3, cell.regionCode()).bind(4, cell.ageBand()).bind(5, cell.provider());
-        Update region = h.createUpdate(ADD_TO_REGION_ROLLUP).bind(0, cell.regionCode()).bind(1, cell.month())
+        Update region = h.createUpdate(additions.region).bind(0, cell.regionCode()).bind(1, cell.month())
                 .bind(2, cell.topic()).bind(3, cell.setting()).bind(4, cell.ageBand());
-        for (int i = 0; i < delta.length; i++) {
-            rollup.bind(6 + i, delta[i]);
-            region.bind(5 + i, delta[i]);
+        int bound = 0;
+        for (long value : delta) {
+            if (value != 0) {
+                rollup.bind(6 + bound, value);
+                region.bind(5 + bound, value);
+                bound++;
+            }
         }
         rollup.execute();
         region.execute();
