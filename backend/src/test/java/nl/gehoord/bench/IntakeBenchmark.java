@@ -218,7 +218,7 @@ public final class IntakeBenchmark {
     }
 
     /**
-     * Loads the server until the JIT compiler has done its work (its threads below a tenth of a core over two
+     * Loads the server until the JIT compiler has done its work (its threads below a twentieth of a core over two
      * seconds, at most a minute), so the levels measure a server as it runs for days, not one still compiling.
      */
     private static void warmUp(Server server, java.util.function.IntFunction<byte[]> request) throws Exception {
@@ -229,7 +229,7 @@ public final class IntakeBenchmark {
             HttpLoad.run(server.port(), 64, 0, 2, request, 201, () -> { });
             long ticks = server.cpuTicksByPart().getOrDefault("compiler", 0L) - before;
             share = ticks / (2.0 * CLOCK_TICKS_PER_SECOND);
-            if (share < 0.1) {
+            if (share < 0.05) {
                 break;
             }
         }
