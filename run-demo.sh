@@ -4,6 +4,7 @@
 set -e
 cd "$(dirname "$0")"
 mvn -B -q -DskipTests package
-# The heap and collector docs/operations.md explains.
+# The heap, collector and allocator arenas docs/operations.md explains.
+export MALLOC_ARENA_MAX=2
 exec java -Xms64m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m \
   -jar backend/target/gehoord.jar serve --demo
