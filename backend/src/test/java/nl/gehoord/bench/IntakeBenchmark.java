@@ -33,7 +33,7 @@ import nl.gehoord.testing.Journeys;
  */
 public final class IntakeBenchmark {
     /** The heap and collector docs/operations.md and run-demo.sh run Gehoord with. */
-    static final String DOCUMENTED_JVM = "-Xms64m -Xmx192m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m";
+    static final String DOCUMENTED_JVM = "-Xms64m -Xmx160m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int DEVICES = 64;
@@ -161,6 +161,9 @@ public final class IntakeBenchmark {
                 gehoord.add(level(server, connections, seconds, cases(tokens, body)));
             }
             gehoordRss = server.rssKb();
+            if (System.getProperty("bench.jvm", "").contains("NativeMemoryTracking")) {
+                jcmd(server, "VM.native_memory", "summary");
+            }
             if (profile != null) {
                 jcmd(server, "JFR.stop", "name=load");
             }
@@ -375,7 +378,7 @@ public final class IntakeBenchmark {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(server.process().pid())));
         line.addAll(Arrays.asList(command));
-        Process p = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed");
