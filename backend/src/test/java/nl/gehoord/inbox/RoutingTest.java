@@ -127,8 +127,10 @@ class RoutingTest {
         });
         assertThat(assignee(Journeys.submit(phone, rotterdam("Een.")).text("caseId")))
                 .as("below the limit the fewest open cases decide").isEqualTo(b);
+        server.clock().advance(java.time.Duration.ofMinutes(1)); // turns are told apart by when each was given
         assertThat(assignee(Journeys.submit(phone, rotterdam("Twee.")).text("caseId")))
                 .as("both at the limit: the one who got a case longest ago").isEqualTo(a);
+        server.clock().advance(java.time.Duration.ofMinutes(1));
         assertThat(assignee(Journeys.submit(phone, rotterdam("Drie.")).text("caseId"))).isEqualTo(b);
     }
 
