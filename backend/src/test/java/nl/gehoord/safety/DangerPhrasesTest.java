@@ -151,14 +151,12 @@ class DangerPhrasesTest {
     @Test
     void bitParallelSearchAgreesWithTheTableOnRandomTexts() {
         Random random = new Random(20261123L);
-        String alphabet = "abdeiklmnorstuvwzé";
         int agreedTrue = 0;
         for (int round = 0; round < 20_000; round++) {
-            String pattern = randomText(random, alphabet, 1 + random.nextInt(round % 10 == 0 ? 64 : 16));
-            String text = random.nextBoolean() ? randomText(random, alphabet, random.nextInt(60))
-                    : mutate(random, alphabet, randomText(random, alphabet, random.nextInt(10)) + pattern
-                            + randomText(random, alphabet, random.nextInt(10)));
-            int k = random.nextInt(3);
+            Search search = Search.random(random, round);
+            String pattern = search.pattern();
+            String text = search.text();
+            int k = search.k();
             boolean table = DangerPhrases.withinEditsTable(text, pattern, k);
             assertThat(DangerPhrases.withinEditsBits(text, pattern, DangerPhrases.asciiMasks(pattern), k))
                     .as("text %s pattern %s k %d", text, pattern, k).isEqualTo(table);
@@ -171,15 +169,13 @@ class DangerPhrasesTest {
     @Test
     void thePieceFilterNeverRulesOutAMatch() {
         Random random = new Random(20261202L);
-        String alphabet = "abdeiklmnorstuvwzé";
         int matched = 0;
         int ruledOut = 0;
         for (int round = 0; round < 20_000; round++) {
-            String pattern = randomText(random, alphabet, 1 + random.nextInt(round % 10 == 0 ? 64 : 16));
-            String text = random.nextBoolean() ? randomText(random, alphabet, random.nextInt(60))
-                    : mutate(random, alphabet, randomText(random, alphabet, random.nextInt(10)) + pattern
-                            + randomText(random, alphabet, random.nextInt(10)));
-            int k = random.nextInt(3);
+            Search search = Search.random(random, round);
+            String pattern = search.pattern();
+            String text = search.text();
+            int k = search.k();
             boolean holds = DangerPhrases.holdsAPiece(text, DangerPhrases.pieces(pattern, k));
             if (DangerPhrases.withinEditsTable(text, pattern, k)) {
                 assertThat(holds).as("text %s pattern %s k %d", text, pattern, k).isTrue();
@@ -190,6 +186,22 @@ class DangerPhrasesTest {
         }
         assertThat(matched).as("matches were exercised").isGreaterThan(2_000);
         assertThat(ruledOut).as("the filter rules out texts").isGreaterThan(2_000);
+    }
+
+    /**
+     * A random pattern, a text (at random, or the pattern inside random letters with up to three mistakes) and a
+     * number of mistakes allowed: now and then a long pattern, up to 64 letters.
+     */
+    private record Search(String pattern, String text, int k) {
+        private static final String ALPHABET = "abdeiklmnorstuvwzé";
+
+        static Search random(Random random, int round) {
+            String pattern = randomText(random, ALPHABET, 1 + random.nextInt(round % 10 == 0 ? 64 : 16));
+            String text = random.nextBoolean() ? randomText(random, ALPHABET, random.nextInt(60))
+                    : mutate(random, ALPHABET, randomText(random, ALPHABET, random.nextInt(10)) + pattern
+                            + randomText(random, ALPHABET, random.nextInt(10)));
+            return new Search(pattern, text, random.nextInt(3));
+        }
     }
 
     private static String randomText(Random random, String alphabet, int length) {
