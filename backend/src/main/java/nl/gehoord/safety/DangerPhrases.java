@@ -108,25 +108,24 @@ public final class DangerPhrases {
     }
 
     private final List<Phrase> phrases;
-    /** Per compact phrase, the bit masks of the fuzzy search (built once; the list is fixed). */
-    private final Map<String, long[]> masks = new HashMap<>();
-    /** Per phrase (same order), its words between spaces, as they stand in a spaced text. */
-    private final String[] spacedWords;
-    /** Per phrase, the pieces of which at least one stands unchanged in any text it matches (see {@link #pieces}). */
-    private final String[][] pieces;
+    /** The phrases with what the search needs of each, made once (the list is fixed). */
+    private final List<Searched> searched;
+
+    /**
+     * A phrase as the search uses it: its words between spaces, as they stand in a spaced text; the pieces of which
+     * at least one stands unchanged in any text it matches ({@link #pieces}); and, for a phrase of at most 64
+     * letters, the bit masks of the typo search (shared by phrases spelled alike).
+     */
+    private record Searched(Phrase phrase, String spacedWords, String[] pieces, long[] ascii) {
+    }
 
     DangerPhrases(List<Phrase> phrases) {
         this.phrases = List.copyOf(phrases);
-        spacedWords = new String[this.phrases.size()];
-        pieces = new String[this.phrases.size()][];
-        for (int i = 0; i < this.phrases.size(); i++) {
-            Phrase phrase = this.phrases.get(i);
-            if (phrase.compact().length() <= Long.SIZE) {
-                masks.computeIfAbsent(phrase.compact(), DangerPhrases::asciiMasks);
-            }
-            spacedWords[i] = " " + phrase.words() + " ";
-            pieces[i] = pieces(phrase.compact(), phrase.anchored() ? anchoredMistakes(phrase) : mistakes(phrase));
-        }
+        Map<String, long[]> masks = new HashMap<>();
+        this.searched = this.phrases.stream().map(phrase -> new Searched(phrase, " " + phrase.words() + " ",
+                pieces(phrase.compact(), phrase.anchored() ? anchoredMistakes(phrase) : mistakes(phrase)),
+                phrase.compact().length() <= Long.SIZE
+                        ? masks.computeIfAbsent(phrase.compact(), DangerPhrases::asciiMasks) : null)).toList();
     }
 
     /**
@@ -237,13 +236,13 @@ public final class DangerPhrases {
             String spaced = " " + TextNormaliser.words(text) + " ";
             String compact = spaced.replace(" ", "");
             Folded folded = null;
-            for (int i = 0; i < phrases.size(); i++) {
-                if (!holdsAPiece(compact, pieces[i])) {
+            for (Searched candidate : searched) {
+                if (!holdsAPiece(compact, candidate.pieces())) {
                     continue;
                 }
-                Phrase phrase = phrases.get(i);
+                Phrase phrase = candidate.phrase();
                 if (!phrase.anchored()) {
-                    if (matches(phrase, spacedWords[i], spaced, compact)) {
+                    if (matches(candidate, spaced, compact)) {
                         return Optional.of(phrase.category());
                     }
                     continue;
@@ -252,7 +251,7 @@ public final class DangerPhrases {
                     folded = Folded.of(spaced);
                 }
                 if (folded.scripts().contains(phrase.script())
-                        && matchesFromWordStart(phrase, spacedWords[i], spaced, folded)) {
+                        && matchesFromWordStart(phrase, candidate.spacedWords(), spaced, folded)) {
                     return Optional.of(phrase.category());
                 }
             }
@@ -264,8 +263,9 @@ public final class DangerPhrases {
         return find(texts).isPresent();
     }
 
-    private boolean matches(Phrase phrase, String spacedWords, String spaced, String compact) {
-        if (spaced.contains(spacedWords)) {
+    private static boolean matches(Searched candidate, String spaced, String compact) {
+        Phrase phrase = candidate.phrase();
+        if (spaced.contains(candidate.spacedWords())) {
             return true;
         }
         int length = phrase.compact().length();
@@ -274,7 +274,7 @@ public final class DangerPhrases {
         }
         if (length >= MIN_FUZZY) {
             int k = mistakes(phrase);
-            long[] ascii = masks.get(phrase.compact());
+            long[] ascii = candidate.ascii();
             return ascii == null ? withinEdits(compact, phrase.compact(), k)
                     : withinEditsBits(compact, phrase.compact(), ascii, k);
         }

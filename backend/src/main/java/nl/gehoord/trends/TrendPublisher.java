@@ -45,7 +45,7 @@ public final class TrendPublisher {
      * Forgets the stored tables kept in memory, for a database that was put back under a running server (tests
      * do; in service a publication is never removed).
      */
-    public void forgetKept() {
+    void forgetKept() {
         cache.clear();
     }
 

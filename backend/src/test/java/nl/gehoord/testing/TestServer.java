@@ -192,9 +192,7 @@ public final class TestServer implements AutoCloseable {
      */
     public void reset() {
         // With no deadline or trend pass under way, so none that read the clock or the rows before writes after.
-        synchronized (app.slaScheduler()) {
-            app.trendsWarmer().betweenPasses(this::putBack);
-        }
+        app.slaScheduler().betweenPasses(() -> app.trendsWarmer().betweenPasses(this::putBack));
     }
 
     private void putBack() {
