@@ -77,7 +77,10 @@ final class RawHttp {
             return send(HTTP, method, path, headers, body);
         } catch (ConnectionDropped dropped) {
             try {
-                return send(newClient(), method, path, headers, body);
+                // Also when the server refused the request from its headers (a body over the limit) and closed
+                // while the body was still being written: the reset can swallow the answer. With "Expect:
+                // 100-continue" the server answers before any of the body is sent.
+                return send(newClient(), method, path, headers, body, true);
             } catch (ConnectionDropped again) {
                 throw new AssertionError(method + " " + path + ": the server closed the connection without an answer",
                         again.getCause());
@@ -96,8 +99,13 @@ final class RawHttp {
     }
 
     private Answer send(HttpClient client, String method, String path, Map<String, String> headers, byte[] body) {
+        return send(client, method, path, headers, body, false);
+    }
+
+    private Answer send(HttpClient client, String method, String path, Map<String, String> headers, byte[] body,
+                        boolean expectContinue) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30));
+                .timeout(Duration.ofSeconds(30)).expectContinue(expectContinue && body != null && body.length > 0);
         headers.forEach(request::header);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body));
