@@ -113,6 +113,18 @@ public final class Browser implements AutoCloseable {
                 + " && !document.querySelector('.htmx-request');")));
     }
 
+    /**
+     * Runs an action that loads a new document (a form that is not boosted), then waits until the old document is
+     * gone and the new one has settled. Without the wait, a check right after the click can still read the old page.
+     */
+    public void loadsNewPage(Runnable action) {
+        js("window.gehoordOldPage = true;");
+        action.run();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.JavascriptException.class)
+                .until(d -> Boolean.TRUE.equals(js("return window.gehoordOldPage !== true;")));
+        settle();
+    }
+
     public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

@@ -32,12 +32,19 @@ final class WebFixture {
     /** A staff account with the demo password, in a team (created when missing); not available for new cases. */
     /** Logs the browser in through the log-in page as {@code email}, forgetting whoever was logged in. */
     static void logIn(Browser browser, String email) {
+        logIn(browser, email, null);
+    }
+
+    /** Logs in with a second-factor code as well, when {@code code} is not null. */
+    static void logIn(Browser browser, String email, String code) {
         browser.forgetCookies();
         browser.go("/web/login");
         browser.find("#email").sendKeys(email);
         browser.find("#password").sendKeys(TestServer.DEMO_PASSWORD);
-        browser.find("form[action='/web/login'] button[type=submit]").click();
-        browser.settle();
+        if (code != null) {
+            browser.find("#code").sendKeys(code);
+        }
+        browser.loadsNewPage(() -> browser.find("form[action='/web/login'] button[type=submit]").click());
     }
 
     /** The message a page shows after a change: that it worked, or why it was refused. */

@@ -50,15 +50,7 @@ class WebJourneyTest {
     }
 
     private static void logIn(String email, String code) {
-        browser.forgetCookies();
-        browser.go("/web/login");
-        browser.find("#email").sendKeys(email);
-        browser.find("#password").sendKeys(TestServer.DEMO_PASSWORD);
-        if (code != null) {
-            browser.find("#code").sendKeys(code);
-        }
-        browser.find("form[action='/web/login'] button[type=submit]").click();
-        browser.settle();
+        WebFixture.logIn(browser, email, code);
     }
 
     @Test
@@ -277,8 +269,7 @@ class WebJourneyTest {
         browser.tabTo(e -> "email".equals(e.getAttribute("id")), "the e-mail field").sendKeys("tweede@demo.local");
         browser.press(Keys.TAB);
         browser.driver().switchTo().activeElement().sendKeys(TestServer.DEMO_PASSWORD);
-        browser.press(Keys.ENTER);
-        browser.settle();
+        browser.loadsNewPage(() -> browser.press(Keys.ENTER));
         assertThat(browser.path()).isEqualTo("/web/inbox");
 
         // The case reassigned to this trust person: reach it with Tab, open it with Enter.
