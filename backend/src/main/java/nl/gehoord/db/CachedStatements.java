@@ -51,7 +51,7 @@ final class CachedStatements implements StatementBuilderFactory {
         }
     }
 
-    private static final class PerConnection extends DefaultStatementBuilder {
+    static final class PerConnection extends DefaultStatementBuilder {
         private final SQLiteConnection raw;
         private final LinkedHashMap<String, ArrayDeque<PreparedStatement>> idle =
                 new LinkedHashMap<>(64, 0.75f, true);
@@ -68,6 +68,11 @@ final class CachedStatements implements StatementBuilderFactory {
             if (ctx.isReturningGeneratedKeys() || ctx.isConcurrentUpdatable()) {
                 return super.create(conn, sql, ctx);
             }
+            return lend(sql);
+        }
+
+        /** A statement for {@code sql}, reused when one is idle; give it back with {@link #close}. */
+        PreparedStatement lend(String sql) throws SQLException {
             ArrayDeque<PreparedStatement> free = idle.get(sql);
             while (free != null && !free.isEmpty()) {
                 PreparedStatement statement = free.pop();

@@ -53,6 +53,7 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin())
                 .registerArgument(new CodedColumns.Arguments()).registerColumnMapper(new CodedColumns.Mappers());
+        jdbi.getConfig(DirectSql.Observers.class); // in the Jdbi's own configuration, so every handle shares it
         if (dialect == Dialect.SQLITE) {
             // Prepared statements are kept per connection: preparing every statement of a case again and again
             // was a large share of the single writer's time.

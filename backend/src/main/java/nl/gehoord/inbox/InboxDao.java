@@ -1,5 +1,6 @@
 package nl.gehoord.inbox;
 
+import nl.gehoord.db.DirectSql;
 import java.util.List;
 import java.util.Optional;
 import nl.gehoord.intake.CaseStatus;
@@ -85,11 +86,11 @@ public interface InboxDao {
     // hand and called without attaching this interface (Jdbi's SqlObject machinery cost more than the statements).
 
     static List<Rule> rules(Handle h, String organisationId) {
-        return h.createQuery("""
+        return DirectSql.query(h, """
                 SELECT id, organisation_id, priority, region_code, setting, topic, team_id, created_at
                 FROM routing_rules WHERE organisation_id = :organisationId ORDER BY priority, created_at, id
                 """).bind("organisationId", organisationId)
-                .map((rs, ctx) -> new Rule(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                .map(rs -> new Rule(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8)))
                 .list();
     }
@@ -104,11 +105,11 @@ public interface InboxDao {
     int deleteRuleOf(String id, String organisationId);
 
     static Optional<String> availableLocationTrustPerson(Handle h, String locationId) {
-        return h.createQuery("""
+        return DirectSql.query(h, """
                 SELECT l.staff_id FROM location_trust_persons l JOIN staff s ON s.id = l.staff_id
                 WHERE l.location_id = :locationId AND s.active = TRUE AND s.available = TRUE
                   AND s.role = 'trust_person'
-                """).bind("locationId", locationId).map((rs, ctx) -> rs.getString(1)).findFirst();
+                """).bind("locationId", locationId).map(rs -> rs.getString(1)).findFirst();
     }
 
     @SqlQuery("""
@@ -129,7 +130,7 @@ public interface InboxDao {
                                 long at);
 
     static List<Member> availableTrustPersons(Handle h, String teamId) {
-        return h.createQuery("""
+        return DirectSql.query(h, """
                 SELECT s.id, s.team_id, s.available, s.active, s.role, s.last_assigned_at,
                        (SELECT COUNT(*) FROM (SELECT 1 FROM cases c WHERE c.assigned_staff_id = s.id
                           AND c.status IN ('received', 'assigned', 'in_conversation', 'formal_complaint')
@@ -138,7 +139,7 @@ public interface InboxDao {
                 WHERE s.team_id = :teamId AND s.role = 'trust_person' AND s.active = TRUE AND s.available = TRUE
                 ORDER BY open_cases, s.last_assigned_at, s.id
                 """).bind("teamId", teamId)
-                .map((rs, ctx) -> new Member(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
+                .map(rs -> new Member(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
                         rs.getString(5), rs.getLong(6), rs.getInt(7)))
                 .list();
     }
@@ -192,8 +193,8 @@ public interface InboxDao {
     Optional<Member> member(String id);
 
     static Optional<String> teamOf(Handle h, String staffId) {
-        return h.createQuery("SELECT team_id FROM staff WHERE id = :id").bind("id", staffId)
-                .map((rs, ctx) -> rs.getString(1)).findFirst();
+        return DirectSql.query(h, "SELECT team_id FROM staff WHERE id = :id").bind("id", staffId)
+                .map(rs -> rs.getString(1)).findFirst();
     }
 
 

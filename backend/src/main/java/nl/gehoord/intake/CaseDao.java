@@ -1,5 +1,6 @@
 package nl.gehoord.intake;
 
+import nl.gehoord.db.DirectSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -104,7 +105,7 @@ public interface CaseDao {
     }
 
     static void insertNew(Handle h, NewCase row) {
-        h.createUpdate("""
+        DirectSql.update(h, """
                 INSERT INTO cases (id, code_hmac, organisation_id, team_id, kind, topic, setting, region_code, age_band,
                                    location_id, contact_preference, urgent, status, flow_version, assigned_staff_id,
                                    key_id, answers_enc, story_enc, about_enc, contact_enc, created_at, updated_at,
@@ -129,7 +130,7 @@ public interface CaseDao {
 
     /** The first timeline entry of a new case; nothing else is numbered yet, so it is number 1. */
     static void insertReceived(Handle h, String id, String caseId, long dueAt, long at) {
-        h.createUpdate("""
+        DirectSql.update(h, """
                 INSERT INTO case_events (id, case_id, seq, type, status, due_at, created_at)
                 VALUES (:id, :caseId, 1, 'received', 'received', :dueAt, :at)
                 """).bind("id", id).bind("caseId", caseId).bind("dueAt", dueAt).bind("at", at).execute();
@@ -138,7 +139,7 @@ public interface CaseDao {
     /** The first two entries of a new case that went straight to a trust person. */
     static void insertReceivedAndAssigned(Handle h, String id, String assignedId, String caseId, long dueAt,
                                           long at) {
-        h.createUpdate("""
+        DirectSql.update(h, """
                 INSERT INTO case_events (id, case_id, seq, type, status, due_at, created_at)
                 VALUES (:id, :caseId, 1, 'received', 'received', :dueAt, :at),
                        (:assignedId, :caseId, 2, 'assigned', 'assigned', NULL, :at)
@@ -152,7 +153,7 @@ public interface CaseDao {
      * @return 1 when stored; 0 when the caller must roll back and answer as for the earlier request
      */
     static int insertIdempotencyIfNew(Handle h, IdempotencyRow row, String erasedTag) {
-        return h.createUpdate("""
+        return DirectSql.update(h, """
                 INSERT INTO idempotency_keys (device_id, key_hash, request_hash, case_id, case_code_enc, created_at)
                 SELECT :deviceId, :keyHash, :requestHash, :caseId, :caseCodeEnc, :createdAt
                 WHERE NOT EXISTS (SELECT 1 FROM erased_requests WHERE tag = :erasedTag)
@@ -226,7 +227,7 @@ public interface CaseDao {
     void eraseContent(String id, long at);
 
     static void link(Handle h, DeviceLink link) {
-        h.createUpdate("INSERT INTO case_devices (case_id, device_id, linked_at) VALUES (:caseId, :deviceId, :linkedAt)")
+        DirectSql.update(h, "INSERT INTO case_devices (case_id, device_id, linked_at) VALUES (:caseId, :deviceId, :linkedAt)")
                 .bind("caseId", link.caseId()).bind("deviceId", link.deviceId()).bind("linkedAt", link.linkedAt())
                 .execute();
     }

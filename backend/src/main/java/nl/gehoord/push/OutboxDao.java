@@ -1,9 +1,9 @@
 package nl.gehoord.push;
 
+import nl.gehoord.db.DirectSql;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -63,7 +63,7 @@ public interface OutboxDao extends SqlObject {
                         .append(" AND active = TRUE AND push_token_enc IS NOT NULL");
             }
         }
-        Update update = handle.createUpdate(sql.toString());
+        DirectSql.Update update = DirectSql.update(handle, sql.toString());
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             update.bind("id" + i, r.id()).bind("caseId" + i, r.caseId()).bind("event" + i, r.event())
@@ -105,37 +105,54 @@ public interface OutboxDao extends SqlObject {
             + " AND (lease_until IS NULL OR lease_until < :now)")
     int countDue(long now);
 
-    @SqlUpdate("""
-            UPDATE push_outbox SET claim_id = :claimId, lease_until = :leaseUntil
-            WHERE id IN (SELECT id FROM push_outbox
-                         WHERE state = 'pending' AND not_before <= :now AND (lease_until IS NULL OR lease_until < :now)
-                         ORDER BY not_before, created_at, id
-                         LIMIT :limit)
-              AND state = 'pending' AND not_before <= :now AND (lease_until IS NULL OR lease_until < :now)
-            """)
-    int claim(String claimId, long now, long leaseUntil,
-              int limit);
+    /** Claims up to {@code limit} due rows and returns them: the dispatcher's one write before it sends. */
+    static List<Row> claim(Handle h, String claimId, long now, long leaseUntil, int limit) {
+        DirectSql.update(h, """
+                UPDATE push_outbox SET claim_id = :claimId, lease_until = :leaseUntil
+                WHERE id IN (SELECT id FROM push_outbox
+                             WHERE state = 'pending' AND not_before <= :now
+                               AND (lease_until IS NULL OR lease_until < :now)
+                             ORDER BY not_before, created_at, id
+                             LIMIT :limit)
+                  AND state = 'pending' AND not_before <= :now AND (lease_until IS NULL OR lease_until < :now)
+                """).bind("claimId", claimId).bind("leaseUntil", leaseUntil).bind("now", now).bind("limit", limit)
+                .execute();
+        return DirectSql.query(h, """
+                SELECT id, case_id, event, message_key, device_id, staff_id, urgent, state, attempts, created_at,
+                       not_before, claim_id, lease_until, last_error, finished_at
+                FROM push_outbox WHERE claim_id = :claimId ORDER BY not_before, created_at, id
+                """).bind("claimId", claimId)
+                .map(rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getInt(9),
+                        rs.getLong(10), rs.getLong(11), rs.getString(12), nullableLong(rs, 13), rs.getString(14),
+                        nullableLong(rs, 15)))
+                .list();
+    }
 
-    @SqlQuery("SELECT * FROM push_outbox WHERE claim_id = :claimId ORDER BY not_before, created_at, id")
-    List<Row> claimed(String claimId);
+    private static Long nullableLong(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
 
     /** Ends a claimed row: sent, failed, dropped. */
-    @SqlUpdate("""
-            UPDATE push_outbox SET state = :state, attempts = attempts + :attempted, last_error = :error,
-                                   finished_at = :now, claim_id = NULL, lease_until = NULL
-            WHERE id = :id AND claim_id = :claimId
-            """)
-    int finish(String id, String claimId, String state,
-               int attempted, String error, long now);
+    static int finish(Handle h, String id, String claimId, String state, int attempted, String error, long now) {
+        return DirectSql.update(h, """
+                UPDATE push_outbox SET state = :state, attempts = attempts + :attempted, last_error = :error,
+                                       finished_at = :now, claim_id = NULL, lease_until = NULL
+                WHERE id = :id AND claim_id = :claimId
+                """).bind("state", state).bind("attempted", attempted).bind("error", error).bind("now", now)
+                .bind("id", id).bind("claimId", claimId).execute();
+    }
 
     /** Gives a claimed row back to wait until notBefore: a retry (attempted 1) or quiet hours (attempted 0). */
-    @SqlUpdate("""
-            UPDATE push_outbox SET not_before = :notBefore, attempts = attempts + :attempted, last_error = :error,
-                                   claim_id = NULL, lease_until = NULL
-            WHERE id = :id AND claim_id = :claimId
-            """)
-    int reschedule(String id, String claimId, long notBefore,
-                   int attempted, String error);
+    static int reschedule(Handle h, String id, String claimId, long notBefore, int attempted, String error) {
+        return DirectSql.update(h, """
+                UPDATE push_outbox SET not_before = :notBefore, attempts = attempts + :attempted, last_error = :error,
+                                       claim_id = NULL, lease_until = NULL
+                WHERE id = :id AND claim_id = :claimId
+                """).bind("notBefore", notBefore).bind("attempted", attempted).bind("error", error)
+                .bind("id", id).bind("claimId", claimId).execute();
+    }
 
     @SqlQuery("SELECT COUNT(*) AS pending, MIN(created_at) AS oldest_created_at FROM push_outbox WHERE state = 'pending'")
     Depth depth();

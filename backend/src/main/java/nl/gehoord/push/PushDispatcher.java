@@ -89,11 +89,8 @@ public final class PushDispatcher {
             return 0;
         }
         String claimId = tokens.id();
-        List<OutboxDao.Row> rows = db.write(h -> {
-            OutboxDao outbox = h.attach(OutboxDao.class);
-            outbox.claim(claimId, now, now + settings.lease().toMillis(), settings.batchSize());
-            return outbox.claimed(claimId);
-        });
+        List<OutboxDao.Row> rows = db.write(h -> OutboxDao.claim(h, claimId, now, now + settings.lease().toMillis(),
+                settings.batchSize()));
         if (rows.isEmpty()) {
             return 0;
         }
@@ -149,19 +146,18 @@ public final class PushDispatcher {
         long now = clock.millis();
         List<Runnable> afterwards = new ArrayList<>();
         db.writeVoid(h -> {
-            OutboxDao outbox = h.attach(OutboxDao.class);
             int next = 0;
             for (Claimed c : claimed) {
                 OutboxDao.Row row = c.row();
                 if (c.decision() instanceof PushComposer.Wait wait) {
-                    outbox.reschedule(row.id(), claimId, wait.until().toEpochMilli(), 0, "quiet_hours");
+                    OutboxDao.reschedule(h, row.id(), claimId, wait.until().toEpochMilli(), 0, "quiet_hours");
                 } else if (c.decision() instanceof PushComposer.Drop drop) {
-                    if (outbox.finish(row.id(), claimId, OutboxDao.DROPPED, 0, drop.reason(), now) == 1) {
+                    if (OutboxDao.finish(h, row.id(), claimId, OutboxDao.DROPPED, 0, drop.reason(), now) == 1) {
                         afterwards.add(() -> metrics.failed(drop.reason()));
                     }
                 } else if (c.decision() instanceof PushComposer.Send send) {
                     SendOutcome outcome = outcomes.get(next++);
-                    recordSent(h, outbox, claimId, row, send, outcome, now, afterwards);
+                    recordSent(h, claimId, row, send, outcome, now, afterwards);
                 }
             }
         });
@@ -169,11 +165,11 @@ public final class PushDispatcher {
     }
 
     /** {@code h} attaches the token owners' DAOs only when a token must go: attaching costs more than a push. */
-    private void recordSent(Handle h, OutboxDao outbox, String claimId, OutboxDao.Row row, PushComposer.Send send,
+    private void recordSent(Handle h, String claimId, OutboxDao.Row row, PushComposer.Send send,
                             SendOutcome outcome, long now, List<Runnable> afterwards) {
         switch (outcome.kind()) {
             case SENT -> {
-                if (outbox.finish(row.id(), claimId, OutboxDao.SENT, 1, null, now) == 1) {
+                if (OutboxDao.finish(h, row.id(), claimId, OutboxDao.SENT, 1, null, now) == 1) {
                     afterwards.add(() -> metrics.sent(row.recipientKind()));
                 }
             }
@@ -181,7 +177,7 @@ public final class PushDispatcher {
                 int removed = PushPolicy.STAFF.equals(row.recipientKind())
                         ? h.attach(StaffDao.class).removePushToken(row.recipientId(), send.sealedToken())
                         : h.attach(PushTargetDao.class).removeDeviceToken(row.recipientId(), send.sealedToken());
-                if (outbox.finish(row.id(), claimId, OutboxDao.DROPPED, 1, outcome.errorCode(), now) == 1) {
+                if (OutboxDao.finish(h, row.id(), claimId, OutboxDao.DROPPED, 1, outcome.errorCode(), now) == 1) {
                     afterwards.add(() -> metrics.failed(outcome.errorCode()));
                 }
                 if (removed > 0) {
@@ -191,7 +187,7 @@ public final class PushDispatcher {
                 }
             }
             case FAILED -> {
-                if (outbox.finish(row.id(), claimId, OutboxDao.FAILED, 1, outcome.errorCode(), now) == 1) {
+                if (OutboxDao.finish(h, row.id(), claimId, OutboxDao.FAILED, 1, outcome.errorCode(), now) == 1) {
                     LOG.warn("push failed: {} reason={}", send.message().describe(), outcome.errorCode());
                     afterwards.add(() -> metrics.failed(outcome.errorCode()));
                 }
@@ -203,12 +199,12 @@ public final class PushDispatcher {
                 boolean tooOld = nextTry > row.createdAt() + settings.giveUpAfter().toMillis();
                 if (tooOld || failedAttempts >= settings.maxAttempts()) {
                     String reason = "gave_up_" + outcome.errorCode();
-                    if (outbox.finish(row.id(), claimId, OutboxDao.FAILED, 1, reason, now) == 1) {
+                    if (OutboxDao.finish(h, row.id(), claimId, OutboxDao.FAILED, 1, reason, now) == 1) {
                         LOG.warn("push given up after {} attempts: {} last={}", failedAttempts,
                                 send.message().describe(), outcome.errorCode());
                         afterwards.add(() -> metrics.failed("gave_up"));
                     }
-                } else if (outbox.reschedule(row.id(), claimId, nextTry, 1, outcome.errorCode()) == 1) {
+                } else if (OutboxDao.reschedule(h, row.id(), claimId, nextTry, 1, outcome.errorCode()) == 1) {
                     afterwards.add(metrics::retried);
                 }
             }

@@ -34,22 +34,25 @@ public final class WorkingDays {
      * working day.
      */
     public static Instant add(Instant from, int days) {
-        ZonedDateTime due = from.atZone(ZONE);
-        if (!isWorkingDay(due.toLocalDate())) {
-            LocalDate next = due.toLocalDate().plusDays(1);
-            while (!isWorkingDay(next)) {
-                next = next.plusDays(1);
+        ZonedDateTime start = from.atZone(ZONE);
+        LocalDate day = start.toLocalDate();
+        LocalTime time = start.toLocalTime();
+        if (!isWorkingDay(day)) {
+            day = day.plusDays(1);
+            while (!isWorkingDay(day)) {
+                day = day.plusDays(1);
             }
-            due = next.atTime(OPENS).atZone(ZONE);
+            time = OPENS;
         }
+        // Counted in dates, then placed in the zone once: a time zone lookup per day was most of the cost.
         int added = 0;
         while (added < days) {
-            due = due.plusDays(1);
-            if (isWorkingDay(due.toLocalDate())) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
                 added++;
             }
         }
-        return due.toInstant();
+        return ZonedDateTime.ofLocal(day.atTime(time), ZONE, start.getOffset()).toInstant();
     }
 
     /** The moment itself during business hours (09:00-17:00 on a working day), else the next opening. */

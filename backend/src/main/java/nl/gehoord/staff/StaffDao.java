@@ -1,5 +1,6 @@
 package nl.gehoord.staff;
 
+import nl.gehoord.db.DirectSql;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -102,7 +103,7 @@ public interface StaffDao {
     /** Round-robin among equals: the one who got a case longest ago goes first. */
     // Bound by hand and called without attaching: every case submission that assigns runs it on the writer's thread.
     static void markAssigned(Handle h, String id, long at) {
-        h.createUpdate("UPDATE staff SET last_assigned_at = :at WHERE id = :id").bind("at", at).bind("id", id).execute();
+        DirectSql.update(h, "UPDATE staff SET last_assigned_at = :at WHERE id = :id").bind("at", at).bind("id", id).execute();
     }
 
     // Sessions

@@ -1,12 +1,12 @@
 package nl.gehoord.trends;
 
+import nl.gehoord.db.DirectSql;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.gehoord.intake.CaseStatus;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -104,7 +104,7 @@ public interface TrendRollupDao {
     }
 
     static void storeFacts(Handle h, String key, CaseFacts f) {
-        h.createUpdate(STORE_FACTS).bind("key", key).bind("month", f.month()).bind("topic", f.topic())
+        DirectSql.update(h, STORE_FACTS).bind("key", key).bind("month", f.month()).bind("topic", f.topic())
                 .bind("setting", f.setting()).bind("regionCode", f.regionCode()).bind("ageBand", f.ageBand())
                 .bind("provider", f.provider()).bind("outcome", f.outcome()).bind("formal", f.formalFlag())
                 .bind("sla", f.sla()).bind("frBucket", f.frBucket()).bind("resBucket", f.resBucket())
@@ -113,7 +113,7 @@ public interface TrendRollupDao {
 
     /** Notes that a month holds data, so the background publication knows which months to publish. */
     static void markMonth(Handle h, String month) {
-        h.createUpdate("INSERT INTO trend_month_versions (month, version) VALUES (:month, 1) ON CONFLICT (month) DO NOTHING")
+        DirectSql.update(h, "INSERT INTO trend_month_versions (month, version) VALUES (:month, 1) ON CONFLICT (month) DO NOTHING")
                 .bind("month", month).execute();
     }
 
@@ -123,9 +123,9 @@ public interface TrendRollupDao {
         if (additions == null) {
             return; // nothing changes
         }
-        Update rollup = h.createUpdate(additions.rollup).bind(0, cell.month()).bind(1, cell.topic())
+        DirectSql.Update rollup = DirectSql.update(h, additions.rollup).bind(0, cell.month()).bind(1, cell.topic())
                 .bind(2, cell.setting()).bind(3, cell.regionCode()).bind(4, cell.ageBand()).bind(5, cell.provider());
-        Update region = h.createUpdate(additions.region).bind(0, cell.regionCode()).bind(1, cell.month())
+        DirectSql.Update region = DirectSql.update(h, additions.region).bind(0, cell.regionCode()).bind(1, cell.month())
                 .bind(2, cell.topic()).bind(3, cell.setting()).bind(4, cell.ageBand());
         int bound = 0;
         for (long value : delta) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import nl.gehoord.db.DirectSql;
 import nl.gehoord.testing.ApiClient;
 import nl.gehoord.testing.ApiResponse;
 import nl.gehoord.testing.Journeys;
@@ -19,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Counts the SQL statements one case submission runs, through Jdbi's own statement events: every statement a
- * request causes (the case, routing, timeline, idempotency, the push outbox, the inbox deadlines, the trends
- * rollup) goes through Jdbi, so the count is exact. Background work (the push dispatcher sending the pushes) is
+ * Counts the SQL statements one case submission runs, through Jdbi's own statement events and the observer of the
+ * statements the writer runs directly on the connection ({@link DirectSql}): every statement a request causes (the
+ * case, routing, timeline, idempotency, the push outbox, the inbox deadlines, the trends rollup) goes through one of
+ * the two, so the count is exact. Background work (the push dispatcher sending the pushes) is
  * counted apart.
  */
 class StatementsPerCaseTest {
@@ -38,7 +40,7 @@ class StatementsPerCaseTest {
     }
 
     /** Counts statements by the thread that ran them; SQL text is kept only to explain a failure. */
-    static final class Counter implements SqlLogger {
+    static final class Counter implements SqlLogger, DirectSql.Observer {
         final Map<String, AtomicInteger> byThread = new ConcurrentHashMap<>();
         final ConcurrentLinkedQueue<String> sql = new ConcurrentLinkedQueue<>();
         volatile boolean on;
@@ -53,14 +55,23 @@ class StatementsPerCaseTest {
             count(context);
         }
 
+        @Override
+        public void executed(String text) {
+            count(text);
+        }
+
         private void count(StatementContext context) {
+            count(context.getRenderedSql());
+        }
+
+        private void count(String rendered) {
             if (!on) {
                 return;
             }
             String kind = kind();
             byThread.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
             if (kind.equals("request")) {
-                String text = context.getRenderedSql().replaceAll("\\s+", " ").trim();
+                String text = rendered.replaceAll("\\s+", " ").trim();
                 sql.add(text.substring(0, Math.min(70, text.length())));
             }
         }
@@ -100,11 +111,13 @@ class StatementsPerCaseTest {
 
         Counter counter = new Counter();
         server.app().database().jdbi().setSqlLogger(counter);
+        server.app().database().jdbi().getConfig(DirectSql.Observers.class).set(counter);
         counter.on = true;
         for (int i = 0; i < CASES; i++) {
             Journeys.submitCase(device, "Ik mag niet naar buiten van de groepsleiding.");
         }
         counter.on = false;
+        server.app().database().jdbi().getConfig(DirectSql.Observers.class).set(null);
 
         double perCase = counter.requests() / (double) CASES;
         assertThat(perCase).as("statements per case submission (%s), first case's: %s", counter.byThread,

@@ -53,4 +53,43 @@ class WorkingDaysTest {
         // Thursday 25 March 2027, 10:00: Good Friday, the weekend and Easter Monday are skipped -> Wednesday 31st.
         assertThat(add("2027-03-25T09:00:00Z", 2)).isEqualTo(Instant.parse("2027-03-31T08:00:00Z"));
     }
+
+    /**
+     * Counting in dates and placing the result in the zone once gives what counting day by day in the zone gives,
+     * across both clock changes of two years; only a time of day that a clock change skips (02:00-03:00) is not
+     * compared, since it does not exist on that day.
+     */
+    @Test
+    void countingInDatesMatchesCountingInTheZone() {
+        Instant from = Instant.parse("2026-01-01T00:00:00Z");
+        for (Instant at = from; at.isBefore(from.plus(java.time.Duration.ofDays(730)));
+             at = at.plus(java.time.Duration.ofMinutes(433))) {
+            int hour = at.atZone(WorkingDays.ZONE).getHour();
+            if (hour == 2) {
+                continue;
+            }
+            for (int days : new int[] {0, 1, 5, 30, 60}) {
+                assertThat(WorkingDays.add(at, days)).as("%s plus %d working days", at, days)
+                        .isEqualTo(dayByDay(at, days));
+            }
+        }
+    }
+
+    private static Instant dayByDay(Instant from, int days) {
+        java.time.ZonedDateTime due = from.atZone(WorkingDays.ZONE);
+        if (!WorkingDays.isWorkingDay(due.toLocalDate())) {
+            LocalDate next = due.toLocalDate().plusDays(1);
+            while (!WorkingDays.isWorkingDay(next)) {
+                next = next.plusDays(1);
+            }
+            due = next.atTime(WorkingDays.OPENS).atZone(WorkingDays.ZONE);
+        }
+        for (int added = 0; added < days; ) {
+            due = due.plusDays(1);
+            if (WorkingDays.isWorkingDay(due.toLocalDate())) {
+                added++;
+            }
+        }
+        return due.toInstant();
+    }
 }

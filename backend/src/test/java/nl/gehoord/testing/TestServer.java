@@ -202,6 +202,7 @@ public final class TestServer implements AutoCloseable {
         listeners.forEach(app.caseEvents()::unlisten);
         listeners.clear();
         app.database().jdbi().setSqlLogger(sqlLogger);
+        app.database().jdbi().getConfig(nl.gehoord.db.DirectSql.Observers.class).set(null);
         Map<String, List<Map<String, Object>>> template = TemplateData.rows();
         app.database().writeVoid(h -> {
             h.createQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'").mapTo(String.class).list()
