@@ -144,14 +144,16 @@ final class GroupCommit implements AutoCloseable {
             }
             try {
                 jdbi.useTransaction(h -> {
+                    // Savepoints as cached statements: Jdbi's savepoint calls prepare their SQL afresh each time.
                     for (Job<?> job : group) {
-                        h.savepoint("request");
+                        DirectSql.update(h, "SAVEPOINT request").execute();
                         try {
                             job.run(h);
-                            h.release("request");
+                            DirectSql.update(h, "RELEASE request").execute();
                         } catch (RuntimeException | Error t) {
                             job.failure = t;
-                            h.rollbackToSavepoint("request");
+                            DirectSql.update(h, "ROLLBACK TO request").execute();
+                            DirectSql.update(h, "RELEASE request").execute();
                         }
                     }
                 });
