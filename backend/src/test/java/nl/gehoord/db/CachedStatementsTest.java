@@ -3,8 +3,6 @@ package nl.gehoord.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
@@ -13,28 +11,20 @@ import org.junit.jupiter.api.Test;
 
 /** Reused prepared statements must behave exactly like fresh ones. */
 class CachedStatementsTest {
-    private Path dir;
+    private ScratchDatabase scratch;
     private Database db;
     private CachedStatements cache;
 
     @BeforeEach
     void open() throws Exception {
-        dir = Files.createTempDirectory("cached-statements");
-        db = Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
-        cache = new CachedStatements();
-        db.jdbi().setStatementBuilderFactory(cache);
-        db.writeVoid(h -> h.execute("CREATE TABLE t (id TEXT PRIMARY KEY, n BIGINT NOT NULL)"));
+        scratch = ScratchDatabase.open("cached-statements", "CREATE TABLE t (id TEXT PRIMARY KEY, n BIGINT NOT NULL)");
+        db = scratch.db();
+        cache = scratch.cache();
     }
 
     @AfterEach
     void close() throws Exception {
-        db.close();
-        try (var files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(dir);
+        scratch.close();
     }
 
     private void insert(String id, long n) {
@@ -90,7 +80,7 @@ class CachedStatementsTest {
         // Read once without exhausting the rows, so a statement that was not reset would keep an old snapshot.
         Long first = db.read(h -> h.createQuery("SELECT n FROM t").mapTo(Long.class).first());
         assertThat(first).isEqualTo(1);
-        Jdbi other = Jdbi.create("jdbc:sqlite:" + dir.resolve("test.db"));
+        Jdbi other = Jdbi.create("jdbc:sqlite:" + scratch.dir().resolve("test.db"));
         other.useHandle(h -> h.execute("UPDATE t SET n = 5 WHERE id = 'a'"));
         for (int i = 0; i < 16; i++) {
             Long now = db.read(h -> h.createQuery("SELECT n FROM t").mapTo(Long.class).first());

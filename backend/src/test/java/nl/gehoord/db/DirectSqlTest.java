@@ -3,8 +3,6 @@ package nl.gehoord.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,28 +13,20 @@ import org.junit.jupiter.api.Test;
 
 /** Statements run straight on the connection store and read what Jdbi's would, in the same transaction. */
 class DirectSqlTest {
-    private Path dir;
+    private ScratchDatabase scratch;
     private Database db;
     private CachedStatements cache;
 
     @BeforeEach
     void open() throws Exception {
-        dir = Files.createTempDirectory("direct-sql");
-        db = Database.open("jdbc:sqlite:" + dir.resolve("test.db"));
-        cache = new CachedStatements();
-        db.jdbi().setStatementBuilderFactory(cache);
-        db.writeVoid(h -> h.execute("CREATE TABLE t (id TEXT PRIMARY KEY, n BIGINT, flag BOOLEAN, note TEXT)"));
+        scratch = ScratchDatabase.open("direct-sql", "CREATE TABLE t (id TEXT PRIMARY KEY, n BIGINT, flag BOOLEAN, note TEXT)");
+        db = scratch.db();
+        cache = scratch.cache();
     }
 
     @AfterEach
     void close() throws Exception {
-        db.close();
-        try (var files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(dir);
+        scratch.close();
     }
 
     private int insert(String id, Long n, boolean flag, String note) {
