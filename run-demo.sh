@@ -6,5 +6,5 @@ cd "$(dirname "$0")"
 mvn -B -q -DskipTests package
 # The heap, collector and allocator arenas docs/operations.md explains.
 export MALLOC_ARENA_MAX=2
-exec java -Xms64m -Xmx160m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m \
+exec java -Xms64m -Xmx128m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m \
   -jar backend/target/gehoord.jar serve --demo

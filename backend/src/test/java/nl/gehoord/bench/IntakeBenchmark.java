@@ -33,7 +33,7 @@ import nl.gehoord.testing.Journeys;
  */
 public final class IntakeBenchmark {
     /** The heap and collector docs/operations.md and run-demo.sh run Gehoord with. */
-    static final String DOCUMENTED_JVM = "-Xms64m -Xmx160m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m";
+    static final String DOCUMENTED_JVM = "-Xms64m -Xmx128m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=48m";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int DEVICES = 64;

@@ -96,4 +96,23 @@ class DirectSqlTest {
                 .stream().mapToLong(Long::longValue).sum();
         assertThat(sum).isEqualTo(40 * 39 / 2);
     }
+
+    @Test
+    void theDriverRunsNoGeneratedKeysQueryAfterAnInsert() {
+        // Every id is made by the application; the driver's extra SELECT last_insert_rowid() would double each INSERT.
+        Database deployed = Database.open("jdbc:sqlite:" + scratch.dir().resolve("deployed.db"));
+        try {
+            boolean generatedKeys = deployed.read(h -> {
+                try {
+                    return h.getConnection().unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig()
+                            .isGetGeneratedKeys();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(generatedKeys).isFalse();
+        } finally {
+            deployed.close();
+        }
+    }
 }
