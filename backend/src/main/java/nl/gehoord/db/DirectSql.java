@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.config.JdbiConfig;
+import org.jdbi.v3.core.statement.ParsedParameters;
+import org.jdbi.v3.core.statement.ParsedSql;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -20,7 +23,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * A statement run straight on the JDBC connection of a Jdbi handle, in the handle's transaction, for the statements
  * a case submission runs on the single writer. Jdbi copies its whole configuration for every statement and looks
  * up an argument factory for every bound type; over the dozen statements of a case that was most of the writer's
- * time. Here the named parameters are parsed once per SQL text, values are bound by their static type, and the
+ * time. Here the SQL is parsed once per text by Jdbi's own parser, values are bound by their static type, and the
  * statement comes from the same per-connection cache Jdbi's statements use on SQLite.
  *
  * <p>The API follows Jdbi's ({@code update(h, sql).bind(..).execute()}, {@code query(h, sql).bind(..).map(..)}),
@@ -28,7 +31,10 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * statement counts see these as they see Jdbi's own.
  */
 public final class DirectSql {
-    /** SQL texts parsed so far; built SQL (rows of a multi-row insert) has few shapes, but the cache is bounded. */
+    /**
+     * SQL texts parsed so far, with the positions of each name; built SQL (rows of a multi-row insert) has few
+     * shapes, but the cache is bounded.
+     */
     private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
     private static final int MAX_PARSED = 2048;
 
@@ -78,48 +84,25 @@ public final class DirectSql {
     }
 
     /**
-     * SQL with {@code :name} parameters, rewritten to {@code ?} with each name's positions; or SQL with {@code ?}
-     * parameters, bound by their index from 0 as in Jdbi.
+     * SQL as Jdbi's own parser (the one its statements use) rewrites it to {@code ?}, with the name of each
+     * {@code ?} in order ({@code null} for SQL written with {@code ?}, bound by index from 0 as in Jdbi) and the
+     * positions of each name.
      */
     private record Parsed(String jdbcSql, String[] names, Map<String, int[]> positions) {
-        static Parsed of(String sql) {
-            StringBuilder out = new StringBuilder(sql.length());
-            List<String> names = new ArrayList<>();
-            boolean quoted = false;
-            for (int i = 0; i < sql.length(); i++) {
-                char c = sql.charAt(i);
-                if (c == '\'') {
-                    quoted = !quoted;
-                    out.append(c);
-                } else if (!quoted && c == '?') {
-                    names.add(null);
-                    out.append(c);
-                } else if (!quoted && c == ':' && i + 1 < sql.length() && sql.charAt(i + 1) == ':') {
-                    out.append("::"); // a PostgreSQL cast
-                    i++;
-                } else if (!quoted && c == ':' && i + 1 < sql.length()
-                        && Character.isJavaIdentifierStart(sql.charAt(i + 1))) {
-                    int end = i + 1;
-                    while (end < sql.length() && Character.isJavaIdentifierPart(sql.charAt(end))) {
-                        end++;
-                    }
-                    names.add(sql.substring(i + 1, end));
-                    out.append('?');
-                    i = end - 1;
-                } else {
-                    out.append(c);
-                }
-            }
+        static Parsed of(Handle h, String sql) {
+            ParsedSql parsed = h.getConfig(SqlStatements.class).getSqlParser().parse(sql, null);
+            ParsedParameters parameters = parsed.getParameters();
+            String[] names = parameters.isPositional() ? new String[parameters.getParameterCount()]
+                    : parameters.getParameterNames().toArray(String[]::new);
             Map<String, List<Integer>> byName = new HashMap<>();
-            for (int p = 0; p < names.size(); p++) {
-                if (names.get(p) == null) {
-                    continue;
+            for (int p = 0; p < names.length; p++) {
+                if (names[p] != null) {
+                    byName.computeIfAbsent(names[p], k -> new ArrayList<>()).add(p + 1);
                 }
-                byName.computeIfAbsent(names.get(p), k -> new ArrayList<>()).add(p + 1);
             }
             Map<String, int[]> positions = new HashMap<>();
             byName.forEach((name, list) -> positions.put(name, list.stream().mapToInt(Integer::intValue).toArray()));
-            return new Parsed(out.toString(), names.toArray(String[]::new), positions);
+            return new Parsed(parsed.getSql(), names, positions);
         }
     }
 
@@ -137,7 +120,7 @@ public final class DirectSql {
             this.sql = sql;
             Parsed known = PARSED.get(sql);
             if (known == null) {
-                known = Parsed.of(sql);
+                known = Parsed.of(handle, sql);
                 if (PARSED.size() < MAX_PARSED) {
                     PARSED.putIfAbsent(sql, known);
                 }

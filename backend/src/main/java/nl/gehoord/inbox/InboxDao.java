@@ -1,8 +1,8 @@
 package nl.gehoord.inbox;
 
-import nl.gehoord.db.DirectSql;
 import java.util.List;
 import java.util.Optional;
+import nl.gehoord.db.DirectSql;
 import nl.gehoord.intake.CaseStatus;
 import nl.gehoord.sla.Deadlines;
 import org.jdbi.v3.core.Handle;

@@ -12,6 +12,7 @@ import nl.gehoord.audit.AuditDao;
 import nl.gehoord.audit.AuditLog;
 import nl.gehoord.crypto.FieldCipher;
 import nl.gehoord.crypto.Tokens;
+import nl.gehoord.db.Columns;
 import nl.gehoord.db.Database;
 import nl.gehoord.events.CaseEvent;
 import nl.gehoord.events.CaseEvents;
@@ -94,10 +95,10 @@ public final class InboxService {
                 Boolean.TRUE.equals(filter.overdue()), cursor == null ? null : cursor.rank(),
                 cursor == null ? null : cursor.id(), limit + 1, now));
         List<InboxViews.Item> items = db.read(h -> listing.query(h).map((rs, ctx) -> {
-            Long due = nullable(rs, "sla_due_at");
-            String state = new Deadlines(nullable(rs, "first_response_due_at"), nullable(rs, "first_response_at"),
-                    nullable(rs, "next_response_since"), nullable(rs, "next_response_due_at"),
-                    nullable(rs, "resolution_due_at"))
+            Long due = Columns.longOrNull(rs, "sla_due_at");
+            String state = new Deadlines(Columns.longOrNull(rs, "first_response_due_at"), Columns.longOrNull(rs, "first_response_at"),
+                    Columns.longOrNull(rs, "next_response_since"), Columns.longOrNull(rs, "next_response_due_at"),
+                    Columns.longOrNull(rs, "resolution_due_at"))
                     .state(CaseStatus.of(rs.getString("status")).isOpen(), rs.getLong("created_at"), now).code();
             return new InboxViews.Item(rs.getString("id"), rs.getString("kind"), rs.getString("topic"),
                     rs.getString("setting"), rs.getString("region_code"), rs.getString("age_band"),
@@ -530,10 +531,5 @@ public final class InboxService {
 
     private static Instant instant(Long millis) {
         return millis == null ? null : Instant.ofEpochMilli(millis);
-    }
-
-    static Long nullable(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
     }
 }

@@ -1,10 +1,11 @@
 package nl.gehoord.intake;
 
-import nl.gehoord.db.DirectSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import nl.gehoord.db.Columns;
+import nl.gehoord.db.DirectSql;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -74,13 +75,8 @@ public interface CaseDao {
     final class NewCaseContextMapper implements RowMapper<NewCaseContext> {
         @Override
         public NewCaseContext map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new NewCaseContext(rs.getString(1), rs.getString(2), rs.getString(3), integer(rs, 4),
-                    integer(rs, 5), integer(rs, 6), integer(rs, 7));
-        }
-
-        private static Integer integer(ResultSet rs, int column) throws SQLException {
-            int value = rs.getInt(column);
-            return rs.wasNull() ? null : value;
+            return new NewCaseContext(rs.getString(1), rs.getString(2), rs.getString(3), Columns.intOrNull(rs, 4),
+                    Columns.intOrNull(rs, 5), Columns.intOrNull(rs, 6), Columns.intOrNull(rs, 7));
         }
     }
 

@@ -1,8 +1,9 @@
 package nl.gehoord.push;
 
-import nl.gehoord.db.DirectSql;
 import java.util.List;
 import java.util.Optional;
+import nl.gehoord.db.Columns;
+import nl.gehoord.db.DirectSql;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -124,14 +125,9 @@ public interface OutboxDao extends SqlObject {
                 """).bind("claimId", claimId)
                 .map(rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getInt(9),
-                        rs.getLong(10), rs.getLong(11), rs.getString(12), nullableLong(rs, 13), rs.getString(14),
-                        nullableLong(rs, 15)))
+                        rs.getLong(10), rs.getLong(11), rs.getString(12), Columns.longOrNull(rs, 13), rs.getString(14),
+                        Columns.longOrNull(rs, 15)))
                 .list();
-    }
-
-    private static Long nullableLong(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
     }
 
     /** Ends a claimed row: sent, failed, dropped. */

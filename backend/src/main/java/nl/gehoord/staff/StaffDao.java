@@ -1,8 +1,8 @@
 package nl.gehoord.staff;
 
-import nl.gehoord.db.DirectSql;
 import java.util.List;
 import java.util.Optional;
+import nl.gehoord.db.DirectSql;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;

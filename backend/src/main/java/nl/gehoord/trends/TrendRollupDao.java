@@ -1,10 +1,10 @@
 package nl.gehoord.trends;
 
-import nl.gehoord.db.DirectSql;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import nl.gehoord.db.DirectSql;
 import nl.gehoord.intake.CaseStatus;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;

@@ -78,7 +78,7 @@ class InboxOrderTest {
                     SELECT id, assigned_staff_id, team_id, urgent, status, sla_due_at, erased_at FROM cases""")
                     .map((rs, ctx) -> new Row(rs.getString("id"), rs.getString("assigned_staff_id"),
                             rs.getString("team_id"), rs.getBoolean("urgent"), rs.getString("status"),
-                            InboxService.nullable(rs, "sla_due_at"), InboxService.nullable(rs, "erased_at") != null))
+                            nl.gehoord.db.Columns.longOrNull(rs, "sla_due_at"), nl.gehoord.db.Columns.longOrNull(rs, "erased_at") != null))
                     .list());
         });
     }
